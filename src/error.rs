@@ -25,6 +25,16 @@ pub enum Error {
         /// What was expected and what was found.
         message: String,
     },
+    /// An input record could not be read (bad UTF-8, a broken JSON line, a bad field).
+    #[error("{input}:{line}: {message}")]
+    Input {
+        /// The input (a file name, or `-` for standard input).
+        input: String,
+        /// 1-based line number (0 when the whole input is meant).
+        line: usize,
+        /// What was wrong.
+        message: String,
+    },
     /// Reading or writing a file failed.
     #[error("{}: {source}", path.display())]
     Io {

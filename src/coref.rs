@@ -1,0 +1,127 @@
+//! Coreference inside one document: `the junta`, `the government`, `the country`,
+//! `the two countries`, `he`/`she`/`it`/`they`, and people (surnames are joined to full
+//! names when the mentions are built).
+//!
+//! Resolution walks the mentions in text order and keeps what was seen last: the last
+//! state, the state last named with each sector noun (`Niger's junta` makes `the junta`
+//! Niger), the last person, the last non-person actor, the last pair of states.
+
+use std::collections::HashMap;
+
+use crate::lexicon::Lexicon;
+use crate::mentions::{Actor, Person, Referent};
+use crate::model::{EntityId, EntityKind};
+
+/// What coreference remembers while it walks a document.
+#[derive(Debug, Default)]
+pub(crate) struct Memory {
+    last_state: Option<EntityId>,
+    states: Vec<EntityId>,
+    by_noun: HashMap<String, EntityId>,
+    by_sector: HashMap<String, EntityId>,
+    last_person: Option<EntityId>,
+    last_thing: Option<Vec<EntityId>>,
+    last_group: Option<Vec<EntityId>>,
+}
+
+/// Resolves the actors of one sentence in place, then remembers them.
+pub(crate) fn resolve(lex: &Lexicon, persons: &[Person], memory: &mut Memory, actors: &mut [Actor], text: &str) {
+    // groups of actors joined by "and" inside this sentence, for `they`
+    for i in 0..actors.len() {
+        let resolved: Vec<EntityId> = match &actors[i].referent {
+            Referent::Entity(id) => {
+                if let Some(p) = persons.iter().find(|p| &p.id == id) {
+                    actors[i].person = Some(p.id.clone());
+                    if actors[i].sector.is_none() {
+                        actors[i].sector.clone_from(&p.sector);
+                    }
+                    vec![p.country.clone().unwrap_or_else(|| p.id.clone())]
+                } else {
+                    vec![id.clone()]
+                }
+            }
+            Referent::Definite(noun) => memory
+                .by_noun
+                .get(noun)
+                .or_else(|| actors[i].sector.as_ref().and_then(|s| memory.by_sector.get(s)))
+                .or(memory.last_state.as_ref())
+                .cloned()
+                .into_iter()
+                .collect(),
+            Referent::Country => memory.last_state.clone().into_iter().collect(),
+            Referent::Pair => {
+                let k = memory.states.len();
+                if k >= 2 {
+                    vec![memory.states[k - 2].clone(), memory.states[k - 1].clone()]
+                } else {
+                    Vec::new()
+                }
+            }
+            Referent::Pronoun(p) => match *p {
+                "he" | "she" => memory
+                    .last_person
+                    .as_ref()
+                    .and_then(|id| persons.iter().find(|p| &p.id == id))
+                    .map(|p| {
+                        actors[i].person = Some(p.id.clone());
+                        vec![p.country.clone().unwrap_or_else(|| p.id.clone())]
+                    })
+                    .unwrap_or_default(),
+                "it" => memory.last_thing.clone().filter(|v| v.len() == 1).unwrap_or_default(),
+                _ => {
+                    // they: a group in this sentence before it, else the last group
+                    let local = group_before(actors, i, text);
+                    local.or_else(|| memory.last_group.clone()).unwrap_or_default()
+                }
+            },
+        };
+        actors[i].entities = resolved;
+        // remember
+        let a = &actors[i];
+        if a.media {
+            continue;
+        }
+        if let Some(p) = &a.person {
+            if matches!(a.referent, Referent::Entity(_)) || matches!(a.referent, Referent::Pronoun(_)) {
+                memory.last_person = Some(p.clone());
+            }
+        }
+        for e in &a.entities {
+            let is_state = lex.entity(e).is_some_and(|x| x.kind == EntityKind::Country);
+            if is_state {
+                memory.last_state = Some(e.clone());
+                if memory.states.last() != Some(e) {
+                    memory.states.retain(|s| s != e);
+                    memory.states.push(e.clone());
+                }
+                if let (Some(sector), Referent::Entity(_)) = (&a.sector, &a.referent) {
+                    memory.by_sector.insert(sector.clone(), e.clone());
+                    let noun = a.span.slice(text).rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+                    memory.by_noun.insert(noun, e.clone());
+                }
+            }
+        }
+        if a.person.is_none() && !a.entities.is_empty() {
+            memory.last_thing = Some(a.entities.clone());
+        }
+    }
+    if let Some(g) = (0..actors.len()).rev().find_map(|i| group_before(actors, i + 1, text)) {
+        memory.last_group = Some(g);
+    }
+}
+
+/// The entities of the last `X and Y` pair of actors before actor `i`.
+fn group_before(actors: &[Actor], i: usize, text: &str) -> Option<Vec<EntityId>> {
+    for j in (1..i.min(actors.len())).rev() {
+        let (a, b) = (&actors[j - 1], &actors[j]);
+        let gap = text.get(a.span.end..b.span.start).unwrap_or("").trim();
+        if matches!(gap, "and" | "," | ", and") {
+            let mut v: Vec<EntityId> = a.entities.iter().chain(&b.entities).cloned().collect();
+            v.dedup();
+            if v.len() >= 2 {
+                return Some(v);
+            }
+        }
+    }
+    None
+}

@@ -1,0 +1,290 @@
+//! The extractor: runs the stages over one document.
+//!
+//! ```
+//! use newsgraph::{Document, Extractor, RelationKind};
+//! let ex = Extractor::new();
+//! let doc = Document::new("d1", "Mali expelled the French ambassador on Monday.")
+//!     .published("2024-03-17".parse()?);
+//! let out = ex.extract(&doc);
+//! let a = &out.assertions[0];
+//! assert_eq!((a.source.as_str(), a.kind, a.target.as_str()), ("MLI", RelationKind::Expulsion, "FRA"));
+//! assert_eq!(a.date.map(|d| d.to_string()).as_deref(), Some("2024-03-11"));
+//! # Ok::<(), String>(())
+//! ```
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::coref;
+use crate::error::Result;
+use crate::lexicon::Lexicon;
+use crate::mentions::{self, Analysed, Matcher, Person, Referent};
+use crate::model::{
+    Assertion, Document, Entity, EntityId, EntityKind, Extraction, Mention, Modality, RelationKind, Span,
+};
+use crate::relations::{self, DocState};
+use crate::text;
+
+/// Turns documents into [`Extraction`]s. Build once, share between threads
+/// (`Send + Sync`), call [`Extractor::extract`] for each document.
+#[derive(Clone, Debug)]
+pub struct Extractor {
+    lexicon: Lexicon,
+    matcher: Matcher,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Extractor::new()
+    }
+}
+
+/// Builds an [`Extractor`] from the built-in lexicon plus user data files.
+///
+/// ```
+/// use newsgraph::{Document, Extractor};
+/// let ex = Extractor::builder()
+///     .lexicon_str("mine.tsv", "id\tname\taliases\tcountry\tsuccessor_of\twikidata\nsahel-guard\tSahel Guard\t-\tNER\t-\t-\n")
+///     .build()?;
+/// let out = ex.extract(&Document::new("d", "The Sahel Guard attacked Mali."));
+/// assert_eq!(out.assertions[0].source.as_str(), "sahel-guard");
+/// # Ok::<(), newsgraph::Error>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct ExtractorBuilder {
+    builtin: Builtin,
+    files: Vec<Source>,
+}
+
+/// Whether the builder starts from the built-in lexicon.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Builtin {
+    /// Start from the built-in lexicon (the default).
+    #[default]
+    Include,
+    /// Start empty: only the files given are used.
+    Exclude,
+}
+
+#[derive(Clone, Debug)]
+enum Source {
+    File(std::path::PathBuf),
+    Str(String, String),
+}
+
+impl ExtractorBuilder {
+    /// Whether to start from the built-in lexicon (default: [`Builtin::Include`]).
+    pub fn builtin(mut self, b: Builtin) -> Self {
+        self.builtin = b;
+        self
+    }
+
+    /// Adds a lexicon or trigger file (any table of `data/FORMAT.md`, told apart by its
+    /// header line).
+    pub fn lexicon_file(mut self, path: impl AsRef<Path>) -> Self {
+        self.files.push(Source::File(path.as_ref().to_path_buf()));
+        self
+    }
+
+    /// Adds a trigger pattern file; the same as [`ExtractorBuilder::lexicon_file`], named
+    /// for readability.
+    pub fn pattern_file(self, path: impl AsRef<Path>) -> Self {
+        self.lexicon_file(path)
+    }
+
+    /// Adds a data file given as a string; `name` is used in error messages.
+    pub fn lexicon_str(mut self, name: impl Into<String>, text: impl Into<String>) -> Self {
+        self.files.push(Source::Str(name.into(), text.into()));
+        self
+    }
+
+    /// Loads and validates every file and compiles the matcher.
+    pub fn build(self) -> Result<Extractor> {
+        let mut lexicon = match self.builtin {
+            Builtin::Include => Lexicon::builtin(),
+            Builtin::Exclude => Lexicon::empty(),
+        };
+        for f in &self.files {
+            match f {
+                Source::File(p) => lexicon.add_file(p)?,
+                Source::Str(name, text) => lexicon.add_str(name, text)?,
+            }
+        }
+        Ok(Extractor::with_lexicon(lexicon))
+    }
+}
+
+impl Extractor {
+    /// An extractor with the built-in lexicon.
+    pub fn new() -> Extractor {
+        Extractor::with_lexicon(Lexicon::builtin())
+    }
+
+    /// A builder for an extractor with user data files.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::default()
+    }
+
+    /// An extractor over a lexicon built by hand.
+    pub fn with_lexicon(lexicon: Lexicon) -> Extractor {
+        let matcher = Matcher::new(&lexicon);
+        Extractor { lexicon, matcher }
+    }
+
+    /// The lexicon in use.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// Extracts entities and relations from one document. Never fails, never panics.
+    pub fn extract(&self, doc: &Document) -> Extraction {
+        let text = doc.text.as_str();
+        let lex = &self.lexicon;
+        let sentences = text::sentences(text);
+        let hits = self.matcher.scan(lex, text);
+        let mut persons: Vec<Person> = Vec::new();
+        let mut memory = coref::Memory::default();
+        let mut state = DocState::default();
+        let mut assertions: Vec<Assertion> = Vec::new();
+        let mut mention_list: Vec<Mention> = Vec::new();
+        let mut first_person_mention: BTreeMap<EntityId, (usize, Span)> = BTreeMap::new();
+        let mut h = 0usize;
+        for (index, sent) in sentences.iter().enumerate() {
+            while h < hits.len() && hits[h].span.start < sent.span.start {
+                h += 1;
+            }
+            let h0 = h;
+            while h < hits.len() && hits[h].span.end <= sent.span.end {
+                h += 1;
+            }
+            if sent.boilerplate {
+                continue;
+            }
+            let tokens = text::tokens(text, sent.span);
+            let items = mentions::items(lex, text, &tokens, &hits[h0..h]);
+            let mut analysed = Analysed {
+                index,
+                span: sent.span,
+                tokens,
+                items,
+                actors: Vec::new(),
+            };
+            let mut actors = mentions::actors(lex, text, &analysed, &mut persons);
+            coref::resolve(lex, &persons, &mut memory, &mut actors, text);
+            analysed.actors = actors;
+            state.count(lex, &analysed.actors);
+            for a in &analysed.actors {
+                if a.media {
+                    continue;
+                }
+                let entity = match (&a.person, &a.referent) {
+                    (Some(p), _) => Some(p.clone()),
+                    (None, Referent::Entity(e)) => Some(e.clone()),
+                    _ => None,
+                };
+                for e in entity.iter().chain(a.entities.iter().filter(|_| a.person.is_none() && !matches!(a.referent, Referent::Entity(_)))) {
+                    mention_list.push(Mention {
+                        entity: e.clone(),
+                        span: a.span,
+                        sector: a.sector.clone(),
+                        sentence: index,
+                    });
+                }
+                if let Some(p) = &a.person {
+                    first_person_mention.entry(p.clone()).or_insert((index, a.span));
+                }
+            }
+            relations::sentence(lex, text, &analysed, doc.published, &mut state, &mut assertions);
+        }
+        // a person's state: member_of
+        for p in &persons {
+            if let (Some(c), Some((sentence, span))) = (&p.country, first_person_mention.get(&p.id)) {
+                let sentence_span = sentences.get(*sentence).map_or(*span, |s| s.span);
+                assertions.push(Assertion {
+                    kind: RelationKind::MemberOf,
+                    source: p.id.clone(),
+                    target: c.clone(),
+                    modality: Modality::Asserted,
+                    speaker: None,
+                    date: None,
+                    confidence: 0.8,
+                    rule: "person.title".into(),
+                    sentence: *sentence,
+                    sentence_span,
+                    source_span: *span,
+                    trigger_span: *span,
+                    target_span: *span,
+                    trigger: span.slice(text).to_string(),
+                    source_sector: p.sector.clone(),
+                    source_person: Some(p.id.clone()),
+                });
+            }
+        }
+        assertions.sort_by_key(|a| (a.sentence, a.trigger_span.start, a.source_span.start, a.target_span.start));
+        let entities = self.entities(&mention_list, &persons, &assertions);
+        Extraction {
+            doc: doc.id.clone(),
+            published: doc.published,
+            source_url: doc.source_url.clone(),
+            sentence_texts: sentences.iter().map(|s| s.span.slice(text).to_string()).collect(),
+            sentences: sentences.iter().map(|s| s.span).collect(),
+            entities,
+            mentions: mention_list,
+            assertions,
+        }
+    }
+
+    fn entities(&self, mentions: &[Mention], persons: &[Person], assertions: &[Assertion]) -> Vec<Entity> {
+        let mut out: BTreeMap<EntityId, Entity> = BTreeMap::new();
+        let mut touch = |id: &EntityId, count: bool| {
+            let e = out.entry(id.clone()).or_insert_with(|| self.entity_for(id, persons));
+            if count {
+                e.mentions += 1;
+            }
+        };
+        for m in mentions {
+            touch(&m.entity, true);
+        }
+        for a in assertions {
+            touch(&a.source, false);
+            touch(&a.target, false);
+            if let Some(s) = &a.speaker {
+                touch(s, false);
+            }
+            if let Some(p) = &a.source_person {
+                touch(p, false);
+            }
+        }
+        out.into_values().collect()
+    }
+
+    fn entity_for(&self, id: &EntityId, persons: &[Person]) -> Entity {
+        if let Some(l) = self.lexicon.entity(id) {
+            let mut e = Entity::new(id.clone(), l.kind, l.name.clone());
+            e.org_type = l.org_type;
+            e.country.clone_from(&l.country);
+            e.wikidata.clone_from(&l.wikidata);
+            return e;
+        }
+        if let Some(p) = persons.iter().find(|p| &p.id == id) {
+            let mut e = Entity::new(id.clone(), EntityKind::Person, p.name.clone());
+            e.country.clone_from(&p.country);
+            e.sector.clone_from(&p.sector);
+            return e;
+        }
+        Entity::new(id.clone(), EntityKind::Person, id.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn public_types_are_send_and_sync() {
+        send_sync::<Extractor>();
+        send_sync::<Extraction>();
+    }
+}

@@ -1,0 +1,607 @@
+//! The lexicon: states, organisations, armed groups, sector nouns, titles and relation
+//! triggers, read from tab-separated data files (see `data/FORMAT.md`).
+//!
+//! The built-in files are embedded in the crate; users add files of the same shapes at
+//! run time. Every file is validated when it is loaded, and errors name the file, the
+//! line and the entry.
+//!
+//! ```
+//! use newsgraph::lexicon::Lexicon;
+//! let mut lex = Lexicon::builtin();
+//! lex.add_str("mine.tsv", "id\tname\taliases\tcountry\tsuccessor_of\twikidata\nsahel-brigade\tSahel Brigade\t-\tNER\t-\t-\n")?;
+//! assert!(lex.entity(&"sahel-brigade".into()).is_some());
+//! let err = lex.add_str("bad.tsv", "id\tname\taliases\tcountry\tsuccessor_of\twikidata\nx\tX\t-\tZZZ\t-\t-\n").unwrap_err();
+//! assert_eq!(err.to_string(), "bad.tsv:2: entry \"x\": unknown country \"ZZZ\"");
+//! # Ok::<(), newsgraph::Error>(())
+//! ```
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::error::{Error, Result};
+use crate::model::{EntityId, EntityKind, OrgType, RelationKind};
+
+const STATES: &str = include_str!("../data/states.tsv");
+const ORGANIZATIONS: &str = include_str!("../data/organizations.tsv");
+const ARMED_GROUPS: &str = include_str!("../data/armed_groups.tsv");
+const SECTORS: &str = include_str!("../data/sectors.tsv");
+const TITLES: &str = include_str!("../data/titles.tsv");
+const TRIGGERS: &str = include_str!("../data/triggers.tsv");
+
+const H_STATES: &str = "iso3\tiso2\twikidata\tname\taliases\tadjectives\tcapitals\tseats";
+const H_ORGS: &str = "id\ttype\tname\taliases\tcountry\twikidata";
+const H_GROUPS: &str = "id\tname\taliases\tcountry\tsuccessor_of\twikidata";
+const H_SECTORS: &str = "code\tforms";
+const H_TITLES: &str = "title\tforms\tsector";
+const H_TRIGGERS: &str = "id\tkind\tpos\tforms\tsource\ttarget\texample\texpect";
+
+impl From<&str> for EntityId {
+    fn from(s: &str) -> Self {
+        EntityId::new(s)
+    }
+}
+
+/// An entity the lexicon knows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LexEntity {
+    /// Identifier.
+    pub id: EntityId,
+    /// What it is.
+    pub kind: EntityKind,
+    /// Organisation subtype.
+    pub org_type: Option<OrgType>,
+    /// Canonical name.
+    pub name: String,
+    /// The state it belongs to.
+    pub country: Option<EntityId>,
+    /// Wikidata item.
+    pub wikidata: Option<String>,
+    /// The organisation it succeeds.
+    pub successor_of: Option<EntityId>,
+    /// ISO 3166-1 alpha-2 code (states).
+    pub iso2: Option<String>,
+}
+
+/// How a lexicon phrase names an entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum NameRole {
+    /// A name or alias.
+    Name,
+    /// An adjective or demonym (`Nigerien`).
+    Adjective,
+    /// A capital used for its government (`Niamey`).
+    Capital,
+    /// A seat of power (`Kremlin`).
+    Seat,
+}
+
+/// What a phrase of the lexicon stands for.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum PhraseUse {
+    /// Names an entity (index into `entities`).
+    Entity(usize, NameRole),
+    /// A sector noun with its code.
+    Sector(String),
+    /// A person's title with its sector.
+    Title(Option<String>),
+    /// A relation trigger (index into `triggers`).
+    Trigger(usize),
+}
+
+/// A phrase to find in text.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Phrase {
+    pub text: String,
+    pub ambiguous: bool,
+    pub uses: Vec<PhraseUse>,
+}
+
+/// Where an argument of a relation trigger is found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Slot {
+    /// The subject before a verb (or of the clause of a noun).
+    Subj,
+    /// The direct object after the trigger.
+    Obj,
+    /// A possessive before a noun (`Niger's withdrawal`).
+    Poss,
+    /// The first other actor anywhere after the trigger in the sentence (a weak guess).
+    Any,
+    /// A prepositional phrase (`by`, `with`, `against`, ...).
+    Prep(String),
+}
+
+impl Slot {
+    fn parse(s: &str) -> Option<Slot> {
+        Some(match s {
+            "subj" => Slot::Subj,
+            "obj" => Slot::Obj,
+            "poss" => Slot::Poss,
+            "any" => Slot::Any,
+            p if !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase()) => {
+                Slot::Prep(p.to_string())
+            }
+            _ => return None,
+        })
+    }
+}
+
+/// Part of speech of a trigger.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TriggerPos {
+    /// A verb or verb phrase.
+    Verb,
+    /// A noun (nominalisation).
+    Noun,
+}
+
+/// A relation trigger: a set of surface forms with its argument frame.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Trigger {
+    /// Rule id.
+    pub id: String,
+    /// The relation kind.
+    pub kind: RelationKind,
+    /// Verb or noun.
+    pub pos: TriggerPos,
+    /// Surface forms, lower case.
+    pub forms: Vec<String>,
+    /// Where the source is found, in order.
+    pub source: Vec<Slot>,
+    /// Where the target is found, in order.
+    pub target: Vec<Slot>,
+    /// An example sentence.
+    pub example: String,
+    /// The source and target ids the example gives.
+    pub expect: (EntityId, EntityId),
+}
+
+/// The knowledge the extractor relies on.
+#[derive(Clone, Debug, Default)]
+pub struct Lexicon {
+    pub(crate) entities: Vec<LexEntity>,
+    pub(crate) by_id: HashMap<EntityId, usize>,
+    pub(crate) phrases: Vec<Phrase>,
+    phrase_index: HashMap<String, usize>,
+    pub(crate) triggers: Vec<Trigger>,
+    /// One-word forms of the `agreement_signed` noun rules (`agreement`, `pact`, `deal`).
+    pub(crate) agreement_nouns: Vec<String>,
+    trigger_ids: HashMap<String, usize>,
+}
+
+impl Lexicon {
+    /// An empty lexicon.
+    pub fn empty() -> Lexicon {
+        Lexicon::default()
+    }
+
+    /// The built-in lexicon: every state, organisations, armed groups, sectors, titles and
+    /// triggers.
+    ///
+    /// ```
+    /// use newsgraph::lexicon::Lexicon;
+    /// let lex = Lexicon::builtin();
+    /// assert_eq!(lex.entity(&"NER".into()).map(|e| e.name.as_str()), Some("Niger"));
+    /// assert!(lex.triggers().len() > 100);
+    /// ```
+    pub fn builtin() -> Lexicon {
+        let mut lex = Lexicon::empty();
+        for (name, text) in [
+            ("data/states.tsv", STATES),
+            ("data/organizations.tsv", ORGANIZATIONS),
+            ("data/armed_groups.tsv", ARMED_GROUPS),
+            ("data/sectors.tsv", SECTORS),
+            ("data/titles.tsv", TITLES),
+            ("data/triggers.tsv", TRIGGERS),
+        ] {
+            // The built-in files are tested; a failure here is a bug in the crate.
+            if let Err(e) = lex.add_str(name, text) {
+                panic!("built-in lexicon is invalid: {e}");
+            }
+        }
+        lex
+    }
+
+    /// Adds the entries of a data file (its header says which table it is).
+    pub fn add_file(&mut self, path: impl AsRef<Path>) -> Result<()> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        self.add_str(&path.display().to_string(), &text)
+    }
+
+    /// Adds the entries of a data file given as a string; `name` is used in errors.
+    /// Nothing is added when the file has an error.
+    pub fn add_str(&mut self, name: &str, text: &str) -> Result<()> {
+        let mut staged = self.clone();
+        staged.add_lines(name, text)?;
+        staged.check_references(name)?;
+        *self = staged;
+        Ok(())
+    }
+
+    /// The entity with this id.
+    pub fn entity(&self, id: &EntityId) -> Option<&LexEntity> {
+        self.by_id.get(id).map(|&i| &self.entities[i])
+    }
+
+    /// Every entity, in load order.
+    pub fn entities(&self) -> &[LexEntity] {
+        &self.entities
+    }
+
+    /// Every trigger, in load order.
+    pub fn triggers(&self) -> &[Trigger] {
+        &self.triggers
+    }
+
+    fn add_lines(&mut self, file: &str, text: &str) -> Result<()> {
+        let mut header: Option<&str> = None;
+        for (n, raw) in text.lines().enumerate() {
+            let line_no = n + 1;
+            let line = raw.trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let err = |message: String| Error::Data {
+                file: file.to_string(),
+                line: line_no,
+                message,
+            };
+            let Some(h) = header else {
+                let h = line.trim_end();
+                if ![H_STATES, H_ORGS, H_GROUPS, H_SECTORS, H_TITLES, H_TRIGGERS].contains(&h) {
+                    return Err(err(format!(
+                        "expected a header line naming the columns of a known table (see data/FORMAT.md), found {:?}",
+                        truncate(h)
+                    )));
+                }
+                header = Some(h);
+                continue;
+            };
+            let want = h.split('\t').count();
+            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+            if cols.len() < want {
+                return Err(err(format!(
+                    "expected {want} tab-separated columns, found {}",
+                    cols.len()
+                )));
+            }
+            let entry = cols[0];
+            let res = match h {
+                H_STATES => self.add_state(&cols),
+                H_ORGS => self.add_org(&cols),
+                H_GROUPS => self.add_group(&cols),
+                H_SECTORS => self.add_sector(&cols),
+                H_TITLES => self.add_title(&cols),
+                _ => self.add_trigger(&cols),
+            };
+            res.map_err(|m| err(format!("entry {entry:?}: {m}")))?;
+        }
+        if header.is_none() {
+            return Err(Error::Data {
+                file: file.to_string(),
+                line: 1,
+                message: "expected a header line, found an empty file".into(),
+            });
+        }
+        Ok(())
+    }
+
+    fn check_references(&self, file: &str) -> Result<()> {
+        for e in &self.entities {
+            if let Some(s) = &e.successor_of {
+                if !self.by_id.contains_key(s) {
+                    return Err(Error::Data {
+                        file: file.to_string(),
+                        line: 0,
+                        message: format!("entry {:?}: successor_of names unknown id {s:?}", e.id.as_str()),
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn new_entity(&mut self, e: LexEntity) -> std::result::Result<usize, String> {
+        if self.by_id.contains_key(&e.id) {
+            return Err(format!("duplicate id {:?}", e.id.as_str()));
+        }
+        let idx = self.entities.len();
+        self.by_id.insert(e.id.clone(), idx);
+        self.entities.push(e);
+        Ok(idx)
+    }
+
+    fn add_phrase(&mut self, text: &str, usage: PhraseUse) -> std::result::Result<(), String> {
+        let (ambiguous, text) = match text.strip_prefix('?') {
+            Some(t) => (true, t),
+            None => (false, text),
+        };
+        let text = text.trim();
+        if text.is_empty() {
+            return Err("empty name in a list".into());
+        }
+        if text.len() > 200 {
+            return Err(format!("name too long: {:?}", truncate(text)));
+        }
+        let idx = match self.phrase_index.get(text) {
+            Some(&i) => i,
+            None => {
+                self.phrases.push(Phrase {
+                    text: text.to_string(),
+                    ambiguous,
+                    uses: Vec::new(),
+                });
+                self.phrase_index.insert(text.to_string(), self.phrases.len() - 1);
+                self.phrases.len() - 1
+            }
+        };
+        let p = &mut self.phrases[idx];
+        p.ambiguous |= ambiguous;
+        if let (PhraseUse::Entity(new, _), true) = (&usage, true) {
+            if let Some(PhraseUse::Entity(old, _)) =
+                p.uses.iter().find(|u| matches!(u, PhraseUse::Entity(..)))
+            {
+                if old != new {
+                    return Err(format!(
+                        "name {text:?} already names {:?}",
+                        self.entities[*old].id.as_str()
+                    ));
+                }
+                return Ok(());
+            }
+        }
+        if !p.uses.contains(&usage) {
+            p.uses.push(usage);
+        }
+        Ok(())
+    }
+
+    fn add_names(&mut self, list: &str, usage: PhraseUse) -> std::result::Result<(), String> {
+        for name in split_list(list) {
+            self.add_phrase(name, usage.clone())?;
+        }
+        Ok(())
+    }
+
+    fn country_ref(&self, s: &str) -> std::result::Result<Option<EntityId>, String> {
+        if is_none(s) {
+            return Ok(None);
+        }
+        let id = EntityId::new(s);
+        match self.entity(&id) {
+            Some(e) if e.kind == EntityKind::Country => Ok(Some(id)),
+            _ => Err(format!("unknown country {s:?}")),
+        }
+    }
+
+    fn add_state(&mut self, c: &[&str]) -> std::result::Result<(), String> {
+        let [iso3, iso2, wd, name, aliases, adjectives, capitals, seats] = c[..8] else {
+            return Err("expected 8 columns".into());
+        };
+        if iso3.len() != 3 || !iso3.bytes().all(|b| b.is_ascii_uppercase()) {
+            return Err(format!("expected an ISO alpha-3 code of three capital letters, found {iso3:?}"));
+        }
+        if iso2.len() != 2 || !iso2.bytes().all(|b| b.is_ascii_uppercase()) {
+            return Err(format!("expected an ISO alpha-2 code of two capital letters, found {iso2:?}"));
+        }
+        let idx = self.new_entity(LexEntity {
+            id: EntityId::new(iso3),
+            kind: EntityKind::Country,
+            org_type: None,
+            name: name.trim_start_matches('?').to_string(),
+            country: Some(EntityId::new(iso3)),
+            wikidata: wikidata(wd)?,
+            successor_of: None,
+            iso2: Some(iso2.to_string()),
+        })?;
+        if is_none(name) {
+            return Err("a state needs a name".into());
+        }
+        self.add_names(name, PhraseUse::Entity(idx, NameRole::Name))?;
+        self.add_names(aliases, PhraseUse::Entity(idx, NameRole::Name))?;
+        self.add_names(adjectives, PhraseUse::Entity(idx, NameRole::Adjective))?;
+        self.add_names(capitals, PhraseUse::Entity(idx, NameRole::Capital))?;
+        self.add_names(seats, PhraseUse::Entity(idx, NameRole::Seat))
+    }
+
+    fn add_org(&mut self, c: &[&str]) -> std::result::Result<(), String> {
+        let [id, ty, name, aliases, country, wd] = c[..6] else {
+            return Err("expected 6 columns".into());
+        };
+        let org_type: OrgType = ty.parse()?;
+        let country = self.country_ref(country)?;
+        check_slug(id)?;
+        let idx = self.new_entity(LexEntity {
+            id: EntityId::new(id),
+            kind: EntityKind::Organization,
+            org_type: Some(org_type),
+            name: name.to_string(),
+            country,
+            wikidata: wikidata(wd)?,
+            successor_of: None,
+            iso2: None,
+        })?;
+        self.add_names(name, PhraseUse::Entity(idx, NameRole::Name))?;
+        self.add_names(aliases, PhraseUse::Entity(idx, NameRole::Name))
+    }
+
+    fn add_group(&mut self, c: &[&str]) -> std::result::Result<(), String> {
+        let [id, name, aliases, country, successor, wd] = c[..6] else {
+            return Err("expected 6 columns".into());
+        };
+        check_slug(id)?;
+        let country = self.country_ref(country)?;
+        let idx = self.new_entity(LexEntity {
+            id: EntityId::new(id),
+            kind: EntityKind::ArmedGroup,
+            org_type: None,
+            name: name.to_string(),
+            country,
+            wikidata: wikidata(wd)?,
+            successor_of: (!is_none(successor)).then(|| EntityId::new(successor)),
+            iso2: None,
+        })?;
+        self.add_names(name, PhraseUse::Entity(idx, NameRole::Name))?;
+        self.add_names(aliases, PhraseUse::Entity(idx, NameRole::Name))
+    }
+
+    fn add_sector(&mut self, c: &[&str]) -> std::result::Result<(), String> {
+        let code = c[0];
+        if code.is_empty() || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+            return Err(format!("expected a sector code in capitals, found {code:?}"));
+        }
+        self.add_names(c[1], PhraseUse::Sector(code.to_string()))
+    }
+
+    fn add_title(&mut self, c: &[&str]) -> std::result::Result<(), String> {
+        let sector = (!is_none(c[2])).then(|| c[2].to_string());
+        self.add_names(c[1], PhraseUse::Title(sector))
+    }
+
+    fn add_trigger(&mut self, c: &[&str]) -> std::result::Result<(), String> {
+        let [id, kind, pos, forms, source, target, example, expect] = c[..8] else {
+            return Err("expected 8 columns".into());
+        };
+        if id.is_empty() || self.trigger_ids.contains_key(id) {
+            return Err(format!("duplicate or empty rule id {id:?}"));
+        }
+        let kind: RelationKind = kind.parse()?;
+        let pos = match pos {
+            "verb" => TriggerPos::Verb,
+            "noun" => TriggerPos::Noun,
+            _ => return Err(format!("expected pos `verb` or `noun`, found {pos:?}")),
+        };
+        let slots = |s: &str, what: &str| -> std::result::Result<Vec<Slot>, String> {
+            let v: Option<Vec<Slot>> = split_list(s).map(Slot::parse).collect();
+            match v {
+                Some(v) if !v.is_empty() => Ok(v),
+                _ => Err(format!("bad {what} slots {s:?} (expected subj, obj, poss, any or a preposition)")),
+            }
+        };
+        let source = slots(source, "source")?;
+        let target = slots(target, "target")?;
+        let forms: Vec<String> = split_list(forms).map(|f| f.to_lowercase()).collect();
+        if forms.is_empty() {
+            return Err("no forms".into());
+        }
+        let mut ex = expect.split_whitespace();
+        let (Some(a), Some(b), None) = (ex.next(), ex.next(), ex.next()) else {
+            return Err(format!("expected two ids in `expect`, found {expect:?}"));
+        };
+        let lower_example = example.to_lowercase();
+        if !forms.iter().any(|f| lower_example.contains(f.as_str())) {
+            return Err(format!("the example {example:?} uses none of the forms"));
+        }
+        let idx = self.triggers.len();
+        self.trigger_ids.insert(id.to_string(), idx);
+        self.triggers.push(Trigger {
+            id: id.to_string(),
+            kind,
+            pos,
+            forms: forms.clone(),
+            source,
+            target,
+            example: example.to_string(),
+            expect: (EntityId::new(a), EntityId::new(b)),
+        });
+        if kind == RelationKind::AgreementSigned && pos == TriggerPos::Noun {
+            for f in forms.iter().filter(|f| !f.contains(' ')) {
+                if !self.agreement_nouns.contains(f) {
+                    self.agreement_nouns.push(f.clone());
+                }
+            }
+        }
+        for f in &forms {
+            self.add_phrase(f, PhraseUse::Trigger(idx))?;
+        }
+        Ok(())
+    }
+}
+
+fn split_list(s: &str) -> impl Iterator<Item = &str> {
+    s.split('|').map(str::trim).filter(|x| !x.is_empty() && *x != "-")
+}
+
+fn is_none(s: &str) -> bool {
+    s.is_empty() || s == "-"
+}
+
+fn wikidata(s: &str) -> std::result::Result<Option<String>, String> {
+    if is_none(s) {
+        return Ok(None);
+    }
+    if s.len() > 1 && s.starts_with('Q') && s[1..].bytes().all(|b| b.is_ascii_digit()) {
+        Ok(Some(s.to_string()))
+    } else {
+        Err(format!("expected a Wikidata id like Q1032, found {s:?}"))
+    }
+}
+
+fn check_slug(id: &str) -> std::result::Result<(), String> {
+    if !id.is_empty() && EntityId::slug(id).as_str() == id {
+        Ok(())
+    } else {
+        Err(format!("expected a kebab-case id, found {id:?}"))
+    }
+}
+
+fn truncate(s: &str) -> &str {
+    match s.char_indices().nth(60) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_loads_and_has_the_facts() {
+        let lex = Lexicon::builtin();
+        let states = lex.entities().iter().filter(|e| e.kind == EntityKind::Country).count();
+        assert!(states >= 197, "{states} states");
+        let orgs = lex.entities().iter().filter(|e| e.kind == EntityKind::Organization).count();
+        assert!(orgs >= 80, "{orgs} organisations");
+        let groups = lex.entities().iter().filter(|e| e.kind == EntityKind::ArmedGroup).count();
+        assert!(groups >= 60, "{groups} armed groups");
+        assert_eq!(
+            lex.entity(&"africa-corps".into()).and_then(|e| e.successor_of.clone()),
+            Some(EntityId::new("wagner-group"))
+        );
+    }
+
+    #[test]
+    fn errors_name_file_line_and_entry() {
+        let mut lex = Lexicon::builtin();
+        let e = lex.add_str("x.tsv", "# c\nnope\n").unwrap_err();
+        assert!(e.to_string().starts_with("x.tsv:2: expected a header line"), "{e}");
+        let e = lex
+            .add_str("x.tsv", &format!("{H_STATES}\nNE\tNE\t-\tNiger\t-\t-\t-\t-\n"))
+            .unwrap_err();
+        assert!(e.to_string().starts_with("x.tsv:2: entry \"NE\": expected an ISO alpha-3"), "{e}");
+        let e = lex
+            .add_str("x.tsv", &format!("{H_STATES}\nNER\tNE\t-\tNiger\t-\t-\t-\t-\n"))
+            .unwrap_err();
+        assert!(e.to_string().contains("duplicate id \"NER\""), "{e}");
+        let e = lex
+            .add_str(
+                "t.tsv",
+                &format!("{H_TRIGGERS}\nhug.v\tfriendship\tverb\thug\tsubj\tobj\tMali hugs Chad.\tMLI TCD\n"),
+            )
+            .unwrap_err();
+        assert_eq!(e.to_string(), "t.tsv:2: entry \"hug.v\": unknown relation kind \"friendship\"");
+        let e = lex.add_str("e.tsv", "").unwrap_err();
+        assert!(e.to_string().contains("empty file"), "{e}");
+    }
+
+    #[test]
+    fn failed_file_adds_nothing() {
+        let mut lex = Lexicon::builtin();
+        let before = lex.entities().len();
+        let text = format!("{H_GROUPS}\ngood-one\tGood One\t-\t-\t-\t-\nbad one\tBad\t-\t-\t-\t-\n");
+        assert!(lex.add_str("g.tsv", &text).is_err());
+        assert_eq!(lex.entities().len(), before);
+    }
+}

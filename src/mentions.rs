@@ -1,0 +1,619 @@
+//! Mentions: every lexicon phrase found with one automaton, then actor phrases built on
+//! the tokens of each sentence: names, capitals and seats of power, possessive and
+//! adjectival actors (`Niger's junta`, `French troops`, `the government of Niger`), people
+//! with titles (`Col Amadou Abdramane`), and the definite phrases and pronouns that
+//! [`crate::coref`] resolves.
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use crate::lexicon::{Lexicon, NameRole, PhraseUse};
+use crate::model::{EntityId, EntityKind, Span};
+use crate::text::{Token, TokenKind};
+
+/// The compiled multi-pattern matcher over every phrase of a lexicon.
+#[derive(Clone, Debug)]
+pub(crate) struct Matcher {
+    ac: AhoCorasick,
+}
+
+/// A phrase found in the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Hit {
+    pub span: Span,
+    pub phrase: usize,
+}
+
+impl Matcher {
+    pub(crate) fn new(lex: &Lexicon) -> Matcher {
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(lex.phrases.iter().map(|p| p.text.as_str()))
+            .or_else(|_| {
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .ascii_case_insensitive(true)
+                    .build(lex.phrases.iter().map(|p| p.text.as_str()))
+            })
+            .expect("a lexicon of bounded phrases always compiles");
+        Matcher { ac }
+    }
+
+    /// Every phrase that matches with word boundaries and the case rules.
+    pub(crate) fn scan(&self, lex: &Lexicon, text: &str) -> Vec<Hit> {
+        let mut out = Vec::new();
+        for m in self.ac.find_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            let (Some(found), Some(before), Some(after)) =
+                (text.get(s..e), text.get(..s), text.get(e..))
+            else {
+                continue;
+            };
+            if before.chars().next_back().is_some_and(char::is_alphanumeric)
+                || after.chars().next().is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            let phrase = &lex.phrases[m.pattern().as_usize()];
+            if !case_ok(&phrase.text, found) {
+                continue;
+            }
+            out.push(Hit {
+                span: Span::new(s, e),
+                phrase: m.pattern().as_usize(),
+            });
+        }
+        out
+    }
+}
+
+/// Exact case, or a lower-case entry written with a capital first letter, or an entry
+/// starting with `The ` written with `the `.
+fn case_ok(pattern: &str, found: &str) -> bool {
+    if pattern == found {
+        return true;
+    }
+    let (mut p, mut f) = (pattern.chars(), found.chars());
+    let (Some(p0), Some(f0)) = (p.next(), f.next()) else {
+        return false;
+    };
+    if p.as_str() != f.as_str() {
+        return false;
+    }
+    let all_lower = !pattern.chars().any(char::is_uppercase);
+    (all_lower && f0 == p0.to_ascii_uppercase()) || (pattern.starts_with("The ") && f0 == 't')
+}
+
+/// What an actor mention refers to before coreference.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Referent {
+    /// A lexicon entity or a person: resolved.
+    Entity(EntityId),
+    /// `the junta`, `the government`: the noun, resolved by coref.
+    Definite(String),
+    /// `the country`.
+    Country,
+    /// `the two countries`.
+    Pair,
+    /// `he`, `she`, `it`, `they`.
+    Pronoun(&'static str),
+}
+
+/// An actor mention in a sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Actor {
+    /// Token range in the sentence's tokens.
+    pub t0: usize,
+    pub t1: usize,
+    pub span: Span,
+    pub referent: Referent,
+    /// After coreference: the acting entities (a person's state where known).
+    pub entities: Vec<EntityId>,
+    /// The person named, when the actor is one.
+    pub person: Option<EntityId>,
+    pub sector: Option<String>,
+    /// Media are recognised but never actors of relations.
+    pub media: bool,
+    /// A location-like use (capital after `in`), set by the relation stage.
+    pub possessive: bool,
+}
+
+/// A person found in a document.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Person {
+    pub id: EntityId,
+    pub name: String,
+    pub country: Option<EntityId>,
+    pub sector: Option<String>,
+}
+
+/// A lexical item on the tokens of a sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Item {
+    Entity(usize, NameRole),
+    Sector(String),
+    Title(Option<String>),
+    Trigger(Vec<usize>),
+}
+
+/// One sentence, analysed.
+#[derive(Clone, Debug)]
+pub(crate) struct Analysed {
+    pub index: usize,
+    pub span: Span,
+    pub tokens: Vec<Token>,
+    /// Items by token range.
+    pub items: Vec<(usize, usize, Item)>,
+    pub actors: Vec<Actor>,
+}
+
+impl Analysed {
+    pub(crate) fn word<'t>(&self, text: &'t str, i: usize) -> &'t str {
+        self.tokens.get(i).map_or("", |t| t.span.slice(text))
+    }
+
+    pub(crate) fn is(&self, text: &str, i: usize, w: &str) -> bool {
+        self.word(text, i).eq_ignore_ascii_case(w)
+    }
+
+    pub(crate) fn is_any(&self, text: &str, i: usize, ws: &[&str]) -> bool {
+        let t = self.word(text, i);
+        ws.iter().any(|w| t.eq_ignore_ascii_case(w))
+    }
+}
+
+const PARTICLES: &[&str] = &["al", "bin", "ibn", "de", "van", "der", "von", "el", "da", "du", "la", "le", "abu", "bint"];
+const MODIFIERS: &[&str] = &[
+    "military", "senior", "top", "former", "deputy", "acting", "interim", "chief", "new", "own",
+    "transitional", "ruling", "then", "current", "foreign", "defence", "defense", "state",
+    "official", "national", "regional", "federal", "main", "local", "elite", "special",
+];
+/// Capitalised words that are not names.
+const NOT_NAMES: &[&str] = &[
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "The", "A", "An", "This", "That", "These", "Those", "He", "She",
+    "It", "They", "We", "I", "You", "But", "And", "Or", "In", "On", "At", "After", "Before",
+    "Following", "Meanwhile", "However", "Officials", "Sources", "Witnesses", "Police",
+    "Reuters", "Today", "Yesterday", "There", "Here", "His", "Her", "Its", "Their", "Our",
+    "As", "If", "When", "While", "Since", "Also", "Some", "Many", "Both", "All", "Mr", "Mrs",
+    "Ms", "Dr", "Sir", "God", "Islam", "Christian", "Muslim", "Muslims", "Christians",
+];
+const SPEECH: &[&str] = &[
+    "said", "says", "told", "added", "stated", "declared", "warned", "announced", "insisted",
+    "explained", "noted", "wrote", "tweeted",
+];
+
+/// Maps hits to token ranges of one sentence and builds its items.
+pub(crate) fn items(lex: &Lexicon, text: &str, tokens: &[Token], hits: &[Hit]) -> Vec<(usize, usize, Item)> {
+    let mut out = Vec::new();
+    for h in hits {
+        let Ok(t0) = tokens.binary_search_by(|t| t.span.start.cmp(&h.span.start)) else {
+            continue;
+        };
+        let Some(t1) = tokens[t0..].iter().position(|t| t.span.end == h.span.end).map(|p| t0 + p + 1) else {
+            continue;
+        };
+        let phrase = &lex.phrases[h.phrase];
+        if phrase.ambiguous && ambiguous_reject(text, tokens, t0, t1) {
+            continue;
+        }
+        let mut entity = None;
+        let mut sector = None;
+        let mut title = None;
+        let mut triggers = Vec::new();
+        for u in &phrase.uses {
+            match u {
+                PhraseUse::Entity(e, r) => entity = Some(Item::Entity(*e, *r)),
+                PhraseUse::Sector(c) => sector = Some(Item::Sector(c.clone())),
+                PhraseUse::Title(s) => title = Some(Item::Title(s.clone())),
+                PhraseUse::Trigger(i) => triggers.push(*i),
+            }
+        }
+        let next_cap = tokens
+            .get(t1)
+            .is_some_and(|t| t.kind == TokenKind::Word && t.span.slice(text).starts_with(char::is_uppercase))
+            && !hits.iter().any(|x| x.span.start == tokens[t1].span.start);
+        let item = if let Some(e) = entity {
+            e
+        } else if let (Some(t), true) = (title.clone(), next_cap) {
+            t
+        } else if let Some(s) = sector {
+            s
+        } else if !triggers.is_empty() {
+            Item::Trigger(triggers)
+        } else if let Some(t) = title {
+            t
+        } else {
+            continue;
+        };
+        out.push((t0, t1, item));
+    }
+    out
+}
+
+/// A name marked ambiguous (`Chad`, `Jordan`, `Georgia`, `Turkey`) is rejected before a
+/// capitalised word (a first name: `Chad Smith`), after a title, or beside US-state or
+/// food context.
+fn ambiguous_reject(text: &str, tokens: &[Token], t0: usize, t1: usize) -> bool {
+    let w = |i: usize| tokens.get(i).map_or("", |t| t.span.slice(text));
+    let next = w(t1);
+    if next.starts_with(char::is_uppercase) && tokens[t1].kind == TokenKind::Word {
+        return true;
+    }
+    let prev = if t0 > 0 { w(t0 - 1) } else { "" };
+    let prev2 = if t0 > 1 { w(t0 - 2) } else { "" };
+    const US: &[&str] = &["Atlanta", "Savannah", "Senator", "Sen.", "Gov.", "Governor", "Rep.", "state", "State", "southern", "rural"];
+    const FOOD: &[&str] = &["roast", "stuffed", "wild", "Thanksgiving", "eat", "ate", "cook", "cooked", "carved"];
+    let after = [w(t1), w(t1 + 1)];
+    US.contains(&prev)
+        || (prev == "," && US.contains(&prev2))
+        || FOOD.contains(&prev)
+        || after.iter().any(|a| ["dinner", "sandwich", "meat", "legislature", "Democrats", "Republicans", "voters", "county", "County"].contains(a))
+        || (prev == "of" && prev2.eq_ignore_ascii_case("state"))
+}
+
+/// Builds the actor mentions of one sentence. Persons are looked up and added in
+/// `persons` (surnames map to earlier full names).
+pub(crate) fn actors(
+    lex: &Lexicon,
+    text: &str,
+    s: &Analysed,
+    persons: &mut Vec<Person>,
+) -> Vec<Actor> {
+    let n = s.tokens.len();
+    let mut used = vec![false; n];
+    let mut out: Vec<Actor> = Vec::new();
+    let item_at = |t: usize| s.items.iter().find(|(a, _, _)| *a == t);
+    let is_cap_word = |t: usize| {
+        s.tokens.get(t).is_some_and(|tok| {
+            tok.kind == TokenKind::Word && tok.span.slice(text).starts_with(char::is_uppercase)
+        })
+    };
+    let entity_of = |t: usize| match item_at(t) {
+        Some((_, t1, Item::Entity(e, role))) => Some((*e, *role, *t1)),
+        _ => None,
+    };
+    let state_of = |e: usize| {
+        let ent = &lex.entities[e];
+        (ent.kind == EntityKind::Country).then(|| ent.id.clone())
+    };
+    let make = |t0: usize, t1: usize, referent: Referent, sector: Option<String>| Actor {
+        t0,
+        t1,
+        span: Span::new(s.tokens[t0].span.start, s.tokens[t1 - 1].span.end),
+        referent,
+        entities: Vec::new(),
+        person: None,
+        sector,
+        media: false,
+        possessive: false,
+    };
+
+    // 1. People with titles: [STATE ['s]] [modifiers/sectors] TITLE Name+
+    for (t0, t1, item) in &s.items {
+        let Item::Title(tsector) = item else { continue };
+        let mut end = *t1;
+        let mut names = Vec::new();
+        while end < n && names.len() < 5 {
+            let w = s.word(text, end);
+            if is_cap_word(end) && !s.items.iter().any(|(a, _, _)| *a == end) && !w.contains('.') && !NOT_NAMES.contains(&w) {
+                names.push(w);
+                end += 1;
+            } else if PARTICLES.contains(&w.trim_end_matches('-')) && is_cap_word(end + 1) && !names.is_empty() {
+                names.push(w);
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        if names.is_empty() || used[*t0] {
+            continue;
+        }
+        // look left for the state
+        let mut start = *t0;
+        let mut country = None;
+        let mut sector = tsector.clone();
+        let mut k = *t0;
+        let mut steps = 0;
+        while k > 0 && steps < 4 {
+            let p = k - 1;
+            if let Some((a, _, Item::Sector(code))) = s.items.iter().find(|(_, b, _)| *b == k) {
+                sector.get_or_insert_with(|| code.clone());
+                k = *a;
+                steps += 1;
+                continue;
+            }
+            let w = s.word(text, p);
+            if MODIFIERS.contains(&w.to_ascii_lowercase().as_str()) {
+                k = p;
+                steps += 1;
+                continue;
+            }
+            if w == "'s" || w == "’s" {
+                if let Some((a, _, Item::Entity(e, _))) = s.items.iter().find(|(_, b, _)| *b == p) {
+                    country = state_of(*e).or_else(|| lex.entities[*e].country.clone());
+                    start = *a;
+                }
+                break;
+            }
+            if let Some((a, _, Item::Entity(e, _))) = s.items.iter().find(|(_, b, _)| *b == k) {
+                country = state_of(*e).or_else(|| lex.entities[*e].country.clone());
+                start = *a;
+            }
+            break;
+        }
+        if country.is_some() {
+            for u in &mut used[start..*t0] {
+                *u = true;
+            }
+        } else {
+            start = *t0;
+        }
+        let person = person_for(persons, &names, country.clone(), sector.clone());
+        for u in &mut used[start..end] {
+            *u = true;
+        }
+        let mut a = make(start, end, Referent::Entity(person.clone()), sector);
+        a.person = Some(person);
+        out.push(a);
+    }
+
+    // 2. Lexicon entities, possessive and adjectival phrases.
+    let mut i = 0;
+    while i < s.items.len() {
+        let (t0, t1, item) = &s.items[i];
+        i += 1;
+        if used[*t0] {
+            continue;
+        }
+        match item {
+            Item::Entity(e, role) => {
+                let ent = &lex.entities[*e];
+                let media = ent.org_type == Some(crate::model::OrgType::Media);
+                if *role == NameRole::Adjective {
+                    // chain: ADJ (and|, ADJ)* [modifiers] SECTOR
+                    let mut adjs = vec![(*t0, *t1, *e)];
+                    let mut k = *t1;
+                    loop {
+                        if s.is_any(text, k, &["and", ",", "or"]) {
+                            if let Some((e2, NameRole::Adjective, t1b)) = entity_of(k + 1) {
+                                adjs.push((k + 1, t1b, e2));
+                                k = t1b;
+                                continue;
+                            }
+                        }
+                        break;
+                    }
+                    let mut m = k;
+                    while m < n && m < k + 3 && item_at(m).is_none() && MODIFIERS.contains(&s.word(text, m).to_ascii_lowercase().as_str()) {
+                        m += 1;
+                    }
+                    if let Some((_, st1, Item::Sector(code))) = item_at(m) {
+                        let st1 = *st1;
+                        for (a0, a1, ae) in &adjs {
+                            let mut a = make(*a0, if adjs.len() == 1 { st1 } else { *a1 }, Referent::Entity(lex.entities[*ae].id.clone()), Some(code.clone()));
+                            a.media = media;
+                            out.push(a);
+                        }
+                        for u in &mut used[*t0..st1] {
+                            *u = true;
+                        }
+                        continue;
+                    }
+                    // plural demonym standing alone (`Palestinians`, `Israelis`)
+                    let w = s.word(text, *t0);
+                    let sing = w.strip_suffix('s').unwrap_or("");
+                    if adjs.len() == 1 && !sing.is_empty() && lex.phrases.iter().any(|p| p.text == sing) {
+                        out.push(make(*t0, *t1, Referent::Entity(ent.id.clone()), Some("CVL".into())));
+                        used[*t0] = true;
+                    }
+                    continue;
+                }
+                // NAME 's [modifiers] SECTOR
+                let mut end = *t1;
+                let mut sector = None;
+                let mut possessive = false;
+                if s.is_any(text, *t1, &["'s", "’s"]) {
+                    possessive = true;
+                    let mut m = *t1 + 1;
+                    while m < n && m < *t1 + 4 && item_at(m).is_none() && MODIFIERS.contains(&s.word(text, m).to_ascii_lowercase().as_str()) {
+                        m += 1;
+                    }
+                    if let Some((_, st1, Item::Sector(code))) = item_at(m) {
+                        sector = Some(code.clone());
+                        end = *st1;
+                        possessive = false;
+                    }
+                } else if let Some((_, st1, Item::Sector(code))) = item_at(*t1) {
+                    // `Hamas fighters`, `UN peacekeepers`, `Kremlin officials`
+                    sector = Some(code.clone());
+                    end = *st1;
+                }
+                if sector.is_none() && matches!(role, NameRole::Capital | NameRole::Seat) {
+                    sector = Some("GOV".into());
+                }
+                for u in &mut used[*t0..end] {
+                    *u = true;
+                }
+                let mut a = make(*t0, end, Referent::Entity(ent.id.clone()), sector);
+                a.media = media;
+                a.possessive = possessive;
+                out.push(a);
+            }
+            Item::Sector(code) => {
+                // SECTOR (of|from|in) [the] ENTITY
+                let k = *t1;
+                let prep_ok = s.is_any(text, k, &["of", "from"])
+                    || (s.is_in(text, k) && !matches!(code.as_str(), "MIL" | "DIP" | "GOV"));
+                let det = usize::from(s.is(text, k + 1, "the"));
+                if prep_ok {
+                    if let Some((e, role, et1)) = entity_of(k + 1 + det) {
+                        if role != NameRole::Adjective && !used[k + 1 + det] {
+                            let start = if *t0 > 0 && s.is_any(text, *t0 - 1, &["the", "a"]) { *t0 - 1 } else { *t0 };
+                            for u in &mut used[start..et1] {
+                                *u = true;
+                            }
+                            out.push(make(start, et1, Referent::Entity(lex.entities[e].id.clone()), Some(code.clone())));
+                            continue;
+                        }
+                    }
+                }
+                // the junta / the government: resolved by coref
+                if *t0 > 0 && s.is_any(text, *t0 - 1, &["the", "this", "that"]) && !used[*t0 - 1] {
+                    let noun = s.word(text, *t1 - 1).to_ascii_lowercase();
+                    if matches!(code.as_str(), "GOV" | "MIL" | "LEG" | "DIP") && !noun.ends_with('s') || noun == "authorities" {
+                        let next_of = s.is_any(text, *t1, &["of", "from"]);
+                        if !next_of {
+                            for u in &mut used[*t0 - 1..*t1] {
+                                *u = true;
+                            }
+                            out.push(make(*t0 - 1, *t1, Referent::Definite(noun), Some(code.clone())));
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    // 3. the country / the two countries / pronouns / bare surnames and names before
+    //    speech verbs.
+    let mut t = 0;
+    while t < n {
+        if used[t] {
+            t += 1;
+            continue;
+        }
+        let w = s.word(text, t);
+        let lw = w.to_ascii_lowercase();
+        if lw == "the" && t + 1 < n && !used[t + 1] {
+            if s.is_any(text, t + 1, &["country", "nation"]) {
+                out.push(make(t, t + 2, Referent::Country, None));
+                used[t] = true;
+                used[t + 1] = true;
+                t += 2;
+                continue;
+            }
+            if s.is_any(text, t + 1, &["two", "both"]) && s.is_any(text, t + 2, &["countries", "nations", "states", "sides", "neighbours", "neighbors"]) {
+                out.push(make(t, t + 3, Referent::Pair, None));
+                t += 3;
+                continue;
+            }
+        }
+        if lw == "both" && s.is_any(text, t + 1, &["countries", "nations", "sides"]) {
+            out.push(make(t, t + 2, Referent::Pair, None));
+            t += 2;
+            continue;
+        }
+        let pron = match lw.as_str() {
+            "he" | "him" => Some("he"),
+            "she" | "her" if lw == "she" || !is_cap_word(t + 1) && s.tokens.get(t + 1).is_none_or(|x| x.kind == TokenKind::Punct) => Some("she"),
+            "it" => Some("it"),
+            "they" | "them" => Some("they"),
+            _ => None,
+        };
+        if let Some(p) = pron {
+            out.push(make(t, t + 1, Referent::Pronoun(p), None));
+            t += 1;
+            continue;
+        }
+        if is_cap_word(t) && entity_of(t).is_none() && !s.items.iter().any(|(a, b, _)| *a <= t && t < *b) {
+            // a run of capitalised words
+            let mut end = t;
+            while end < n && end < t + 4 && is_cap_word(end) && !used[end] && entity_of(end).is_none() && !s.items.iter().any(|(a, b, _)| *a <= end && end < *b) {
+                end += 1;
+            }
+            let run: Vec<&str> = (t..end).map(|k| s.word(text, k)).collect();
+            let known = if run.len() == 1 {
+                persons.iter().find(|p| p.name.rsplit(' ').next() == Some(run[0]) || p.name == run[0]).map(|p| p.id.clone())
+            } else {
+                let name = run.join(" ");
+                persons.iter().find(|p| p.name == name).map(|p| p.id.clone())
+            };
+            let before_speech = s.is_any(text, end, SPEECH)
+                || (s.is(text, end, "also") && s.is_any(text, end + 1, SPEECH))
+                || (s.is(text, end, ",") && t > 0 && s.is_any(text, t - 1, SPEECH));
+            let after_speech = t > 0 && s.is_any(text, t - 1, SPEECH);
+            let plausible = run.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’') && !NOT_NAMES.contains(w))
+                && !(t == 0 && run.len() == 1 && !before_speech);
+            let id = match known {
+                Some(id) => Some(id),
+                None if plausible && (before_speech || after_speech) => Some(person_for(persons, &run, None, None)),
+                None => None,
+            };
+            if let Some(id) = id {
+                for u in &mut used[t..end] {
+                    *u = true;
+                }
+                let mut a = make(t, end, Referent::Entity(id.clone()), None);
+                a.person = Some(id);
+                out.push(a);
+            }
+            t = end.max(t + 1);
+            continue;
+        }
+        t += 1;
+    }
+    out.sort_by_key(|a| (a.t0, a.t1));
+    out
+}
+
+impl Analysed {
+    fn is_in(&self, text: &str, i: usize) -> bool {
+        self.is(text, i, "in")
+    }
+}
+
+/// The id of the person with these name tokens: a single name matches the surname of a
+/// person seen earlier in the document.
+fn person_for(persons: &mut Vec<Person>, names: &[&str], country: Option<EntityId>, sector: Option<String>) -> EntityId {
+    let name = names.join(" ");
+    let found = if names.len() == 1 {
+        persons.iter().position(|p| p.name == name || p.name.rsplit(' ').next() == Some(names[0]))
+    } else {
+        persons.iter().position(|p| p.name == name || (p.name.split(' ').count() == 1 && names.last() == Some(&p.name.as_str())))
+    };
+    match found {
+        Some(i) => {
+            let p = &mut persons[i];
+            if names.len() > p.name.split(' ').count() {
+                p.name = name;
+                p.id = EntityId::slug(&p.name);
+            }
+            if p.country.is_none() {
+                p.country = country;
+            }
+            if p.sector.is_none() {
+                p.sector = sector;
+            }
+            p.id.clone()
+        }
+        None => {
+            let id = EntityId::slug(&name);
+            persons.push(Person {
+                id: id.clone(),
+                name,
+                country,
+                sector,
+            });
+            id
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_rules() {
+        assert!(case_ok("US", "US"));
+        assert!(!case_ok("US", "us"));
+        assert!(!case_ok("IS", "is"));
+        assert!(case_ok("government", "Government"));
+        assert!(!case_ok("Niger", "NIGER"));
+        assert!(case_ok("The Washington Post", "the Washington Post"));
+    }
+}

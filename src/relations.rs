@@ -1,0 +1,693 @@
+//! Relations: for every trigger found in a sentence, the argument frame of its rule
+//! (`data/triggers.tsv`) is filled from the actor mentions around it.
+//!
+//! - a verb takes its source from the subject (the nearest actor to its left that is not
+//!   inside a prepositional phrase or a parenthesis; the main subject when the verb is
+//!   the second of two coordinated verb phrases) and its target from the object or a
+//!   prepositional phrase after it;
+//! - a passive verb (`were kicked out`) turns its subject into the object and takes its
+//!   agent from `by X`, or from the context when there is none;
+//! - a noun (`the threat of reprisals by X against Y`) takes its arguments from a
+//!   possessive, from prepositional phrases, or from the subject of its clause;
+//! - coordinated actors (`Niger, along with Mali and Burkina Faso,`) each make a fact;
+//! - modality (negated, future, hypothetical, alleged), the speaker (`X said`) and the
+//!   date of the sentence are attached to every assertion.
+//!
+//! A stated future cooperative act is a pledge and a stated future hostile act is a
+//! threat (PLOVER's AGREE and THREATEN): `Mali will expel the envoy` is a threat by Mali.
+
+use crate::dates;
+use crate::lexicon::{Lexicon, Slot, TriggerPos};
+use crate::mentions::{Actor, Analysed, Item, Referent};
+use crate::model::{Assertion, Date, EntityId, EntityKind, Modality, RelationKind, Span};
+use crate::text::TokenKind;
+
+/// What the relation stage remembers across the sentences of a document.
+#[derive(Debug, Default)]
+pub(crate) struct DocState {
+    last_source: Option<EntityId>,
+    state_counts: Vec<(EntityId, u32)>,
+}
+
+impl DocState {
+    pub(crate) fn count(&mut self, lex: &Lexicon, actors: &[Actor]) {
+        for a in actors {
+            if a.media || matches!(a.referent, Referent::Pronoun(_)) {
+                continue;
+            }
+            for e in &a.entities {
+                if lex.entity(e).is_some_and(|x| x.kind == EntityKind::Country) {
+                    match self.state_counts.iter_mut().find(|(id, _)| id == e) {
+                        Some((_, c)) => *c += 1,
+                        None => self.state_counts.push((e.clone(), 1)),
+                    }
+                }
+            }
+        }
+    }
+}
+
+const DETS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "any",
+    "new", "fresh", "further", "renewed", "first", "latest", "possible",
+];
+const PREPS: &[&str] = &[
+    "in", "at", "into", "from", "to", "for", "on", "against", "with", "of", "over", "near",
+    "across", "inside", "within", "toward", "towards", "by", "about", "between", "among",
+    "during", "under", "through", "throughout", "via", "than", "like",
+    "including", "outside", "beyond", "behind", "around", "upon", "onto", "amid", "despite",
+];
+const CLAUSE: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "said", "says", "but", "while", "because",
+    "although", "though", "whereas", "where", "when", "if", "unless",
+];
+const SPEECH: &[&str] = &[
+    "said", "says", "told", "added", "stated", "declared", "announced", "insisted",
+    "explained", "noted", "wrote", "tweeted", "reported",
+];
+const BE: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten",
+    "remain", "remains", "remained",
+];
+const AUX: &[&str] = &[
+    "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can", "may",
+    "might", "should", "must", "did", "does", "do", "be", "been", "not", "n't", "to",
+];
+const ADVERB_SKIP: &[&str] = &[
+    "also", "reportedly", "allegedly", "now", "then", "already", "later", "recently", "again",
+    "largely", "formally", "officially", "effectively", "finally", "quickly", "abruptly",
+    "strongly", "repeatedly", "jointly", "publicly", "still", "just", "further", "once",
+    "twice", "previously", "subsequently", "immediately", "unilaterally", "partially",
+    "partly", "fully", "swiftly", "eventually", "successfully", "increasingly",
+];
+
+/// Extracts the relations of one analysed sentence.
+pub(crate) fn sentence(
+    lex: &Lexicon,
+    text: &str,
+    s: &Analysed,
+    published: Option<Date>,
+    state: &mut DocState,
+    out: &mut Vec<Assertion>,
+) {
+    let triggers: Vec<(usize, usize, &Vec<usize>)> = s
+        .items
+        .iter()
+        .filter_map(|(a, b, it)| match it {
+            Item::Trigger(rows) => Some((*a, *b, rows)),
+            _ => None,
+        })
+        .collect();
+    if triggers.is_empty() {
+        return;
+    }
+    let cx = Cx::new(lex, text, s);
+    let found_dates = dates::find(s.span.slice(text), s.span.start, published);
+    let speaker = cx.speaker();
+    for (t0, t1, rows) in triggers {
+        // a trigger inside an actor phrase is part of a name
+        if s.actors.iter().any(|a| a.t0 <= t0 && t1 <= a.t1) {
+            continue;
+        }
+        let noun_ctx = cx.noun_context(t0);
+        let Some(rule) = rows
+            .iter()
+            .map(|&r| &lex.triggers[r])
+            .find(|r| (r.pos == TriggerPos::Noun) == noun_ctx)
+            .or_else(|| rows.first().map(|&r| &lex.triggers[r]))
+        else {
+            continue;
+        };
+        if rule.pos == TriggerPos::Verb
+            && matches!(rule.kind, RelationKind::AgreementEnded | RelationKind::AgreementSigned)
+            && !cx.agreement_follows(t1, rule)
+        {
+            continue;
+        }
+        let mut modality = cx.modality(t0, rule.pos);
+        let passive = rule.pos == TriggerPos::Verb && cx.is_passive(t0, t1);
+        let mut confidence: f32 = 0.9;
+
+        let source: Option<usize>;
+        let target: Option<usize>;
+        if passive {
+            let subject = cx.subject(t0, rule.pos);
+            let agent = cx.prep(t1, "by", &[]);
+            if rule.target.contains(&Slot::Obj) {
+                target = subject;
+                source = agent;
+            } else {
+                source = subject.or(agent);
+                target = cx.fill(&rule.target, t0, t1, rule.pos, source, true);
+            }
+        } else {
+            source = cx.fill(&rule.source, t0, t1, rule.pos, None, false);
+            target = cx.fill(&rule.target, t0, t1, rule.pos, source, false);
+        }
+        let target_entities: Vec<EntityId> = target.map(|t| cx.group_entities(t)).unwrap_or_default();
+        let mut sources: Vec<(Option<usize>, EntityId)> = match source {
+            Some(a) => cx.group(a).into_iter().flat_map(|i| s.actors[i].entities.iter().map(move |e| (Some(i), e.clone()))).collect(),
+            None => Vec::new(),
+        };
+        let from_subject = !sources.is_empty();
+        if sources.is_empty() && !target_entities.is_empty() && governed(rule.kind) {
+            // the governing actor of the context
+            if let Some((i, e)) = cx.context_source(&target_entities, t0) {
+                sources.push((i, e));
+            } else if let Some(e) = state
+                .last_source
+                .clone()
+                .filter(|e| !target_entities.contains(e))
+                .or_else(|| {
+                    let mut counts = state.state_counts.clone();
+                    counts.sort_by(|a, b| b.1.cmp(&a.1));
+                    counts.into_iter().map(|(e, _)| e).find(|e| !target_entities.contains(e))
+                })
+            {
+                sources.push((None, e));
+            }
+            confidence = 0.6;
+        }
+        dedup_by_entity(&mut sources);
+        let mut targets: Vec<(Option<usize>, EntityId)> = match target {
+            Some(t) => cx.group(t).into_iter().flat_map(|i| s.actors[i].entities.iter().map(move |e| (Some(i), e.clone()))).collect(),
+            None => Vec::new(),
+        };
+        dedup_by_entity(&mut targets);
+        let mut pairs: Vec<((Option<usize>, EntityId), (Option<usize>, EntityId))> = Vec::new();
+        if targets.is_empty() {
+            if sources.len() >= 2 && from_subject && rule.pos == TriggerPos::Verb {
+                // X and Y agreed / clashed / held talks: reciprocal
+                for i in 0..sources.len() {
+                    for j in i + 1..sources.len() {
+                        pairs.push((sources[i].clone(), sources[j].clone()));
+                    }
+                }
+                confidence = confidence.min(0.75);
+            } else if rule.kind == RelationKind::Protest {
+                if let Some(src) = sources.first() {
+                    pairs.push((src.clone(), (None, src.1.clone())));
+                    confidence = confidence.min(0.6);
+                }
+            }
+        } else {
+            for src in &sources {
+                for tgt in &targets {
+                    pairs.push((src.clone(), tgt.clone()));
+                }
+            }
+        }
+        if pairs.is_empty() {
+            continue;
+        }
+        // a stated future act: cooperation pledged, hostility threatened
+        let mut kind = rule.kind;
+        if modality == Modality::Future {
+            if let Some(k) = future_kind(kind) {
+                kind = k;
+                modality = Modality::Asserted;
+            }
+        }
+        let trigger_span = Span::new(s.tokens[t0].span.start, s.tokens[t1 - 1].span.end);
+        // the date expression nearest the trigger
+        let date = found_dates
+            .iter()
+            .min_by_key(|f| {
+                if f.span.start >= trigger_span.end {
+                    f.span.start - trigger_span.end
+                } else {
+                    trigger_span.start.saturating_sub(f.span.end) + 1
+                }
+            })
+            .map(|f| f.date);
+        for ((si, se), (ti, te)) in pairs {
+            if se == te {
+                // domestic events need two distinct phrases with different sectors
+                let distinct = match (si, ti) {
+                    (Some(a), Some(b)) => a != b && s.actors[a].sector != s.actors[b].sector,
+                    _ => rule.kind == RelationKind::Protest,
+                };
+                if !distinct {
+                    continue;
+                }
+            }
+            let sa = si.map(|i| &s.actors[i]);
+            let ta = ti.map(|i| &s.actors[i]);
+            let mut conf = confidence;
+            if sa.is_some_and(|a| !matches!(a.referent, Referent::Entity(_))) {
+                conf -= 0.1;
+            }
+            if ta.is_some_and(|a| !matches!(a.referent, Referent::Entity(_))) {
+                conf -= 0.1;
+            }
+            state.last_source = Some(se.clone());
+            out.push(Assertion {
+                kind,
+                source: se,
+                target: te,
+                modality,
+                speaker: speaker.clone(),
+                date,
+                confidence: conf.clamp(0.05, 1.0),
+                rule: rule.id.clone(),
+                sentence: s.index,
+                sentence_span: s.span,
+                source_span: sa.map_or(trigger_span, |a| a.span),
+                trigger_span,
+                target_span: ta.map_or(trigger_span, |a| a.span),
+                trigger: trigger_span.slice(text).to_string(),
+                source_sector: sa.and_then(|a| a.sector.clone()),
+                source_person: sa.and_then(|a| a.person.clone()),
+            });
+        }
+    }
+}
+
+/// Kinds whose agent, when a passive or a noun leaves it unsaid, is the governing actor
+/// of the context (`French troops were kicked out`: by the junta in power).
+fn governed(kind: RelationKind) -> bool {
+    use RelationKind::*;
+    matches!(kind, Expulsion | Detention | Sanctions | AidSuspension | AgreementEnded | BreakRelations)
+}
+
+fn dedup_by_entity(v: &mut Vec<(Option<usize>, EntityId)>) {
+    let mut seen: Vec<EntityId> = Vec::new();
+    v.retain(|(_, e)| {
+        if seen.contains(e) {
+            false
+        } else {
+            seen.push(e.clone());
+            true
+        }
+    });
+}
+
+/// The kind a stated future act is coded as.
+fn future_kind(kind: RelationKind) -> Option<RelationKind> {
+    use RelationKind::*;
+    match kind {
+        Support | Aid | MilitaryCooperation | EconomicCooperation | Concession | Deployment
+        | Withdrawal | AgreementSigned | Alliance => Some(Pledge),
+        Sanctions | Expulsion | Attack | BreakRelations | AidSuspension | AgreementEnded
+        | Detention | Mobilization => Some(Threat),
+        _ => None,
+    }
+}
+
+/// The analysis context of one sentence.
+struct Cx<'a> {
+    lex: &'a Lexicon,
+    text: &'a str,
+    s: &'a Analysed,
+    /// Per token: the id of the parenthesis it is in (0 = none).
+    paren: Vec<u32>,
+    /// Per token: the index of the actor starting there.
+    starts: Vec<Option<usize>>,
+}
+
+impl<'a> Cx<'a> {
+    fn new(lex: &'a Lexicon, text: &'a str, s: &'a Analysed) -> Self {
+        let n = s.tokens.len();
+        let mut paren = vec![0u32; n];
+        let mut open: Option<(usize, &str)> = None;
+        let mut id = 0;
+        for i in 0..n {
+            let w = s.word(text, i);
+            match (open, w) {
+                (None, "(" | "—" | "–") => open = Some((i, w)),
+                (Some((o, ow)), w2) if (ow == "(" && w2 == ")") || (ow != "(" && (w2 == "—" || w2 == "–")) => {
+                    id += 1;
+                    for p in &mut paren[o..=i] {
+                        *p = id;
+                    }
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+        let mut starts = vec![None; n];
+        for (k, a) in s.actors.iter().enumerate() {
+            if a.t0 < n && starts[a.t0].is_none() {
+                starts[a.t0] = Some(k);
+            }
+        }
+        Cx { lex, text, s, paren, starts }
+    }
+
+    fn w(&self, i: usize) -> &'a str {
+        self.s.word(self.text, i)
+    }
+
+    fn is_any(&self, i: usize, ws: &[&str]) -> bool {
+        self.s.is_any(self.text, i, ws)
+    }
+
+    fn usable(&self, k: usize) -> bool {
+        let a = &self.s.actors[k];
+        !a.media && !a.entities.is_empty()
+    }
+
+    /// Is the trigger at `t0` used as a noun here?
+    fn noun_context(&self, t0: usize) -> bool {
+        if t0 == 0 {
+            return false;
+        }
+        let p = self.w(t0 - 1);
+        self.is_any(t0 - 1, DETS)
+            || p == "'s"
+            || p == "’s"
+            || self.is_any(t0 - 1, &["no", "of", "military", "economic", "humanitarian", "diplomatic", "security", "joint", "western", "international"])
+            || self.s.actors.iter().any(|a| a.t1 == t0 && a.sector.is_none() && !matches!(a.referent, Referent::Pronoun(_)) && self.lex.entity(match &a.referent { Referent::Entity(e) => e, _ => return false }).is_some_and(|e| e.kind != EntityKind::Person) && t0 >= 2 && self.is_any(a.t0.saturating_sub(1), DETS))
+    }
+
+    /// Skips adverbs and auxiliaries leftwards from `t` (exclusive); returns the index of
+    /// the first other token.
+    fn skip_left(&self, mut t: usize) -> Option<usize> {
+        while t > 0 {
+            let p = t - 1;
+            let w = self.w(p).to_ascii_lowercase();
+            if ADVERB_SKIP.contains(&w.as_str()) || w.ends_with("ly") && w.len() > 4 {
+                t = p;
+                continue;
+            }
+            return Some(p);
+        }
+        None
+    }
+
+    fn is_passive(&self, t0: usize, t1: usize) -> bool {
+        let first = self.w(t0).to_ascii_lowercase();
+        if first.ends_with("ing") || first.ends_with('s') && !first.ends_with("ss") && !first.ends_with("us") {
+            return false;
+        }
+        let _ = t1;
+        match self.skip_left(t0) {
+            Some(p) => self.is_any(p, BE) || self.w(p) == "have" && false,
+            None => false,
+        }
+    }
+
+    /// The token just before the coordinated group starting with actor `k`, skipping
+    /// determiners and a few adjectives.
+    fn introduced_by_prep(&self, k: usize) -> bool {
+        let mut t = self.s.actors[k].t0;
+        while t > 0 {
+            let p = t - 1;
+            if self.is_any(p, &["the", "a", "an", "neighboring", "neighbouring", "fellow", "its", "their"]) {
+                t = p;
+                continue;
+            }
+            return self.is_any(p, PREPS) && !(self.is(p, "with") && p > 0 && self.is_any(p - 1, &["along", "together"]));
+        }
+        false
+    }
+
+    fn is(&self, i: usize, w: &str) -> bool {
+        self.s.is(self.text, i, w)
+    }
+
+    /// Is actor `k` followed by a verb of saying (a speaker, not a subject)?
+    fn is_speaker(&self, k: usize) -> bool {
+        let t1 = self.s.actors[k].t1;
+        self.is_any(t1, SPEECH) || (self.is(t1, "also") && self.is_any(t1 + 1, SPEECH))
+    }
+
+    /// The actors joined with actor `k` by `and`, `,`, `along with`, `as well as`.
+    fn group(&self, k: usize) -> Vec<usize> {
+        let actors = &self.s.actors;
+        let joined = |a: usize, b: usize| -> bool {
+            let (x, y) = (&actors[a], &actors[b]);
+            if y.t0 < x.t1 || self.is_speaker(b) || self.is_speaker(a) || x.media || y.media {
+                return false;
+            }
+            let gap: Vec<String> = (x.t1..y.t0).map(|i| self.w(i).to_ascii_lowercase()).collect();
+            if gap.len() > 5 || gap.is_empty() && x.t1 != y.t0 {
+                return false;
+            }
+            let ok_words = ["and", "or", ",", "along", "with", "together", "as", "well", "plus", "&", "neighboring", "neighbouring", "fellow", "its", "ally", "the", "both"];
+            let has_link = gap.iter().any(|g| ["and", "or", ",", "along", "together", "well", "plus", "&"].contains(&g.as_str()));
+            let with_ok = gap.iter().position(|g| g == "with").is_none_or(|i| i > 0 && (gap[i - 1] == "along" || gap[i - 1] == "together"));
+            has_link && with_ok && gap.iter().all(|g| ok_words.contains(&g.as_str()))
+        };
+        let mut lo = k;
+        while lo > 0 && joined(lo - 1, lo) {
+            lo -= 1;
+        }
+        let mut hi = k;
+        while hi + 1 < actors.len() && joined(hi, hi + 1) {
+            hi += 1;
+        }
+        // a list needs a real conjunction somewhere: `In Mali, Russia ...` is no list
+        let conj = (lo..hi).any(|i| {
+            (actors[i].t1..actors[i + 1].t0).any(|t| self.is_any(t, &["and", "or", "along", "together", "well", "plus", "&"]))
+        });
+        if !conj {
+            return if self.usable(k) { vec![k] } else { Vec::new() };
+        }
+        (lo..=hi).filter(|&i| self.usable(i)).collect()
+    }
+
+    fn group_entities(&self, k: usize) -> Vec<EntityId> {
+        let mut v: Vec<EntityId> = self.group(k).into_iter().flat_map(|i| self.s.actors[i].entities.clone()).collect();
+        v.dedup();
+        v
+    }
+
+    /// The subject of the verb (or the clause of the noun) at `t0`.
+    fn subject(&self, t0: usize, pos: TriggerPos) -> Option<usize> {
+        let actors = &self.s.actors;
+        if pos == TriggerPos::Verb {
+            // `an agreement that allowed ...`, `Bazoum, who ...`: the antecedent
+            let mut q = self.skip_left(t0);
+            while let Some(p) = q.filter(|&p| self.is_any(p, AUX)) {
+                q = self.skip_left(p);
+            }
+            if let Some(p) = q.filter(|&p| self.is_any(p, &["that", "which", "who"])) {
+                let before = if p > 0 && self.w(p - 1) == "," { p - 1 } else { p };
+                return (0..actors.len()).find(|&k| actors[k].t1 == before && self.usable(k));
+            }
+        }
+        // `..., and criticized X`: the second of two verb phrases takes the main subject
+        if pos == TriggerPos::Verb {
+            if let Some(p) = self.skip_left(t0) {
+                let p = if self.is_any(p, &["has", "have", "had", "did", "does"]) { self.skip_left(p).unwrap_or(p) } else { p };
+                if self.is(p, "and") && !actors.iter().any(|a| a.t1 == p) {
+                    if let Some(k) = (0..actors.len()).find(|&k| actors[k].t1 <= t0 && self.eligible_subject(k, t0)) {
+                        return Some(k);
+                    }
+                }
+            }
+        }
+        (0..actors.len()).rev().find(|&k| actors[k].t1 <= t0 && self.eligible_subject(k, t0))
+    }
+
+    fn eligible_subject(&self, k: usize, t0: usize) -> bool {
+        let a = &self.s.actors[k];
+        if !self.usable(k) || a.possessive && a.t1 + 1 < t0 && !self.is_any(a.t1 + 1, &["government", "army"]) && false {
+            return false;
+        }
+        let inside_other_paren = a.t0 < self.paren.len() && self.paren[a.t0] != 0 && self.paren.get(t0).is_none_or(|&p| p != self.paren[a.t0]);
+        if inside_other_paren || self.is_speaker(k) {
+            return false;
+        }
+        // the first actor of its coordinated group decides whether it is in a PP
+        let first = self.group(k).first().copied().unwrap_or(k);
+        !self.introduced_by_prep(first) && !(a.possessive && self.possessed_is_object(k, t0))
+    }
+
+    /// `Turkey's efforts` before the verb is still a subject; kept simple: never object.
+    fn possessed_is_object(&self, _k: usize, _t0: usize) -> bool {
+        false
+    }
+
+    /// Fills a slot list; `avoid` is the source actor (the target must differ).
+    fn fill(&self, slots: &[Slot], t0: usize, t1: usize, pos: TriggerPos, avoid: Option<usize>, passive: bool) -> Option<usize> {
+        let avoid_e: Vec<EntityId> = avoid.map(|a| self.group_entities(a)).unwrap_or_default();
+        let ok = |k: usize| Some(k).filter(|&k| Some(k) != avoid && !self.s.actors[k].entities.iter().all(|e| avoid_e.contains(e)) || avoid.is_none());
+        for slot in slots {
+            let found = match slot {
+                Slot::Subj => self.subject(t0, pos),
+                Slot::Obj if passive => None,
+                Slot::Obj => self.object(t1),
+                Slot::Poss => self.possessor(t0),
+                Slot::Prep(p) => self.prep(t1, p, &avoid_e).or_else(|| if p == "in" { self.fronted_in(t0) } else { None }),
+                Slot::Any => (0..self.s.actors.len()).find(|&k| self.s.actors[k].t0 >= t1 && self.usable(k) && !self.is_speaker(k) && self.s.actors[k].entities.iter().any(|e| !avoid_e.contains(e))),
+            };
+            if let Some(k) = found.and_then(ok) {
+                return Some(k);
+            }
+        }
+        None
+    }
+
+    /// The direct object: the first actor after the trigger with only determiners and
+    /// lower-case modifiers between.
+    fn object(&self, t1: usize) -> Option<usize> {
+        let n = self.s.tokens.len();
+        let mut j = t1;
+        let mut skipped = 0;
+        while j < n {
+            if let Some(k) = self.starts[j] {
+                return self.usable(k).then_some(k);
+            }
+            let tok = &self.s.tokens[j];
+            if tok.kind == TokenKind::Punct || self.is_any(j, PREPS) || self.is_any(j, CLAUSE) || self.is_any(j, &["and", "or", "to"]) {
+                return None;
+            }
+            let w = self.w(j);
+            if w.starts_with(char::is_uppercase) && !self.is_any(j, DETS) {
+                return None;
+            }
+            skipped += 1;
+            if skipped > 4 {
+                return None;
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// `Niger's withdrawal`: the actor before a possessive right before the trigger.
+    fn possessor(&self, t0: usize) -> Option<usize> {
+        for back in 1..=3 {
+            let Some(p) = t0.checked_sub(back) else { break };
+            let w = self.w(p);
+            if w == "'s" || w == "’s" {
+                return self.s.actors.iter().position(|a| a.t1 == p).filter(|&k| self.usable(k));
+            }
+            if self.s.tokens[p].kind == TokenKind::Punct {
+                break;
+            }
+        }
+        None
+    }
+
+    /// The actor of a `PREP X` phrase after the trigger, within the clause.
+    fn prep(&self, t1: usize, prep: &str, avoid: &[EntityId]) -> Option<usize> {
+        let n = self.s.tokens.len();
+        let words: Vec<&str> = prep.split(' ').collect();
+        let mut j = t1;
+        let limit = (t1 + 14).min(n);
+        while j < limit {
+            if self.s.tokens[j].kind == TokenKind::Punct && !self.is_any(j, &["-"]) || self.is_any(j, CLAUSE) {
+                return None;
+            }
+            let hit = words.iter().enumerate().all(|(o, w)| self.is(j + o, w));
+            if hit {
+                let mut m = j + words.len();
+                let mut skipped = 0;
+                while m < n && skipped <= 4 {
+                    if let Some(k) = self.starts[m] {
+                        if self.usable(k) && self.s.actors[k].entities.iter().any(|e| !avoid.contains(e)) {
+                            return Some(k);
+                        }
+                        break;
+                    }
+                    if self.s.tokens[m].kind == TokenKind::Punct || self.is_any(m, CLAUSE) || self.is_any(m, &["to", "by", "against", "with", "on", "from", "in", "after", "for"]) {
+                        break;
+                    }
+                    skipped += 1;
+                    m += 1;
+                }
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// `In Burkina Faso, Russia deployed troops`: a fronted locative.
+    fn fronted_in(&self, t0: usize) -> Option<usize> {
+        if !self.is(0, "in") {
+            return None;
+        }
+        let k = self.starts.get(1).copied().flatten().or_else(|| if self.is(1, "the") { self.starts.get(2).copied().flatten() } else { None })?;
+        let a = &self.s.actors[k];
+        (a.t1 < t0 && self.w(a.t1) == "," && self.usable(k)).then_some(k)
+    }
+
+    /// The governing actor of the sentence for an agentless passive or a bare noun: the
+    /// first actor before the trigger that is not among the targets.
+    fn context_source(&self, targets: &[EntityId], t0: usize) -> Option<(Option<usize>, EntityId)> {
+        self.s.actors.iter().enumerate().find_map(|(k, a)| {
+            (a.t1 <= t0 && self.usable(k) && !self.is_speaker(k))
+                .then(|| a.entities.iter().find(|e| !targets.contains(e)).map(|e| (Some(k), e.clone())))
+                .flatten()
+        })
+    }
+
+    /// A generic verb (`ended`, `signed`) is about an agreement only when an agreement
+    /// noun (a form of an `agreement_signed` noun rule) follows within a few words, or the
+    /// verb's own form names one.
+    fn agreement_follows(&self, t1: usize, rule: &crate::lexicon::Trigger) -> bool {
+        let nouns = &self.lex.agreement_nouns;
+        if rule.forms.iter().any(|f| f.split(' ').count() > 1) {
+            return true;
+        }
+        (t1..(t1 + 5).min(self.s.tokens.len()))
+            .take_while(|&j| self.s.tokens[j].kind == TokenKind::Word)
+            .any(|j| nouns.iter().any(|n| self.w(j).eq_ignore_ascii_case(n)))
+    }
+
+    /// Modality of the trigger at `t0` from the words before it in its clause.
+    fn modality(&self, t0: usize, pos: TriggerPos) -> Modality {
+        let mut negated = false;
+        let mut future = false;
+        let mut hypothetical = false;
+        let mut alleged = false;
+        let mut t = t0;
+        let mut steps = 0;
+        while t > 0 && steps < 7 {
+            t -= 1;
+            steps += 1;
+            let w = self.w(t).to_ascii_lowercase();
+            if matches!(w.as_str(), "," | ";" | ":" | "—" | "(" | ".") || self.is_any(t, &["that", "which", "who", "but"]) || self.s.actors.iter().any(|a| a.t1 == t + 1 && steps > 1 && a.t0 < t0) && false {
+                break;
+            }
+            match w.as_str() {
+                "not" | "n't" | "never" | "neither" | "nor" | "without" | "refused" | "refuses" | "refuse" | "declined" | "declines" | "failed" | "fails" | "denied" | "denies" | "cannot" => negated = true,
+                "no" if pos == TriggerPos::Noun && steps <= 2 => negated = true,
+                "will" | "'ll" | "shall" | "would" | "wo" | "going" | "plans" | "plan" | "planned" | "planning" | "intends" | "intend" | "intended" | "expected" | "set" | "due" | "ready" | "prepared" | "willing" | "vowed" | "vows" | "pledged" | "pledges" | "promised" | "promises" | "agreed" | "agrees" | "offered" | "offers" | "threatened" | "threatens" | "decided" | "decides" | "seeks" | "sought" | "wants" | "hopes" => future = true,
+                "could" | "might" | "may" | "if" | "unless" | "should" | "considering" | "consider" | "considers" | "mulling" => hypothetical = true,
+                "allegedly" | "reportedly" | "purportedly" | "supposedly" => alleged = true,
+                _ => {}
+            }
+        }
+        // "he alleged that ...", "accused X of ...": what follows is alleged
+        let before: Vec<String> = (0..t0).map(|i| self.w(i).to_ascii_lowercase()).collect();
+        if before.windows(2).any(|w| matches!(w[0].as_str(), "alleged" | "claimed" | "claims" | "alleges" | "alleging") && w[1] == "that")
+            || before.iter().any(|w| w == "accused" || w == "accusing" || w == "accuses") && before.iter().rev().take(6).any(|w| w == "of")
+        {
+            alleged = true;
+        }
+        if negated {
+            Modality::Negated
+        } else if hypothetical {
+            Modality::Hypothetical
+        } else if future {
+            Modality::Future
+        } else if alleged {
+            Modality::Alleged
+        } else {
+            Modality::Asserted
+        }
+    }
+
+    /// The person (or actor) the sentence is attributed to: `X said`, `said X`,
+    /// `according to X`.
+    fn speaker(&self) -> Option<EntityId> {
+        let actors = &self.s.actors;
+        let pick = |a: &Actor| a.person.clone().or_else(|| a.entities.first().cloned());
+        for (k, a) in actors.iter().enumerate() {
+            if a.media {
+                continue;
+            }
+            if self.is_speaker(k) {
+                return pick(a);
+            }
+            if a.t0 > 0 && self.is_any(a.t0 - 1, SPEECH) || a.t0 > 1 && self.is(a.t0 - 2, "according") && self.is(a.t0 - 1, "to") {
+                return pick(a);
+            }
+        }
+        None
+    }
+}

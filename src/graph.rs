@@ -358,7 +358,11 @@ impl Evidence {
     /// that equality is reflexive.
     fn sanitize(&mut self) {
         let c = self.confidence;
-        self.confidence = if c.is_finite() { c.clamp(0.0, 1.0) } else { 0.0 };
+        self.confidence = if c.is_finite() {
+            c.clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
         if self.confidence == 0.0 {
             self.confidence = 0.0;
         }
@@ -499,7 +503,8 @@ impl Relation {
             .iter()
             .filter(|e| {
                 e.when().is_some_and(|d| {
-                    from.is_none_or(|f| d.days() >= f.days()) && to.is_none_or(|t| d.days() <= t.days())
+                    from.is_none_or(|f| d.days() >= f.days())
+                        && to.is_none_or(|t| d.days() <= t.days())
                 })
             })
             .cloned()
@@ -739,6 +744,9 @@ impl KnowledgeGraph {
     /// Adds what was extracted from one document: its entities, mentions and
     /// assertions. Adding the same extraction again changes nothing.
     ///
+    /// An entity's mentions in the article are its `mentions` count or the number of
+    /// its [`Mention`](crate::Mention) records, whichever is greater.
+    ///
     /// An assertion whose source or target is not among the extraction's entities gets
     /// an unresolved placeholder entity (see the module docs).
     ///
@@ -761,20 +769,14 @@ impl KnowledgeGraph {
         let mut article = Article::new(extraction.doc.clone());
         article.published = extraction.published;
         article.source_url = extraction.source_url.clone();
+        // An entity's mentions in the article: its own count or its mention records,
+        // whichever is greater; the ends of assertions are recorded even if unmentioned.
+        for mention in &extraction.mentions {
+            *article.mentions.entry(mention.entity.clone()).or_insert(0) += 1;
+        }
         for entity in &extraction.entities {
-            article.mentions.insert(entity.id.clone(), entity.mentions);
-        }
-        for mention in &extraction.mentions {
-            article.mentions.entry(mention.entity.clone()).or_insert(0);
-        }
-        let mut counted: BTreeMap<&EntityId, u32> = BTreeMap::new();
-        for mention in &extraction.mentions {
-            *counted.entry(&mention.entity).or_insert(0) += 1;
-        }
-        for (id, n) in counted {
-            if let Some(m) = article.mentions.get_mut(id) {
-                *m = (*m).max(n);
-            }
+            let n = article.mentions.entry(entity.id.clone()).or_insert(0);
+            *n = (*n).max(entity.mentions);
         }
         for a in &extraction.assertions {
             for id in [&a.source, &a.target] {
@@ -784,7 +786,8 @@ impl KnowledgeGraph {
         self.absorb_article(article);
         let mut pairs = BTreeSet::new();
         for a in &extraction.assertions {
-            let (key, swapped) = RelationKey::normalized(a.source.clone(), a.kind, a.target.clone());
+            let (key, swapped) =
+                RelationKey::normalized(a.source.clone(), a.kind, a.target.clone());
             let evidence = Evidence::from_assertion(a, extraction, swapped);
             pairs.insert(key.pair());
             self.absorb_evidence(key, evidence);
@@ -939,10 +942,11 @@ impl KnowledgeGraph {
     /// ```
     pub fn entities_in_country<'a>(
         &'a self,
-        country: &'a EntityId,
-    ) -> impl Iterator<Item = &'a Entity> + 'a {
+        country: &EntityId,
+    ) -> impl Iterator<Item = &'a Entity> + use<'a> {
+        let country = country.clone();
         self.entities()
-            .filter(move |e| e.country.as_ref() == Some(country))
+            .filter(move |e| e.country.as_ref() == Some(&country))
     }
 
     /// Every relation, sorted by key (source, kind, target).
@@ -974,7 +978,11 @@ impl KnowledgeGraph {
         let (Some(&ia), Some(&ib)) = (self.nodes.get(a), self.nodes.get(b)) else {
             return Vec::new();
         };
-        let mut edges: Vec<EdgeIndex> = self.graph.edges_connecting(ia, ib).map(|e| e.id()).collect();
+        let mut edges: Vec<EdgeIndex> = self
+            .graph
+            .edges_connecting(ia, ib)
+            .map(|e| e.id())
+            .collect();
         if ia != ib {
             edges.extend(self.graph.edges_connecting(ib, ia).map(|e| e.id()));
         }
@@ -1121,14 +1129,16 @@ impl KnowledgeGraph {
     /// re-exported as [`crate::graph::petgraph`].
     ///
     /// ```
-    /// use newsgraph::graph::petgraph::algo::connected_components;
+    /// use newsgraph::graph::petgraph::algo::has_path_connecting;
     /// use newsgraph::{DocId, EntityId, Evidence, KnowledgeGraph, RelationKey, RelationKind};
     /// let mut graph = KnowledgeGraph::new();
-    /// graph.add_evidence(RelationKey::new(EntityId::new("NER"), RelationKind::Expulsion, EntityId::new("FRA")), Evidence::new(DocId::new("a1"), 0, "…"));
-    /// graph.add_evidence(RelationKey::new(EntityId::new("RUS"), RelationKind::Talks, EntityId::new("CHN")), Evidence::new(DocId::new("a2"), 0, "…"));
-    /// assert_eq!(connected_components(graph.petgraph()), 2);
-    /// let ner = graph.node_index(&EntityId::new("NER")).ok_or("missing")?;
-    /// assert_eq!(graph.petgraph()[ner].id.as_str(), "NER");
+    /// let (ner, fra, usa) = (EntityId::new("NER"), EntityId::new("FRA"), EntityId::new("USA"));
+    /// graph.add_evidence(RelationKey::new(usa.clone(), RelationKind::AidSuspension, ner.clone()), Evidence::new(DocId::new("a1"), 0, "…"));
+    /// graph.add_evidence(RelationKey::new(ner.clone(), RelationKind::Expulsion, fra.clone()), Evidence::new(DocId::new("a2"), 0, "…"));
+    /// let node = |id: &EntityId| graph.node_index(id).ok_or("missing");
+    /// assert!(has_path_connecting(graph.petgraph(), node(&usa)?, node(&fra)?, None));
+    /// assert!(!has_path_connecting(graph.petgraph(), node(&fra)?, node(&usa)?, None));
+    /// assert_eq!(graph.petgraph()[node(&ner)?].id, ner);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn petgraph(&self) -> &StableDiGraph<Entity, Relation> {
@@ -1311,8 +1321,11 @@ impl KnowledgeGraph {
             let (Some(&ia), Some(&ib)) = (self.nodes.get(a), self.nodes.get(b)) else {
                 continue;
             };
-            let mut edges: Vec<EdgeIndex> =
-                self.graph.edges_connecting(ia, ib).map(|e| e.id()).collect();
+            let mut edges: Vec<EdgeIndex> = self
+                .graph
+                .edges_connecting(ia, ib)
+                .map(|e| e.id())
+                .collect();
             if ia != ib {
                 edges.extend(self.graph.edges_connecting(ib, ia).map(|e| e.id()));
             }
@@ -1346,7 +1359,11 @@ fn ending_of<'a>(
             if asserted.is_empty() {
                 return None;
             }
-            let end = asserted.iter().filter_map(|e| e.when()).map(|d| d.days()).max();
+            let end = asserted
+                .iter()
+                .filter_map(|e| e.when())
+                .map(|d| d.days())
+                .max();
             let ends = match (end, last) {
                 (Some(end), Some(last)) => end >= last,
                 _ => true,

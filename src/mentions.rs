@@ -14,6 +14,9 @@ use crate::text::{Token, TokenKind};
 #[derive(Clone, Debug)]
 pub(crate) struct Matcher {
     ac: AhoCorasick,
+    /// For each automaton pattern (a lower-cased phrase), the lexicon phrases written
+    /// that way in any case (`Prime Minister` the title, `prime minister` the sector).
+    groups: Vec<Vec<usize>>,
 }
 
 /// A phrase found in the text.
@@ -25,22 +28,35 @@ pub(crate) struct Hit {
 
 impl Matcher {
     pub(crate) fn new(lex: &Lexicon) -> Matcher {
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(lex.phrases.iter().map(|p| p.text.as_str()))
-            .or_else(|_| {
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .ascii_case_insensitive(true)
-                    .build(lex.phrases.iter().map(|p| p.text.as_str()))
-            })
+        let mut keys: Vec<String> = Vec::new();
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        for (i, p) in lex.phrases.iter().enumerate() {
+            let key = p.text.to_ascii_lowercase();
+            match index.get(&key) {
+                Some(&g) => groups[g].push(i),
+                None => {
+                    index.insert(key.clone(), keys.len());
+                    keys.push(key);
+                    groups.push(vec![i]);
+                }
+            }
+        }
+        let build = |kind: Option<AhoCorasickKind>| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(true)
+                .kind(kind)
+                .build(&keys)
+        };
+        let ac = build(Some(AhoCorasickKind::DFA))
+            .or_else(|_| build(None))
             .expect("a lexicon of bounded phrases always compiles");
-        Matcher { ac }
+        Matcher { ac, groups }
     }
 
-    /// Every phrase that matches with word boundaries and the case rules.
+    /// Every phrase that matches with word boundaries and the case rules; phrases written
+    /// alike in different case give one hit each, with the same span.
     pub(crate) fn scan(&self, lex: &Lexicon, text: &str) -> Vec<Hit> {
         let mut out = Vec::new();
         for m in self.ac.find_iter(text) {
@@ -55,14 +71,14 @@ impl Matcher {
             {
                 continue;
             }
-            let phrase = &lex.phrases[m.pattern().as_usize()];
-            if !case_ok(&phrase.text, found) {
-                continue;
+            for &phrase in &self.groups[m.pattern().as_usize()] {
+                if case_ok(&lex.phrases[phrase].text, found) {
+                    out.push(Hit {
+                        span: Span::new(s, e),
+                        phrase,
+                    });
+                }
             }
-            out.push(Hit {
-                span: Span::new(s, e),
-                phrase: m.pattern().as_usize(),
-            });
         }
         out
     }
@@ -188,22 +204,27 @@ const SPEECH: &[&str] = &[
 /// Maps hits to token ranges of one sentence and builds its items.
 pub(crate) fn items(lex: &Lexicon, text: &str, tokens: &[Token], hits: &[Hit]) -> Vec<(usize, usize, Item)> {
     let mut out = Vec::new();
-    for h in hits {
+    let mut i = 0;
+    while i < hits.len() {
+        let h = hits[i];
+        let mut j = i + 1;
+        while j < hits.len() && hits[j].span == h.span {
+            j += 1;
+        }
+        let same = &hits[i..j];
+        i = j;
         let Ok(t0) = tokens.binary_search_by(|t| t.span.start.cmp(&h.span.start)) else {
             continue;
         };
         let Some(t1) = tokens[t0..].iter().position(|t| t.span.end == h.span.end).map(|p| t0 + p + 1) else {
             continue;
         };
-        let phrase = &lex.phrases[h.phrase];
-        if phrase.ambiguous && ambiguous_reject(text, tokens, t0, t1) {
-            continue;
-        }
         let mut entity = None;
         let mut sector = None;
         let mut title = None;
         let mut triggers = Vec::new();
-        for u in &phrase.uses {
+        let uses = same.iter().map(|h| &lex.phrases[h.phrase]).filter(|p| !(p.ambiguous && ambiguous_reject(text, tokens, t0, t1))).flat_map(|p| p.uses.iter());
+        for u in uses {
             match u {
                 PhraseUse::Entity(e, r) => entity = Some(Item::Entity(*e, *r)),
                 PhraseUse::Sector(c) => sector = Some(Item::Sector(c.clone())),
@@ -405,9 +426,14 @@ pub(crate) fn actors(
                     // plural demonym standing alone (`Palestinians`, `Israelis`)
                     let w = s.word(text, *t0);
                     let sing = w.strip_suffix('s').unwrap_or("");
-                    if adjs.len() == 1 && !sing.is_empty() && lex.phrases.iter().any(|p| p.text == sing) {
-                        out.push(make(*t0, *t1, Referent::Entity(ent.id.clone()), Some("CVL".into())));
-                        used[*t0] = true;
+                    let plural = adjs.len() == 1 && !sing.is_empty() && lex.phrases.iter().any(|p| p.text == sing);
+                    for (a0, a1, ae) in &adjs {
+                        // `an Indian proposal`: the state of the thing named
+                        let sector = plural.then(|| "CVL".to_string());
+                        out.push(make(*a0, *a1, Referent::Entity(lex.entities[*ae].id.clone()), sector));
+                        for u in &mut used[*a0..*a1] {
+                            *u = true;
+                        }
                     }
                     continue;
                 }
@@ -445,7 +471,8 @@ pub(crate) fn actors(
             Item::Sector(code) => {
                 // SECTOR (of|from|in) [the] ENTITY
                 let k = *t1;
-                let prep_ok = s.is_any(text, k, &["of", "from"])
+                let prep_ok = s.is(text, k, "of")
+                    || (s.is(text, k, "from") && code != "MIL")
                     || (s.is_in(text, k) && !matches!(code.as_str(), "MIL" | "DIP" | "GOV"));
                 let det = usize::from(s.is(text, k + 1, "the"));
                 if prep_ok {

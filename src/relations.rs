@@ -69,6 +69,17 @@ const BE: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten",
     "remain", "remains", "remained",
 ];
+const PARTICIPLES: &[&str] = &[
+    "held", "struck", "fought", "sent", "shot", "hit", "cut", "met", "built", "bound", "kept",
+    "left", "put", "set", "told", "won", "led", "fed", "spread", "dealt", "paid", "laid",
+    "caught", "bought", "sought", "brought", "hurt", "slain", "kicked out", "thrown", "freed",
+];
+const QUANTITIES: &[&str] = &[
+    "thousands", "hundreds", "dozens", "tens", "millions", "scores", "some", "many", "most",
+    "several", "members", "member", "supporters", "group", "groups", "number", "majority",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "all",
+    "part", "units", "unit", "contingent", "delegation", "team", "leaders", "leader",
+];
 const AUX: &[&str] = &[
     "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can", "may",
     "might", "should", "must", "did", "does", "do", "be", "been", "not", "n't", "to",
@@ -104,28 +115,42 @@ pub(crate) fn sentence(
     let cx = Cx::new(lex, text, s);
     let found_dates = dates::find(s.span.slice(text), s.span.start, published);
     let speaker = cx.speaker();
-    for (t0, t1, rows) in triggers {
-        // a trigger inside an actor phrase is part of a name
-        if s.actors.iter().any(|a| a.t0 <= t0 && t1 <= a.t1) {
+    // choose each trigger's rule: a noun reading after a determiner, else a verb
+    let chosen: Vec<(usize, usize, &crate::lexicon::Trigger)> = triggers
+        .iter()
+        .filter(|(t0, t1, _)| !s.actors.iter().any(|a| a.t0 <= *t0 && *t1 <= a.t1))
+        .filter_map(|&(t0, t1, rows)| {
+            let noun_ctx = cx.noun_context(t0);
+            rows.iter()
+                .map(|&r| &lex.triggers[r])
+                .find(|r| (r.pos == TriggerPos::Noun) == noun_ctx)
+                .or_else(|| rows.first().map(|&r| &lex.triggers[r]))
+                .map(|r| (t0, t1, r))
+        })
+        .collect();
+    for &(t0, t1, rule) in &chosen {
+        // a noun that is the object of a trigger verb just before it (`signed new
+        // security agreements`, `renounced the grain deal`) belongs to that verb
+        if rule.pos == TriggerPos::Noun
+            && chosen.iter().any(|(v0, v1, r)| {
+                r.pos == TriggerPos::Verb
+                    && ((*v1 <= t0 && t0 - *v1 <= 4 && r.kind != RelationKind::Pledge)
+                        || (rule.kind == RelationKind::AgreementSigned && r.kind == RelationKind::AgreementEnded && *v0 > t0 && *v0 - t0 <= 8))
+            })
+        {
             continue;
         }
-        let noun_ctx = cx.noun_context(t0);
-        let Some(rule) = rows
-            .iter()
-            .map(|&r| &lex.triggers[r])
-            .find(|r| (r.pos == TriggerPos::Noun) == noun_ctx)
-            .or_else(|| rows.first().map(|&r| &lex.triggers[r]))
-        else {
-            continue;
-        };
         if rule.pos == TriggerPos::Verb
             && matches!(rule.kind, RelationKind::AgreementEnded | RelationKind::AgreementSigned)
-            && !cx.agreement_follows(t1, rule)
+            && !cx.agreement_follows(t0, t1, rule)
         {
             continue;
         }
         let mut modality = cx.modality(t0, rule.pos);
-        let passive = rule.pos == TriggerPos::Verb && cx.is_passive(t0, t1);
+        if modality == Modality::Future && cx.conditional_after(t1) {
+            modality = Modality::Hypothetical;
+        }
+        let passive = rule.pos == TriggerPos::Verb && cx.is_passive(t0);
         let mut confidence: f32 = 0.9;
 
         let source: Option<usize>;
@@ -134,8 +159,17 @@ pub(crate) fn sentence(
             let subject = cx.subject(t0, rule.pos);
             let agent = cx.prep(t1, "by", &[]);
             if rule.target.contains(&Slot::Obj) {
-                target = subject;
                 source = agent;
+                // `was pledged to Somalia by the UAE`: the subject is a thing, the target
+                // is in a prepositional phrase; `The agreement with France was ended`
+                target = subject
+                    .or_else(|| cx.fill(&rule.target, t0, t1, rule.pos, source, true))
+                    .or_else(|| {
+                        rule.target.iter().find_map(|slot| match slot {
+                            Slot::Prep(p) => cx.prep_before(t0, p),
+                            _ => None,
+                        })
+                    });
             } else {
                 source = subject.or(agent);
                 target = cx.fill(&rule.target, t0, t1, rule.pos, source, true);
@@ -175,6 +209,18 @@ pub(crate) fn sentence(
         };
         dedup_by_entity(&mut targets);
         let mut pairs: Vec<((Option<usize>, EntityId), (Option<usize>, EntityId))> = Vec::new();
+        // `talks between Serbia and Kosovo`, `a deal between X and Y`
+        if rule.pos == TriggerPos::Noun && (rule.kind.is_symmetric() || rule.target.contains(&Slot::Prep("between".into()))) {
+            if let Some(k) = cx.between(t1) {
+                let mut members: Vec<(Option<usize>, EntityId)> =
+                    cx.group(k).into_iter().flat_map(|i| s.actors[i].entities.iter().map(move |e| (Some(i), e.clone()))).collect();
+                dedup_by_entity(&mut members);
+                if members.len() >= 2 {
+                    sources = vec![members[0].clone()];
+                    targets = members[1..].to_vec();
+                }
+            }
+        }
         if targets.is_empty() {
             if sources.len() >= 2 && from_subject && rule.pos == TriggerPos::Verb {
                 // X and Y agreed / clashed / held talks: reciprocal
@@ -375,16 +421,15 @@ impl<'a> Cx<'a> {
         None
     }
 
-    fn is_passive(&self, t0: usize, t1: usize) -> bool {
+    fn is_passive(&self, t0: usize) -> bool {
         let first = self.w(t0).to_ascii_lowercase();
-        if first.ends_with("ing") || first.ends_with('s') && !first.ends_with("ss") && !first.ends_with("us") {
-            return false;
-        }
-        let _ = t1;
-        match self.skip_left(t0) {
-            Some(p) => self.is_any(p, BE) || self.w(p) == "have" && false,
-            None => false,
-        }
+        let participle = first.ends_with("ed") || first.ends_with("en") || first.ends_with("wn") || PARTICIPLES.contains(&first.as_str());
+        participle && self.skip_left(t0).is_some_and(|p| self.is_any(p, BE))
+    }
+
+    /// `thousands of`, `dozens of`, `members of`: a quantity before `of` (transparent).
+    fn quantity_of(&self, of: usize) -> bool {
+        self.is(of, "of") && of > 0 && (self.is_any(of - 1, QUANTITIES) || self.w(of - 1).starts_with(|c: char| c.is_ascii_digit()))
     }
 
     /// The token just before the coordinated group starting with actor `k`, skipping
@@ -395,6 +440,14 @@ impl<'a> Cx<'a> {
             let p = t - 1;
             if self.is_any(p, &["the", "a", "an", "neighboring", "neighbouring", "fellow", "its", "their"]) {
                 t = p;
+                continue;
+            }
+            if self.quantity_of(p) {
+                // `Thousands of Malians`: look before the quantity
+                t = p - 1;
+                while t > 0 && (self.is_any(t - 1, &["of", "than", "the", "a", "up", "to", "more", "least", "at", "about", "some", "tens", "hundreds"]) || self.w(t - 1).starts_with(|c: char| c.is_ascii_digit())) {
+                    t -= 1;
+                }
                 continue;
             }
             return self.is_any(p, PREPS) && !(self.is(p, "with") && p > 0 && self.is_any(p - 1, &["along", "together"]));
@@ -531,6 +584,10 @@ impl<'a> Cx<'a> {
                 return self.usable(k).then_some(k);
             }
             let tok = &self.s.tokens[j];
+            if self.quantity_of(j) {
+                j += 1;
+                continue;
+            }
             if tok.kind == TokenKind::Punct || self.is_any(j, PREPS) || self.is_any(j, CLAUSE) || self.is_any(j, &["and", "or", "to"]) {
                 return None;
             }
@@ -595,6 +652,31 @@ impl<'a> Cx<'a> {
         None
     }
 
+    /// `The agreement with France was terminated`: a `PREP X` phrase in the subject of a
+    /// passive, before the trigger.
+    fn prep_before(&self, t0: usize, prep: &str) -> Option<usize> {
+        let start = t0.saturating_sub(10);
+        (start..t0).find_map(|j| {
+            if !self.is(j, prep) {
+                return None;
+            }
+            let m = if self.is_any(j + 1, DETS) { j + 2 } else { j + 1 };
+            self.starts.get(m).copied().flatten().filter(|&k| self.usable(k) && self.s.actors[k].t1 <= t0)
+        })
+    }
+
+    /// The first actor of a `between X and Y` phrase right after a noun.
+    fn between(&self, t1: usize) -> Option<usize> {
+        let j = (t1..(t1 + 3).min(self.s.tokens.len())).find(|&j| self.is(j, "between"))?;
+        let m = if self.is_any(j + 1, DETS) { j + 2 } else { j + 1 };
+        self.starts.get(m).copied().flatten().filter(|&k| self.usable(k))
+    }
+
+    /// An `if` or `unless` clause after the trigger makes a future act conditional.
+    fn conditional_after(&self, t1: usize) -> bool {
+        (t1..self.s.tokens.len()).any(|j| self.is_any(j, &["if", "unless"]))
+    }
+
     /// `In Burkina Faso, Russia deployed troops`: a fronted locative.
     fn fronted_in(&self, t0: usize) -> Option<usize> {
         if !self.is(0, "in") {
@@ -618,14 +700,16 @@ impl<'a> Cx<'a> {
     /// A generic verb (`ended`, `signed`) is about an agreement only when an agreement
     /// noun (a form of an `agreement_signed` noun rule) follows within a few words, or the
     /// verb's own form names one.
-    fn agreement_follows(&self, t1: usize, rule: &crate::lexicon::Trigger) -> bool {
+    fn agreement_follows(&self, t0: usize, t1: usize, rule: &crate::lexicon::Trigger) -> bool {
         let nouns = &self.lex.agreement_nouns;
         if rule.forms.iter().any(|f| f.split(' ').count() > 1) {
             return true;
         }
+        let is_noun = |j: usize| nouns.iter().any(|n| self.w(j).eq_ignore_ascii_case(n));
         (t1..(t1 + 5).min(self.s.tokens.len()))
             .take_while(|&j| self.s.tokens[j].kind == TokenKind::Word)
-            .any(|j| nouns.iter().any(|n| self.w(j).eq_ignore_ascii_case(n)))
+            .any(is_noun)
+            || (t0.saturating_sub(8)..t0).any(is_noun) && self.is_passive(t0)
     }
 
     /// Modality of the trigger at `t0` from the words before it in its clause.
@@ -646,7 +730,9 @@ impl<'a> Cx<'a> {
             match w.as_str() {
                 "not" | "n't" | "never" | "neither" | "nor" | "without" | "refused" | "refuses" | "refuse" | "declined" | "declines" | "failed" | "fails" | "denied" | "denies" | "cannot" => negated = true,
                 "no" if pos == TriggerPos::Noun && steps <= 2 => negated = true,
-                "will" | "'ll" | "shall" | "would" | "wo" | "going" | "plans" | "plan" | "planned" | "planning" | "intends" | "intend" | "intended" | "expected" | "set" | "due" | "ready" | "prepared" | "willing" | "vowed" | "vows" | "pledged" | "pledges" | "promised" | "promises" | "agreed" | "agrees" | "offered" | "offers" | "threatened" | "threatens" | "decided" | "decides" | "seeks" | "sought" | "wants" | "hopes" => future = true,
+                "will" | "'ll" | "shall" | "would" | "wo" => future = true,
+                "going" | "plans" | "plan" | "planned" | "planning" | "intends" | "intend" | "intended" | "expected" | "set" | "ready" | "prepared" | "willing" | "vowed" | "vows" | "pledged" | "pledges" | "promised" | "promises" | "agreed" | "agrees" | "offered" | "offers" | "threatened" | "threatens" | "decided" | "decides" | "seeks" | "sought" | "wants" | "hopes" | "able" | "committed"
+                    if self.is(t + 1, "to") => future = true,
                 "could" | "might" | "may" | "if" | "unless" | "should" | "considering" | "consider" | "considers" | "mulling" => hypothetical = true,
                 "allegedly" | "reportedly" | "purportedly" | "supposedly" => alleged = true,
                 _ => {}

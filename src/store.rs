@@ -242,7 +242,9 @@ impl GraphStore {
                         Some(Term::from_oxigraph(&t.object)),
                     ]);
                 }
-                let variables = ["subject", "predicate", "object"].map(String::from).to_vec();
+                let variables = ["subject", "predicate", "object"]
+                    .map(String::from)
+                    .to_vec();
                 Ok(Answer::Rows(Rows { variables, rows }))
             }
         }
@@ -322,7 +324,11 @@ impl Question {
     /// The query, with the `PREFIX` lines of a vocabulary, to run on any SPARQL store
     /// whose default graph holds (or is the union of) the export.
     pub fn sparql(&self, options: &RdfOptions) -> Result<String> {
-        Ok(format!("{}{}", options.sparql_prefixes()?, self.sparql_body()))
+        Ok(format!(
+            "{}{}",
+            options.sparql_prefixes()?,
+            self.sparql_body()
+        ))
     }
 
     /// The query without `PREFIX` lines.

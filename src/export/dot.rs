@@ -202,12 +202,13 @@ fn write_node(
     if graph.is_unresolved(&entity.id) {
         f.write_str(", style=\"dashed\"")?;
     }
+    let mentions = entity.mentions;
     writeln!(
         f,
-        ", tooltip=\"{} ({}, {} mentions)\"];",
+        ", tooltip=\"{} ({}, {mentions} mention{})\"];",
         escape(entity.id.as_str()),
         entity.kind,
-        entity.mentions
+        if mentions == 1 { "" } else { "s" }
     )
 }
 

@@ -1,44 +1,5 @@
-//! RDF through oxigraph's serializers.
-//!
-//! # Vocabulary
-//!
-//! With the base IRI `B` (default [`DEFAULT_BASE_IRI`]):
-//!
-//! | prefix | IRI | holds |
-//! |---|---|---|
-//! | `ng:` | `B ontology#` | classes (`ng:Country`, `ng:Event`, ...), properties, one property per relation kind (`ng:expulsion`) |
-//! | `entity:` | `B entity/` | entities, by id (`entity:NER`, `entity:wagner-group`) |
-//! | `event:` | `B event/` | one event per merged relation: `event:NER.expulsion.FRA` |
-//! | `evidence:` | `B evidence/` | one node per evidence item: `evidence:{event}.{doc}.{sentence}.{start}-{end}.{rule}` |
-//! | `article:` | `B article/` | articles, by id; also the name of each article's graph |
-//! | `plover:`, `cameo:` | `B plover/`, `B cameo/` | PLOVER and CAMEO codes as `skos:Concept`s |
-//!
-//! Ids inside IRIs keep ASCII letters, digits, `-` and `_`; every other byte is
-//! percent-encoded (`a1.txt` → `a1%2Etxt`), so `.` separates the parts of an event or
-//! evidence name unambiguously.
-//!
-//! # Shape
-//!
-//! - Entities: `rdf:type` by kind, `ng:id`, `rdfs:label`, `skos:altLabel`, `ng:country`,
-//!   `ng:sector`, `ng:orgType`, `ng:mentions`, `owl:sameAs` their Wikidata item.
-//! - Articles: `ng:Article`, `ng:id`, `ng:published`, `ng:sourceUrl`.
-//! - Events (W3C n-ary relation pattern): `ng:Event`, `ng:kind` (the kind's property),
-//!   `ng:actor`, `ng:target`, `ng:symmetric`, `ng:plover`, `ng:cameo`, `ng:firstDate`,
-//!   `ng:lastDate` (`xsd:date`, `xsd:gYearMonth` or `xsd:gYear` by precision),
-//!   `ng:mentions`, `ng:sources`, `ng:modality`, `ng:confidence`, `ng:current`,
-//!   `ng:endedBy`, `prov:wasDerivedFrom` each article.
-//! - In the graph named after each article: the direct edge `source ng:kind target`
-//!   when the article asserts it (both directions for a symmetric kind), `ng:evidence`
-//!   from the event to the article's evidence, and the evidence: `ng:Evidence`,
-//!   `prov:wasDerivedFrom`, `ng:sentenceIndex`, `ng:sentence`, byte offsets of the
-//!   sentence in the article (`ng:sentenceStart`, `ng:sentenceEnd`), character offsets
-//!   inside the sentence of the trigger, source and target mentions (`ng:triggerStart`,
-//!   `ng:triggerEnd`, ...), `ng:trigger`, `ng:rule`, `ng:modality`, `ng:confidence`,
-//!   `ng:date`, `ng:speaker`, `ng:sourcePerson`, `ng:sourceSector`.
-//! - Everything else (entities, articles, events, concepts, kind properties) is in the
-//!   default graph. Graph formats (Turtle, N-Triples, RDF/XML) get the union of all.
-//!
-//! No blank nodes: every node has an IRI, so two exports compare as sets of quads.
+//! RDF through oxigraph's serializers; the vocabulary is described in the docs of
+//! [`crate::export`].
 
 use std::fmt;
 use std::io::Write;
@@ -139,7 +100,10 @@ impl RdfFormat {
 
     /// True for the formats that hold named graphs (N-Quads, TriG, JSON-LD).
     pub const fn is_dataset(self) -> bool {
-        matches!(self, RdfFormat::NQuads | RdfFormat::TriG | RdfFormat::JsonLd)
+        matches!(
+            self,
+            RdfFormat::NQuads | RdfFormat::TriG | RdfFormat::JsonLd
+        )
     }
 
     /// The format of a file extension (without the dot, any case): `ttl`, `nt`, `nq`,
@@ -267,7 +231,7 @@ impl KnowledgeGraph {
 }
 
 /// Writes a graph as RDF in a format and gives the writer back; the shape is described
-/// in the [module docs](self). Dataset formats keep one named graph per article; graph
+/// in [the `export` docs](crate::export#rdf-vocabulary). Dataset formats keep one named graph per article; graph
 /// formats get the union. Output is sorted (by graph, subject, `rdf:type` first, then
 /// predicate and object), byte for byte the same for equal graphs.
 ///
@@ -395,9 +359,18 @@ impl Vocabulary {
             ("article", format!("{b}article/")),
             ("plover", format!("{b}plover/")),
             ("cameo", format!("{b}cameo/")),
-            ("rdf", rdf::TYPE.as_str().trim_end_matches("type").to_owned()),
-            ("rdfs", rdfs::LABEL.as_str().trim_end_matches("label").to_owned()),
-            ("xsd", xsd::STRING.as_str().trim_end_matches("string").to_owned()),
+            (
+                "rdf",
+                rdf::TYPE.as_str().trim_end_matches("type").to_owned(),
+            ),
+            (
+                "rdfs",
+                rdfs::LABEL.as_str().trim_end_matches("label").to_owned(),
+            ),
+            (
+                "xsd",
+                xsd::STRING.as_str().trim_end_matches("string").to_owned(),
+            ),
             ("owl", OWL.to_owned()),
             ("skos", SKOS.to_owned()),
             ("prov", PROV.to_owned()),
@@ -423,7 +396,7 @@ impl Vocabulary {
 
     fn event_name(key: &RelationKey) -> String {
         format!(
-            "{}.{}.{}",
+            "{}_{}_{}",
             encode(key.source().as_str()),
             key.kind().as_str(),
             encode(key.target().as_str())
@@ -436,7 +409,7 @@ impl Vocabulary {
 
     fn evidence(&self, key: &RelationKey, e: &Evidence) -> NamedNode {
         self.iri(&format!(
-            "evidence/{}.{}.{}.{}-{}.{}",
+            "evidence/{}_{}_{}_{}-{}_{}",
             Self::event_name(key),
             encode(e.doc.as_str()),
             e.sentence,
@@ -469,7 +442,12 @@ impl Vocabulary {
         let plover_scheme = self.iri("plover");
         let cameo_scheme = self.iri("cameo");
         if kinds.iter().any(|k| k.plover().is_some()) {
-            out.add(&plover_scheme, rdf::TYPE.into_owned(), skos_scheme.clone(), &g);
+            out.add(
+                &plover_scheme,
+                rdf::TYPE.into_owned(),
+                skos_scheme.clone(),
+                &g,
+            );
             out.add(&plover_scheme, rdfs::LABEL.into_owned(), text("PLOVER"), &g);
             out.add(&cameo_scheme, rdf::TYPE.into_owned(), skos_scheme, &g);
             out.add(&cameo_scheme, rdfs::LABEL.into_owned(), text("CAMEO"), &g);
@@ -565,13 +543,23 @@ impl Vocabulary {
         out.add(&event, self.ng("kind"), self.ng(kind.as_str()), &g);
         out.add(&event, self.ng("actor"), self.entity(key.source()), &g);
         out.add(&event, self.ng("target"), self.entity(key.target()), &g);
-        out.add(&event, self.ng("symmetric"), boolean(kind.is_symmetric()), &g);
+        out.add(
+            &event,
+            self.ng("symmetric"),
+            boolean(kind.is_symmetric()),
+            &g,
+        );
         if let Some(plover) = kind.plover() {
             let concept = self.iri(&format!("plover/{}", plover.as_str()));
             out.add(&event, self.ng("plover"), concept, &g);
         }
         if let Some(cameo) = kind.cameo() {
-            out.add(&event, self.ng("cameo"), self.iri(&format!("cameo/{cameo}")), &g);
+            out.add(
+                &event,
+                self.ng("cameo"),
+                self.iri(&format!("cameo/{cameo}")),
+                &g,
+            );
         }
         if let Some(date) = relation.first_date() {
             out.add(&event, self.ng("firstDate"), date_literal(date), &g);
@@ -579,11 +567,31 @@ impl Vocabulary {
         if let Some(date) = relation.last_date() {
             out.add(&event, self.ng("lastDate"), date_literal(date), &g);
         }
-        out.add(&event, self.ng("mentions"), integer(relation.mentions()), &g);
+        out.add(
+            &event,
+            self.ng("mentions"),
+            integer(relation.mentions()),
+            &g,
+        );
         out.add(&event, self.ng("sources"), integer(relation.sources()), &g);
-        out.add(&event, self.ng("modality"), text(relation.modality().as_str()), &g);
-        out.add(&event, self.ng("confidence"), decimal(relation.confidence()), &g);
-        out.add(&event, self.ng("current"), boolean(relation.is_current()), &g);
+        out.add(
+            &event,
+            self.ng("modality"),
+            text(relation.modality().as_str()),
+            &g,
+        );
+        out.add(
+            &event,
+            self.ng("confidence"),
+            decimal(relation.confidence()),
+            &g,
+        );
+        out.add(
+            &event,
+            self.ng("current"),
+            boolean(relation.is_current()),
+            &g,
+        );
         if let Some(ender) = relation.ended_by() {
             out.add(&event, self.ng("endedBy"), self.event(ender), &g);
         }
@@ -674,11 +682,11 @@ impl Quads {
     }
 }
 
-/// Percent-encodes everything but ASCII letters, digits, `-` and `_`.
+/// Percent-encodes everything but ASCII letters, digits, `-` and `.`.
 fn encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b == b'-' || b == b'_' {
+        if b.is_ascii_alphanumeric() || b == b'-' || b == b'.' {
             out.push(char::from(b));
         } else {
             out.push_str(&format!("%{b:02X}"));
@@ -735,11 +743,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ids_are_percent_encoded_with_dots() {
+    fn ids_are_percent_encoded_but_dashes_and_dots() {
         assert_eq!(encode("NER"), "NER");
         assert_eq!(encode("africa-corps"), "africa-corps");
-        assert_eq!(encode("a1.txt"), "a1%2Etxt");
-        assert_eq!(encode("x/y z"), "x%2Fy%20z");
+        assert_eq!(encode("a1.txt"), "a1.txt");
+        assert_eq!(encode("x/y z_w"), "x%2Fy%20z%5Fw");
         assert_eq!(encode("é"), "%C3%A9");
     }
 

@@ -107,6 +107,8 @@ pub enum Slot {
     Poss,
     /// The first other actor anywhere after the trigger in the sentence (a weak guess).
     Any,
+    /// The one who says the clause the trigger is in (`Russia said Sudan must ...`).
+    Speaker,
     /// A prepositional phrase (`by`, `with`, `against`, ...).
     Prep(String),
 }
@@ -118,6 +120,7 @@ impl Slot {
             "obj" => Slot::Obj,
             "poss" => Slot::Poss,
             "any" => Slot::Any,
+            "speaker" => Slot::Speaker,
             p if !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase()) => {
                 Slot::Prep(p.to_string())
             }
@@ -164,8 +167,8 @@ pub struct Lexicon {
     pub(crate) phrases: Vec<Phrase>,
     phrase_index: HashMap<String, usize>,
     pub(crate) triggers: Vec<Trigger>,
-    /// One-word forms of the `agreement_signed` noun rules (`agreement`, `pact`, `deal`).
-    pub(crate) agreement_nouns: Vec<String>,
+    /// One-word and last-word forms of the noun rules of each kind (`agreement`, `aid`).
+    pub(crate) noun_forms: HashMap<RelationKind, Vec<String>>,
     trigger_ids: HashMap<String, usize>,
 }
 
@@ -505,10 +508,11 @@ impl Lexicon {
             example: example.to_string(),
             expect: (EntityId::new(a), EntityId::new(b)),
         });
-        if kind == RelationKind::AgreementSigned && pos == TriggerPos::Noun {
+        if pos == TriggerPos::Noun {
+            let list = self.noun_forms.entry(kind).or_default();
             for f in forms.iter().filter(|f| !f.contains(' ')) {
-                if !self.agreement_nouns.contains(f) {
-                    self.agreement_nouns.push(f.clone());
+                if !list.contains(f) {
+                    list.push(f.clone());
                 }
             }
         }

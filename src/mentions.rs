@@ -196,6 +196,15 @@ const NOT_NAMES: &[&str] = &[
     "As", "If", "When", "While", "Since", "Also", "Some", "Many", "Both", "All", "Mr", "Mrs",
     "Ms", "Dr", "Sir", "God", "Islam", "Christian", "Muslim", "Muslims", "Christians",
 ];
+/// Plural nouns after a state adjective that are not groups of people.
+const NOT_GROUPS: &[&str] = &[
+    "efforts", "interests", "policies", "relations", "elections", "affairs", "waters", "lands",
+    "borders", "claims", "demands", "plans", "sales", "exports", "imports", "talks", "assets",
+    "goods", "products", "weapons", "arms", "missiles", "airlines", "ports", "cities", "towns",
+    "villages", "territories", "regions", "provinces", "areas", "positions", "sanctions",
+    "reforms", "rights", "laws", "proposals", "issues", "news", "bonds", "markets", "funds",
+    "companies", "firms", "banks", "media", "vessels", "ships", "aircraft", "jets",
+];
 const SPEECH: &[&str] = &[
     "said", "says", "told", "added", "stated", "declared", "warned", "announced", "insisted",
     "explained", "noted", "wrote", "tweeted",
@@ -427,11 +436,23 @@ pub(crate) fn actors(
                     let w = s.word(text, *t0);
                     let sing = w.strip_suffix('s').unwrap_or("");
                     let plural = adjs.len() == 1 && !sing.is_empty() && lex.phrases.iter().any(|p| p.text == sing);
+                    // `Bosnian Serbs`, `French paper workers`: a group of people of a state
+                    let mut group_end = None;
+                    let mut g = k;
+                    while g < n && g < k + 3 && s.tokens[g].kind == TokenKind::Word && item_at(g).is_none() && !s.items.iter().any(|(a, b, _)| *a <= g && g < *b) {
+                        let w = s.word(text, g);
+                        if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && w.chars().all(char::is_alphabetic) && !NOT_GROUPS.contains(&w) {
+                            group_end = Some(g + 1);
+                            break;
+                        }
+                        g += 1;
+                    }
                     for (a0, a1, ae) in &adjs {
                         // `an Indian proposal`: the state of the thing named
-                        let sector = plural.then(|| "CVL".to_string());
-                        out.push(make(*a0, *a1, Referent::Entity(lex.entities[*ae].id.clone()), sector));
-                        for u in &mut used[*a0..*a1] {
+                        let sector = (plural || group_end.is_some()).then(|| "CVL".to_string());
+                        let end = if adjs.len() == 1 { group_end.unwrap_or(*a1) } else { *a1 };
+                        out.push(make(*a0, end, Referent::Entity(lex.entities[*ae].id.clone()), sector));
+                        for u in &mut used[*a0..end] {
                             *u = true;
                         }
                     }

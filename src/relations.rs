@@ -121,10 +121,11 @@ pub(crate) fn sentence(
         .filter(|(t0, t1, _)| !s.actors.iter().any(|a| a.t0 <= *t0 && *t1 <= a.t1))
         .filter_map(|&(t0, t1, rows)| {
             let noun_ctx = cx.noun_context(t0);
+            // a verb form after a determiner (`the visit`) is a noun with no rule of its own
             rows.iter()
                 .map(|&r| &lex.triggers[r])
                 .find(|r| (r.pos == TriggerPos::Noun) == noun_ctx)
-                .or_else(|| rows.first().map(|&r| &lex.triggers[r]))
+                .or_else(|| if noun_ctx { None } else { rows.first().map(|&r| &lex.triggers[r]) })
                 .map(|r| (t0, t1, r))
         })
         .collect();
@@ -134,16 +135,13 @@ pub(crate) fn sentence(
         if rule.pos == TriggerPos::Noun
             && chosen.iter().any(|(v0, v1, r)| {
                 r.pos == TriggerPos::Verb
-                    && ((*v1 <= t0 && t0 - *v1 <= 4 && r.kind != RelationKind::Pledge)
+                    && ((*v1 <= t0 && t0 - *v1 <= 4 && objects_of(r.kind, rule.kind))
                         || (rule.kind == RelationKind::AgreementSigned && r.kind == RelationKind::AgreementEnded && *v0 > t0 && *v0 - t0 <= 8))
             })
         {
             continue;
         }
-        if rule.pos == TriggerPos::Verb
-            && matches!(rule.kind, RelationKind::AgreementEnded | RelationKind::AgreementSigned)
-            && !cx.agreement_follows(t0, t1, rule)
-        {
+        if rule.pos == TriggerPos::Verb && !cx.object_noun_ok(t0, t1, rule) {
             continue;
         }
         let mut modality = cx.modality(t0, rule.pos);
@@ -156,7 +154,10 @@ pub(crate) fn sentence(
         let source: Option<usize>;
         let target: Option<usize>;
         if passive {
-            let subject = cx.subject(t0, rule.pos);
+            // `A camp for Congolese refugees was attacked`: the actor inside the subject
+            let subject = cx.subject(t0, rule.pos).or_else(|| {
+                (0..s.actors.len()).find(|&k| s.actors[k].t1 <= t0 && cx.usable(k) && !cx.is_speaker(k))
+            });
             let agent = cx.prep(t1, "by", &[]);
             if rule.target.contains(&Slot::Obj) {
                 source = agent;
@@ -230,10 +231,23 @@ pub(crate) fn sentence(
                     }
                 }
                 confidence = confidence.min(0.75);
-            } else if rule.kind == RelationKind::Protest {
-                if let Some(src) = sources.first() {
-                    pairs.push((src.clone(), (None, src.1.clone())));
-                    confidence = confidence.min(0.6);
+            } else if let Some(src) = sources.first() {
+                // no target in the frame: the first other actor after the trigger, else
+                // for a sub-state actor (protesters, rebels, the opposition) its own state
+                let first = src.0;
+                if let Some(k) = cx.any_in_clause(t1, first).filter(|_| rule.pos == TriggerPos::Verb) {
+                    let mut found: Vec<(Option<usize>, EntityId)> =
+                        cx.group(k).into_iter().flat_map(|i| s.actors[i].entities.iter().map(move |e| (Some(i), e.clone()))).collect();
+                    dedup_by_entity(&mut found);
+                    for tgt in found {
+                        pairs.push((src.clone(), tgt));
+                    }
+                    confidence = confidence.min(0.5);
+                } else if rule.kind == RelationKind::Protest || rule.pos == TriggerPos::Verb && domestic(rule.kind) && first.is_some_and(|i| cx.sub_state(i)) {
+                    for src in &sources {
+                        pairs.push((src.clone(), (None, src.1.clone())));
+                    }
+                    confidence = confidence.min(0.4);
                 }
             }
         } else {
@@ -268,10 +282,12 @@ pub(crate) fn sentence(
             .map(|f| f.date);
         for ((si, se), (ti, te)) in pairs {
             if se == te {
-                // domestic events need two distinct phrases with different sectors
+                // domestic events need two distinct phrases with different sectors, or a
+                // sub-state actor acting at home
                 let distinct = match (si, ti) {
                     (Some(a), Some(b)) => a != b && s.actors[a].sector != s.actors[b].sector,
-                    _ => rule.kind == RelationKind::Protest,
+                    (a, None) => rule.kind == RelationKind::Protest || a.is_some_and(|i| cx.sub_state(i)),
+                    _ => false,
                 };
                 if !distinct {
                     continue;
@@ -307,6 +323,30 @@ pub(crate) fn sentence(
             });
         }
     }
+}
+
+/// The kind of noun a generic verb of `kind` needs as its object.
+fn required_object(kind: RelationKind) -> Option<RelationKind> {
+    use RelationKind::*;
+    match kind {
+        AgreementEnded | AgreementSigned => Some(AgreementSigned),
+        AidSuspension => Some(Aid),
+        _ => None,
+    }
+}
+
+/// Whether a noun of kind `noun` right after a verb of kind `verb` is that verb's object
+/// rather than a relation of its own (`signed new agreements`, `suspended its aid`).
+fn objects_of(verb: RelationKind, noun: RelationKind) -> bool {
+    use RelationKind::*;
+    verb == noun || matches!((verb, noun), (AgreementEnded, AgreementSigned) | (AidSuspension, Aid) | (Sanctions, Sanctions))
+}
+
+/// Kinds that a sub-state actor can direct at its own state when no target is named
+/// (`Bosnian Serbs demanded a truce`, `rebels rejected the plan`).
+fn domestic(kind: RelationKind) -> bool {
+    use RelationKind::*;
+    matches!(kind, Protest | Demand | Rejection | Threat | Detention | Attack | Pledge | Concession | Mobilization | Accusation | Condemnation)
 }
 
 /// Kinds whose agent, when a passive or a noun leaves it unsaid, is the governing actor
@@ -403,7 +443,7 @@ impl<'a> Cx<'a> {
             || p == "'s"
             || p == "’s"
             || self.is_any(t0 - 1, &["no", "of", "military", "economic", "humanitarian", "diplomatic", "security", "joint", "western", "international"])
-            || self.s.actors.iter().any(|a| a.t1 == t0 && a.sector.is_none() && !matches!(a.referent, Referent::Pronoun(_)) && self.lex.entity(match &a.referent { Referent::Entity(e) => e, _ => return false }).is_some_and(|e| e.kind != EntityKind::Person) && t0 >= 2 && self.is_any(a.t0.saturating_sub(1), DETS))
+
     }
 
     /// Skips adverbs and auxiliaries leftwards from `t` (exclusive); returns the index of
@@ -560,6 +600,7 @@ impl<'a> Cx<'a> {
         for slot in slots {
             let found = match slot {
                 Slot::Subj => self.subject(t0, pos),
+                Slot::Speaker => self.clause_speaker(t0),
                 Slot::Obj if passive => None,
                 Slot::Obj => self.object(t1),
                 Slot::Poss => self.possessor(t0),
@@ -571,6 +612,41 @@ impl<'a> Cx<'a> {
             }
         }
         None
+    }
+
+    /// An actor below the state: citizens, protesters, rebels, the opposition, parties,
+    /// courts, business.
+    fn sub_state(&self, k: usize) -> bool {
+        self.s.actors[k]
+            .sector
+            .as_deref()
+            .is_some_and(|c| !matches!(c, "GOV" | "MIL" | "DIP"))
+    }
+
+    /// The first actor after the trigger in the same clause, other than `avoid`'s.
+    fn any_in_clause(&self, t1: usize, avoid: Option<usize>) -> Option<usize> {
+        let avoid_e: Vec<EntityId> = avoid.map(|a| self.group_entities(a)).unwrap_or_default();
+        let n = self.s.tokens.len();
+        let mut j = t1;
+        while j < n {
+            if self.is_any(j, &[";", ":"]) || self.is_any(j, CLAUSE) || (self.w(j) == "," && self.is_any(j + 1, &["and", "but", "while", "as", "saying", "adding", "who", "which"])) {
+                return None;
+            }
+            if let Some(k) = self.starts[j] {
+                if self.usable(k) && !self.is_speaker(k) && self.s.actors[k].entities.iter().any(|e| !avoid_e.contains(e)) {
+                    return Some(k);
+                }
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// The actor who said the clause the trigger is in: `Russia said that Sudan must`.
+    fn clause_speaker(&self, t0: usize) -> Option<usize> {
+        let v = (0..t0).rev().find(|&j| self.is_any(j, SPEECH) || self.is_any(j, &["reiterated", "concluded", "stressed", "urged", "argued", "believes", "believe", "thinks"]))?;
+        let actors = &self.s.actors;
+        (0..actors.len()).rev().find(|&k| actors[k].t1 <= v && self.usable(k) && !self.introduced_by_prep(k))
     }
 
     /// The direct object: the first actor after the trigger with only determiners and
@@ -697,16 +773,21 @@ impl<'a> Cx<'a> {
         })
     }
 
-    /// A generic verb (`ended`, `signed`) is about an agreement only when an agreement
-    /// noun (a form of an `agreement_signed` noun rule) follows within a few words, or the
-    /// verb's own form names one.
-    fn agreement_follows(&self, t0: usize, t1: usize, rule: &crate::lexicon::Trigger) -> bool {
-        let nouns = &self.lex.agreement_nouns;
-        if rule.forms.iter().any(|f| f.split(' ').count() > 1) {
+    /// A generic verb (`ended`, `signed`, `suspended`) is about an agreement or aid only
+    /// when a noun of that kind (a form of its noun rules) follows within a few words, or
+    /// stands before a passive; a multi-word form (`suspended aid`) names it itself.
+    fn object_noun_ok(&self, t0: usize, t1: usize, rule: &crate::lexicon::Trigger) -> bool {
+        let Some(noun_kind) = required_object(rule.kind) else {
+            return true;
+        };
+        if rule.forms.iter().any(|f| f.contains(' ')) {
             return true;
         }
+        let Some(nouns) = self.lex.noun_forms.get(&noun_kind) else {
+            return false;
+        };
         let is_noun = |j: usize| nouns.iter().any(|n| self.w(j).eq_ignore_ascii_case(n));
-        (t1..(t1 + 5).min(self.s.tokens.len()))
+        (t1..(t1 + 6).min(self.s.tokens.len()))
             .take_while(|&j| self.s.tokens[j].kind == TokenKind::Word)
             .any(is_noun)
             || (t0.saturating_sub(8)..t0).any(is_noun) && self.is_passive(t0)

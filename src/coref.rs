@@ -30,7 +30,15 @@ pub(crate) fn resolve(lex: &Lexicon, persons: &[Person], memory: &mut Memory, ac
     for i in 0..actors.len() {
         let resolved: Vec<EntityId> = match &actors[i].referent {
             Referent::Entity(id) => {
-                if let Some(p) = persons.iter().find(|p| &p.id == id) {
+                let known = lex.entity(id).filter(|e| e.kind == EntityKind::Person);
+                if let Some(p) = known {
+                    // a person of the lexicon acts for their state
+                    actors[i].person = Some(p.id.clone());
+                    if actors[i].sector.is_none() {
+                        actors[i].sector.clone_from(&p.sector);
+                    }
+                    vec![p.country.clone().unwrap_or_else(|| p.id.clone())]
+                } else if let Some(p) = persons.iter().find(|p| &p.id == id) {
                     actors[i].person = Some(p.id.clone());
                     if actors[i].sector.is_none() {
                         actors[i].sector.clone_from(&p.sector);

@@ -264,6 +264,7 @@ impl Extractor {
             e.org_type = l.org_type;
             e.country.clone_from(&l.country);
             e.wikidata.clone_from(&l.wikidata);
+            e.sector.clone_from(&l.sector);
             return e;
         }
         if let Some(p) = persons.iter().find(|p| &p.id == id) {

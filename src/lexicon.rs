@@ -27,12 +27,14 @@ const ARMED_GROUPS: &str = include_str!("../data/armed_groups.tsv");
 const SECTORS: &str = include_str!("../data/sectors.tsv");
 const TITLES: &str = include_str!("../data/titles.tsv");
 const TRIGGERS: &str = include_str!("../data/triggers.tsv");
+const PEOPLE: &str = include_str!("../data/people.tsv");
 
 const H_STATES: &str = "iso3\tiso2\twikidata\tname\taliases\tadjectives\tcapitals\tseats";
 const H_ORGS: &str = "id\ttype\tname\taliases\tcountry\twikidata";
 const H_GROUPS: &str = "id\tname\taliases\tcountry\tsuccessor_of\twikidata";
 const H_SECTORS: &str = "code\tforms";
 const H_TITLES: &str = "title\tforms\tsector";
+const H_PEOPLE: &str = "id\tname\taliases\tcountry\tsector\twikidata";
 const H_TRIGGERS: &str = "id\tkind\tpos\tforms\tsource\ttarget\texample\texpect";
 
 impl From<&str> for EntityId {
@@ -60,6 +62,8 @@ pub struct LexEntity {
     pub successor_of: Option<EntityId>,
     /// ISO 3166-1 alpha-2 code (states).
     pub iso2: Option<String>,
+    /// Sector code (people).
+    pub sector: Option<String>,
 }
 
 /// How a lexicon phrase names an entity.
@@ -195,6 +199,7 @@ impl Lexicon {
             ("data/armed_groups.tsv", ARMED_GROUPS),
             ("data/sectors.tsv", SECTORS),
             ("data/titles.tsv", TITLES),
+            ("data/people.tsv", PEOPLE),
             ("data/triggers.tsv", TRIGGERS),
         ] {
             // The built-in files are tested; a failure here is a bug in the crate.
@@ -252,7 +257,7 @@ impl Lexicon {
             };
             let Some(h) = header else {
                 let h = line.trim_end();
-                if ![H_STATES, H_ORGS, H_GROUPS, H_SECTORS, H_TITLES, H_TRIGGERS].contains(&h) {
+                if ![H_STATES, H_ORGS, H_GROUPS, H_SECTORS, H_TITLES, H_PEOPLE, H_TRIGGERS].contains(&h) {
                     return Err(err(format!(
                         "expected a header line naming the columns of a known table (see data/FORMAT.md), found {:?}",
                         truncate(h)
@@ -276,6 +281,7 @@ impl Lexicon {
                 H_GROUPS => self.add_group(&cols),
                 H_SECTORS => self.add_sector(&cols),
                 H_TITLES => self.add_title(&cols),
+                H_PEOPLE => self.add_person(&cols),
                 _ => self.add_trigger(&cols),
             };
             res.map_err(|m| err(format!("entry {entry:?}: {m}")))?;
@@ -397,6 +403,7 @@ impl Lexicon {
             wikidata: wikidata(wd)?,
             successor_of: None,
             iso2: Some(iso2.to_string()),
+            sector: None,
         })?;
         if is_none(name) {
             return Err("a state needs a name".into());
@@ -424,6 +431,7 @@ impl Lexicon {
             wikidata: wikidata(wd)?,
             successor_of: None,
             iso2: None,
+            sector: None,
         })?;
         self.add_names(name, PhraseUse::Entity(idx, NameRole::Name))?;
         self.add_names(aliases, PhraseUse::Entity(idx, NameRole::Name))
@@ -444,6 +452,31 @@ impl Lexicon {
             wikidata: wikidata(wd)?,
             successor_of: (!is_none(successor)).then(|| EntityId::new(successor)),
             iso2: None,
+            sector: None,
+        })?;
+        self.add_names(name, PhraseUse::Entity(idx, NameRole::Name))?;
+        self.add_names(aliases, PhraseUse::Entity(idx, NameRole::Name))
+    }
+
+    fn add_person(&mut self, c: &[&str]) -> std::result::Result<(), String> {
+        let [id, name, aliases, country, sector, wd] = c[..6] else {
+            return Err("expected 6 columns".into());
+        };
+        check_slug(id)?;
+        let country = self.country_ref(country)?;
+        if !is_none(sector) && !sector.bytes().all(|b| b.is_ascii_uppercase()) {
+            return Err(format!("expected a sector code in capitals, found {sector:?}"));
+        }
+        let idx = self.new_entity(LexEntity {
+            id: EntityId::new(id),
+            kind: EntityKind::Person,
+            org_type: None,
+            name: name.to_string(),
+            country,
+            wikidata: wikidata(wd)?,
+            successor_of: None,
+            iso2: None,
+            sector: (!is_none(sector)).then(|| sector.to_string()),
         })?;
         self.add_names(name, PhraseUse::Entity(idx, NameRole::Name))?;
         self.add_names(aliases, PhraseUse::Entity(idx, NameRole::Name))

@@ -331,6 +331,12 @@ pub(crate) fn actors(
             if is_cap_word(end) && !s.items.iter().any(|(a, _, _)| *a == end) && !w.contains('.') && !NOT_NAMES.contains(&w) {
                 names.push(w);
                 end += 1;
+            } else if !names.is_empty()
+                && w.split_once('-').is_some_and(|(p, rest)| PARTICLES.contains(&p) && rest.starts_with(char::is_uppercase))
+            {
+                // al-Bashir, el-Sisi
+                names.push(w);
+                end += 1;
             } else if PARTICLES.contains(&w.trim_end_matches('-')) && is_cap_word(end + 1) && !names.is_empty() {
                 names.push(w);
                 end += 1;
@@ -404,6 +410,16 @@ pub(crate) fn actors(
                 let media = ent.org_type == Some(crate::model::OrgType::Media);
                 if *role == NameRole::Adjective {
                     // chain: ADJ (and|, ADJ)* [modifiers] SECTOR
+                    // `Bosnian Serbs`: a demonym after a state adjective is a group of the
+                    // first state
+                    if let Some((_, NameRole::Adjective, t1b)) = entity_of(*t1) {
+                        out.push(make(*t0, t1b, Referent::Entity(ent.id.clone()), Some("CVL".into())));
+                        for u in &mut used[*t0..t1b] {
+                            *u = true;
+                        }
+                        i += 1;
+                        continue;
+                    }
                     let mut adjs = vec![(*t0, *t1, *e)];
                     let mut k = *t1;
                     loop {
@@ -464,9 +480,13 @@ pub(crate) fn actors(
                 let mut possessive = false;
                 if s.is_any(text, *t1, &["'s", "’s"]) {
                     possessive = true;
+                    // `Niger's military government`, `Nicaragua's Sandinista government`
                     let mut m = *t1 + 1;
-                    while m < n && m < *t1 + 4 && item_at(m).is_none() && MODIFIERS.contains(&s.word(text, m).to_ascii_lowercase().as_str()) {
+                    while m < n && m < *t1 + 4 && item_at(m).is_none() && s.tokens[m].kind == TokenKind::Word && !s.items.iter().any(|(a, b, _)| *a <= m && m < *b) {
                         m += 1;
+                    }
+                    if !matches!(item_at(m), Some((_, _, Item::Sector(_)))) {
+                        m = *t1 + 1;
                     }
                     if let Some((_, st1, Item::Sector(code))) = item_at(m) {
                         sector = Some(code.clone());

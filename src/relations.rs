@@ -184,7 +184,10 @@ pub(crate) fn sentence(
             Some(a) => cx.group(a).into_iter().flat_map(|i| s.actors[i].entities.iter().map(move |e| (Some(i), e.clone()))).collect(),
             None => Vec::new(),
         };
+        // the source is the clause subject: a noun is then the object of its verb
         let from_subject = !sources.is_empty();
+        let subject_noun = rule.pos == TriggerPos::Verb
+            || (source.is_some() && source == cx.subject(t0, rule.pos) && cx.noun_context(t0) && source.is_some_and(|k| s.actors[k].t1 < t0));
         if sources.is_empty() && !target_entities.is_empty() && governed(rule.kind) {
             // the governing actor of the context
             if let Some((i, e)) = cx.context_source(&target_entities, t0) {
@@ -223,7 +226,7 @@ pub(crate) fn sentence(
             }
         }
         if targets.is_empty() {
-            if sources.len() >= 2 && from_subject && rule.pos == TriggerPos::Verb {
+            if sources.len() >= 2 && from_subject && subject_noun {
                 // X and Y agreed / clashed / held talks: reciprocal
                 for i in 0..sources.len() {
                     for j in i + 1..sources.len() {
@@ -235,7 +238,7 @@ pub(crate) fn sentence(
                 // no target in the frame: the first other actor after the trigger, else
                 // for a sub-state actor (protesters, rebels, the opposition) its own state
                 let first = src.0;
-                if let Some(k) = cx.any_in_clause(t1, first).filter(|_| rule.pos == TriggerPos::Verb) {
+                if let Some(k) = cx.any_in_clause(t1, first).filter(|_| subject_noun) {
                     let mut found: Vec<(Option<usize>, EntityId)> =
                         cx.group(k).into_iter().flat_map(|i| s.actors[i].entities.iter().map(move |e| (Some(i), e.clone()))).collect();
                     dedup_by_entity(&mut found);
@@ -243,7 +246,11 @@ pub(crate) fn sentence(
                         pairs.push((src.clone(), tgt));
                     }
                     confidence = confidence.min(0.5);
-                } else if rule.kind == RelationKind::Protest || rule.pos == TriggerPos::Verb && domestic(rule.kind) && first.is_some_and(|i| cx.sub_state(i)) {
+                } else if rule.kind == RelationKind::Protest
+                    || subject_noun
+                        && domestic(rule.kind)
+                        && (first.is_some_and(|i| cx.sub_state(i)) || matches!(rule.kind, RelationKind::Detention | RelationKind::Attack))
+                {
                     for src in &sources {
                         pairs.push((src.clone(), (None, src.1.clone())));
                     }
@@ -286,7 +293,11 @@ pub(crate) fn sentence(
                 // sub-state actor acting at home
                 let distinct = match (si, ti) {
                     (Some(a), Some(b)) => a != b && s.actors[a].sector != s.actors[b].sector,
-                    (a, None) => rule.kind == RelationKind::Protest || a.is_some_and(|i| cx.sub_state(i)),
+                    (a, None) => {
+                        rule.kind == RelationKind::Protest
+                            || a.is_some_and(|i| cx.sub_state(i))
+                            || matches!(rule.kind, RelationKind::Detention | RelationKind::Attack)
+                    }
                     _ => false,
                 };
                 if !distinct {
@@ -411,6 +422,18 @@ impl<'a> Cx<'a> {
                 _ => {}
             }
         }
+        // `Pakistan, a key U.S. ally in the war, has refused`: an appositive after an actor
+        for a in &s.actors {
+            let c = a.t1;
+            if c + 1 < n && s.word(text, c) == "," && s.is_any(text, c + 1, &["a", "an", "the", "its", "another", "one"]) && paren[c] == 0 {
+                if let Some(close) = (c + 2..(c + 16).min(n)).find(|&j| s.word(text, j) == ",") {
+                    id += 1;
+                    for p in &mut paren[c..=close] {
+                        *p = id;
+                    }
+                }
+            }
+        }
         let mut starts = vec![None; n];
         for (k, a) in s.actors.iter().enumerate() {
             if a.t0 < n && starts[a.t0].is_none() {
@@ -442,7 +465,7 @@ impl<'a> Cx<'a> {
         self.is_any(t0 - 1, DETS)
             || p == "'s"
             || p == "’s"
-            || self.is_any(t0 - 1, &["no", "of", "military", "economic", "humanitarian", "diplomatic", "security", "joint", "western", "international"])
+            || ["no", "of", "military", "economic", "humanitarian", "diplomatic", "security", "joint", "western", "international", "new"].contains(&p)
 
     }
 
@@ -571,7 +594,14 @@ impl<'a> Cx<'a> {
                 }
             }
         }
-        (0..actors.len()).rev().find(|&k| actors[k].t1 <= t0 && self.eligible_subject(k, t0))
+        let found = (0..actors.len()).rev().find(|&k| actors[k].t1 <= t0 && self.eligible_subject(k, t0));
+        // `Russia, which has made efforts ... via partnerships`: inside a relative clause
+        // the subject is its antecedent
+        let rel = (1..t0).rev().find(|&j| self.is_any(j, &["which", "who"]) && self.w(j - 1) == ",");
+        match (found, rel) {
+            (Some(k), Some(r)) if actors[k].t1 < r => (0..actors.len()).find(|&a| actors[a].t1 == r - 1 && self.usable(a)),
+            _ => found,
+        }
     }
 
     fn eligible_subject(&self, k: usize, t0: usize) -> bool {
@@ -629,7 +659,7 @@ impl<'a> Cx<'a> {
         let n = self.s.tokens.len();
         let mut j = t1;
         while j < n {
-            if self.is_any(j, &[";", ":"]) || self.is_any(j, CLAUSE) || (self.w(j) == "," && self.is_any(j + 1, &["and", "but", "while", "as", "saying", "adding", "who", "which"])) {
+            if self.is_any(j, &[";", ":", "“", "”", "\"", "(", "as"]) || self.is_any(j, CLAUSE) || (self.w(j) == "," && self.is_any(j + 1, &["and", "but", "while", "as", "saying", "adding", "who", "which"])) {
                 return None;
             }
             if let Some(k) = self.starts[j] {

@@ -234,7 +234,14 @@ pub fn tokens(text: &str, within: Span) -> Vec<Token> {
                     // keep "state-to-state", "U.S.", "1,000" together
                     let after = slice[j + d.len_utf8()..].chars().next();
                     let joins = match d {
-                        '-' | '&' => after.is_some_and(char::is_alphanumeric),
+                        // `Russian-backed`, `UN-brokered`: a capitalised name stays apart
+                        '-' => {
+                            after.is_some_and(char::is_alphanumeric)
+                                && !(slice[i..j].starts_with(char::is_uppercase)
+                                    && after.is_some_and(char::is_lowercase)
+                                    && !slice[i..j].contains('-'))
+                        }
+                        '&' => after.is_some_and(char::is_alphanumeric),
                         '.' => {
                             after.is_some_and(char::is_alphanumeric)
                                 || (slice[i..j].contains('.')

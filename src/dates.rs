@@ -22,7 +22,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let month = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)";
     let wd = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
     Regex::new(&format!(
-        r"\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{month})(?:,?\s+(?P<y1>\d{{4}}))?|(?P<m2>{month})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>\d{{4}}))?|(?P<last>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<unit>year|month|week|{month}|{wd})|(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]y|[Uu]ntil)\s+(?P<m3>{month})(?:\s+(?P<y3>\d{{4}}))?|(?:[Ii]n|[Ss]ince|[Dd]uring)\s+(?P<y4>(?:19|20)\d{{2}})|(?P<wd>{wd})|(?P<rel>[Yy]esterday|[Tt]oday)|(?P<ago>\w+)\s+(?P<agounit>days?|weeks?|months?|years?)\s+ago)\b"
+        r"(?-u:\b)(?:(?P<d1>[0-9]{{1,2}})[ \t]+(?P<m1>{month})(?:,?[ \t]+(?P<y1>[0-9]{{4}}))?|(?P<m2>{month})[ \t]+(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:,?[ \t]+(?P<y2>[0-9]{{4}}))?|(?P<last>[Ll]ast|[Tt]his|[Nn]ext)[ \t]+(?P<unit>year|month|week|{month}|{wd})|(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]y|[Uu]ntil)[ \t]+(?P<m3>{month})(?:[ \t]+(?P<y3>[0-9]{{4}}))?|(?:[Ii]n|[Ss]ince|[Dd]uring)[ \t]+(?P<y4>(?:19|20)[0-9]{{2}})|(?P<wd>{wd})|(?P<rel>[Yy]esterday|[Tt]oday)|(?P<ago>[A-Za-z0-9]+)[ \t]+(?P<agounit>days?|weeks?|months?|years?)[ \t]+ago)(?-u:\b)"
     ))
     .expect("date pattern is valid")
 });

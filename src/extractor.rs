@@ -157,7 +157,8 @@ impl Extractor {
             while h < hits.len() && hits[h].span.end <= sent.span.end {
                 h += 1;
             }
-            if sent.boilerplate {
+            // no lexicon phrase, no actor: nothing to analyse
+            if sent.boilerplate || h0 == h {
                 continue;
             }
             let tokens = text::tokens(text, sent.span);

@@ -232,6 +232,11 @@ impl Lexicon {
         self.by_id.get(id).map(|&i| &self.entities[i])
     }
 
+    /// Whether some entry is written exactly `text`.
+    pub(crate) fn has_phrase(&self, text: &str) -> bool {
+        self.phrase_index.contains_key(text)
+    }
+
     /// Every entity, in load order.
     pub fn entities(&self) -> &[LexEntity] {
         &self.entities

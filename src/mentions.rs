@@ -295,7 +295,19 @@ pub(crate) fn actors(
     let n = s.tokens.len();
     let mut used = vec![false; n];
     let mut out: Vec<Actor> = Vec::new();
-    let item_at = |t: usize| s.items.iter().find(|(a, _, _)| *a == t);
+    // per token: the item starting there, and whether an item covers it
+    let mut starts: Vec<Option<usize>> = vec![None; n];
+    let mut covered = vec![false; n];
+    for (k, (a, b, _)) in s.items.iter().enumerate() {
+        if *a < n && starts[*a].is_none() {
+            starts[*a] = Some(k);
+        }
+        for c in &mut covered[(*a).min(n)..(*b).min(n)] {
+            *c = true;
+        }
+    }
+    let item_at = |t: usize| starts.get(t).copied().flatten().map(|k| &s.items[k]);
+    let in_item = |t: usize| covered.get(t).copied().unwrap_or(false);
     let is_cap_word = |t: usize| {
         s.tokens.get(t).is_some_and(|tok| {
             tok.kind == TokenKind::Word && tok.span.slice(text).starts_with(char::is_uppercase)
@@ -328,7 +340,7 @@ pub(crate) fn actors(
         let mut names = Vec::new();
         while end < n && names.len() < 5 {
             let w = s.word(text, end);
-            if is_cap_word(end) && !s.items.iter().any(|(a, _, _)| *a == end) && !w.contains('.') && !NOT_NAMES.contains(&w) {
+            if is_cap_word(end) && item_at(end).is_none() && !w.contains('.') && !NOT_NAMES.contains(&w) {
                 names.push(w);
                 end += 1;
             } else if !names.is_empty()
@@ -451,11 +463,11 @@ pub(crate) fn actors(
                     // plural demonym standing alone (`Palestinians`, `Israelis`)
                     let w = s.word(text, *t0);
                     let sing = w.strip_suffix('s').unwrap_or("");
-                    let plural = adjs.len() == 1 && !sing.is_empty() && lex.phrases.iter().any(|p| p.text == sing);
+                    let plural = adjs.len() == 1 && !sing.is_empty() && lex.has_phrase(sing);
                     // `Bosnian Serbs`, `French paper workers`: a group of people of a state
                     let mut group_end = None;
                     let mut g = k;
-                    while g < n && g < k + 3 && s.tokens[g].kind == TokenKind::Word && item_at(g).is_none() && !s.items.iter().any(|(a, b, _)| *a <= g && g < *b) {
+                    while g < n && g < k + 3 && s.tokens[g].kind == TokenKind::Word && item_at(g).is_none() && !in_item(g) {
                         let w = s.word(text, g);
                         if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && w.chars().all(char::is_alphabetic) && !NOT_GROUPS.contains(&w) {
                             group_end = Some(g + 1);
@@ -482,7 +494,7 @@ pub(crate) fn actors(
                     possessive = true;
                     // `Niger's military government`, `Nicaragua's Sandinista government`
                     let mut m = *t1 + 1;
-                    while m < n && m < *t1 + 4 && item_at(m).is_none() && s.tokens[m].kind == TokenKind::Word && !s.items.iter().any(|(a, b, _)| *a <= m && m < *b) {
+                    while m < n && m < *t1 + 4 && item_at(m).is_none() && s.tokens[m].kind == TokenKind::Word && !in_item(m) {
                         m += 1;
                     }
                     if !matches!(item_at(m), Some((_, _, Item::Sector(_)))) {
@@ -587,10 +599,10 @@ pub(crate) fn actors(
             t += 1;
             continue;
         }
-        if is_cap_word(t) && entity_of(t).is_none() && !s.items.iter().any(|(a, b, _)| *a <= t && t < *b) {
+        if is_cap_word(t) && entity_of(t).is_none() && !in_item(t) {
             // a run of capitalised words
             let mut end = t;
-            while end < n && end < t + 4 && is_cap_word(end) && !used[end] && entity_of(end).is_none() && !s.items.iter().any(|(a, b, _)| *a <= end && end < *b) {
+            while end < n && end < t + 4 && is_cap_word(end) && !used[end] && entity_of(end).is_none() && !in_item(end) {
                 end += 1;
             }
             let run: Vec<&str> = (t..end).map(|k| s.word(text, k)).collect();

@@ -249,7 +249,8 @@ pub(crate) fn sentence(
                 } else if rule.kind == RelationKind::Protest
                     || subject_noun
                         && domestic(rule.kind)
-                        && (first.is_some_and(|i| cx.sub_state(i)) || matches!(rule.kind, RelationKind::Detention | RelationKind::Attack))
+                        && (first.is_some_and(|i| cx.sub_state(i))
+                            || matches!(rule.kind, RelationKind::Detention | RelationKind::Attack) && cx.people_follow(t1))
                 {
                     for src in &sources {
                         pairs.push((src.clone(), (None, src.1.clone())));
@@ -296,7 +297,7 @@ pub(crate) fn sentence(
                     (a, None) => {
                         rule.kind == RelationKind::Protest
                             || a.is_some_and(|i| cx.sub_state(i))
-                            || matches!(rule.kind, RelationKind::Detention | RelationKind::Attack)
+                            || matches!(rule.kind, RelationKind::Detention | RelationKind::Attack) && cx.people_follow(t1)
                     }
                     _ => false,
                 };
@@ -400,6 +401,8 @@ struct Cx<'a> {
     paren: Vec<u32>,
     /// Per token: the index of the actor starting there.
     starts: Vec<Option<usize>>,
+    /// Per actor: its coordinated group as a range of actors.
+    groups: Vec<(usize, usize)>,
 }
 
 impl<'a> Cx<'a> {
@@ -440,7 +443,33 @@ impl<'a> Cx<'a> {
                 starts[a.t0] = Some(k);
             }
         }
-        Cx { lex, text, s, paren, starts }
+        let mut cx = Cx { lex, text, s, paren, starts, groups: Vec::new() };
+        cx.groups = cx.compute_groups();
+        cx
+    }
+
+    /// For every actor, the first and last actor of its coordinated group; a list needs
+    /// a real conjunction somewhere (`In Mali, Russia ...` is no list).
+    fn compute_groups(&self) -> Vec<(usize, usize)> {
+        let m = self.s.actors.len();
+        let links: Vec<bool> = (0..m.saturating_sub(1)).map(|a| self.joined(a)).collect();
+        let mut out = Vec::with_capacity(m);
+        for k in 0..m {
+            let mut lo = k;
+            while lo > 0 && links[lo - 1] {
+                lo -= 1;
+            }
+            let mut hi = k;
+            while hi + 1 < m && links[hi] {
+                hi += 1;
+            }
+            let actors = &self.s.actors;
+            let conj = (lo..hi).any(|i| {
+                (actors[i].t1..actors[i + 1].t0).any(|t| self.is_any(t, &["and", "or", "along", "together", "well", "plus", "&"]))
+            });
+            out.push(if conj { (lo, hi) } else { (k, k) });
+        }
+        out
     }
 
     fn w(&self, i: usize) -> &'a str {
@@ -530,37 +559,25 @@ impl<'a> Cx<'a> {
 
     /// The actors joined with actor `k` by `and`, `,`, `along with`, `as well as`.
     fn group(&self, k: usize) -> Vec<usize> {
-        let actors = &self.s.actors;
-        let joined = |a: usize, b: usize| -> bool {
-            let (x, y) = (&actors[a], &actors[b]);
-            if y.t0 < x.t1 || self.is_speaker(b) || self.is_speaker(a) || x.media || y.media {
-                return false;
-            }
-            let gap: Vec<String> = (x.t1..y.t0).map(|i| self.w(i).to_ascii_lowercase()).collect();
-            if gap.len() > 5 || gap.is_empty() && x.t1 != y.t0 {
-                return false;
-            }
-            let ok_words = ["and", "or", ",", "along", "with", "together", "as", "well", "plus", "&", "neighboring", "neighbouring", "fellow", "its", "ally", "the", "both"];
-            let has_link = gap.iter().any(|g| ["and", "or", ",", "along", "together", "well", "plus", "&"].contains(&g.as_str()));
-            let with_ok = gap.iter().position(|g| g == "with").is_none_or(|i| i > 0 && (gap[i - 1] == "along" || gap[i - 1] == "together"));
-            has_link && with_ok && gap.iter().all(|g| ok_words.contains(&g.as_str()))
-        };
-        let mut lo = k;
-        while lo > 0 && joined(lo - 1, lo) {
-            lo -= 1;
-        }
-        let mut hi = k;
-        while hi + 1 < actors.len() && joined(hi, hi + 1) {
-            hi += 1;
-        }
-        // a list needs a real conjunction somewhere: `In Mali, Russia ...` is no list
-        let conj = (lo..hi).any(|i| {
-            (actors[i].t1..actors[i + 1].t0).any(|t| self.is_any(t, &["and", "or", "along", "together", "well", "plus", "&"]))
-        });
-        if !conj {
-            return if self.usable(k) { vec![k] } else { Vec::new() };
-        }
+        let (lo, hi) = self.groups[k];
         (lo..=hi).filter(|&i| self.usable(i)).collect()
+    }
+
+    /// Whether actors `a` and `a + 1` are joined by `and`, `,`, `along with`, `as well as`.
+    fn joined(&self, a: usize) -> bool {
+        let actors = &self.s.actors;
+        let (x, y) = (&actors[a], &actors[a + 1]);
+        if y.t0 < x.t1 || self.is_speaker(a + 1) || self.is_speaker(a) || x.media || y.media {
+            return false;
+        }
+        let gap = x.t1..y.t0;
+        if gap.len() > 5 || gap.is_empty() {
+            return false;
+        }
+        const OK: &[&str] = &["and", "or", ",", "along", "with", "together", "as", "well", "plus", "&", "neighboring", "neighbouring", "fellow", "its", "ally", "the", "both"];
+        let has_link = gap.clone().any(|g| self.is_any(g, &["and", "or", ",", "along", "together", "well", "plus", "&"]));
+        let with_ok = gap.clone().filter(|&g| self.is(g, "with")).all(|g| g > x.t1 && self.is_any(g - 1, &["along", "together"]));
+        has_link && with_ok && gap.clone().all(|g| self.is_any(g, OK))
     }
 
     fn group_entities(&self, k: usize) -> Vec<EntityId> {
@@ -670,6 +687,18 @@ impl<'a> Cx<'a> {
             j += 1;
         }
         None
+    }
+
+    /// `arrested 12`, `killed three people`, `detained political opponents`: people (a
+    /// number or a plural noun) right after the trigger.
+    fn people_follow(&self, t1: usize) -> bool {
+        (t1..(t1 + 4).min(self.s.tokens.len()))
+            .take_while(|&j| self.s.tokens[j].kind == TokenKind::Word)
+            .any(|j| {
+                let w = self.w(j);
+                w.starts_with(|c: char| c.is_ascii_digit())
+                    || self.is_any(j, &["people", "civilians", "opponents", "protesters", "demonstrators", "activists", "journalists", "students", "members", "supporters", "leaders", "soldiers", "villagers", "dozens", "hundreds", "thousands"])
+            })
     }
 
     /// The actor who said the clause the trigger is in: `Russia said that Sudan must`.
@@ -850,10 +879,9 @@ impl<'a> Cx<'a> {
             }
         }
         // "he alleged that ...", "accused X of ...": what follows is alleged
-        let before: Vec<String> = (0..t0).map(|i| self.w(i).to_ascii_lowercase()).collect();
-        if before.windows(2).any(|w| matches!(w[0].as_str(), "alleged" | "claimed" | "claims" | "alleges" | "alleging") && w[1] == "that")
-            || before.iter().any(|w| w == "accused" || w == "accusing" || w == "accuses") && before.iter().rev().take(6).any(|w| w == "of")
-        {
+        let claim_that = (1..t0).any(|i| self.is(i, "that") && self.is_any(i - 1, &["alleged", "claimed", "claims", "alleges", "alleging"]));
+        let accused_of = (0..t0).any(|i| self.is_any(i, &["accused", "accusing", "accuses"])) && (t0.saturating_sub(6)..t0).any(|i| self.is(i, "of"));
+        if claim_that || accused_of {
             alleged = true;
         }
         if negated {

@@ -15,7 +15,7 @@
 
 use std::sync::LazyLock;
 
-use regex::RegexSet;
+use regex::Regex;
 
 use crate::model::Span;
 
@@ -63,22 +63,24 @@ const SENTENCE_OPENERS: &[&str] = &[
     "When", "While", "Meanwhile", "However", "Since", "Last", "On", "I",
 ];
 
-static BOILERPLATE: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new([
+static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
+    // One alternation with ASCII word boundaries, so the lazy DFA answers `is_match`.
+    let parts = [
         r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}",
         r"\+?\d[\d\s().-]{8,}\d",
-        r"(?i)\bfollow us\b",
-        r"(?i)\bwatch (the )?video\b",
-        r"(?i)\b(donate|donation|subscribe|sign up|newsletter)\b",
-        r"(?i)\bshare (this|on)\b",
-        r"(?i)\bclick here\b",
-        r"(?i)\ball rights reserved\b",
+        r"(?i:\bfollow us\b)",
+        r"(?i:\bwatch (the )?video\b)",
+        r"(?i:\b(donate|donation|subscribe|sign up|newsletter)\b)",
+        r"(?i:\bshare (this|on)\b)",
+        r"(?i:\bclick here\b)",
+        r"(?i:\ball rights reserved\b)",
         r"©",
-        r"(?i)\b(whatsapp|facebook|twitter|instagram|telegram|tiktok)\b.*\b(us|channel|page)\b",
-        r"(?i)\bread (more|also)\s*:",
-        r"(?i)^\s*(related|advertisement|photo|image|caption)\s*:?\s*$",
-    ])
-    .expect("boilerplate patterns are valid")
+        r"(?i:\b(whatsapp|facebook|twitter|instagram|telegram|tiktok)\b.*\b(us|channel|page)\b)",
+        r"(?i:\bread (more|also)\s*:)",
+        r"(?im:^\s*(related|advertisement|photo|image|caption)\s*:?\s*$)",
+    ];
+    let joined = parts.join("|").replace(r"\b", r"(?-u:\b)").replace(r"\d", "[0-9]").replace(r"\s", r"[ \t\r\n]");
+    Regex::new(&joined).expect("boilerplate patterns are valid")
 });
 
 /// True when a piece of text is publisher boilerplate (e-mail addresses, phone numbers,
@@ -153,6 +155,16 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
         }
     }
     push_sentence(text, start, text.len(), &mut out);
+    // one scan of the whole text for boilerplate, then mark the sentences it touches
+    let mut k = 0;
+    for m in BOILERPLATE.find_iter(text) {
+        while k < out.len() && out[k].span.end <= m.start() {
+            k += 1;
+        }
+        if k < out.len() && out[k].span.start <= m.start() {
+            out[k].boilerplate = true;
+        }
+    }
     out
 }
 
@@ -167,7 +179,7 @@ fn push_sentence(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) 
     let span = Span::new(s, s + inner.len());
     out.push(Sentence {
         span,
-        boilerplate: is_boilerplate(inner),
+        boilerplate: false,
     });
 }
 

@@ -22,6 +22,8 @@ pub(crate) struct Memory {
     last_person: Option<EntityId>,
     last_thing: Option<Vec<EntityId>>,
     last_group: Option<Vec<EntityId>>,
+    /// Organisations and armed groups in order of mention.
+    last_body: Vec<(EntityKind, EntityId)>,
 }
 
 /// Resolves the actors of one sentence in place, then remembers them.
@@ -57,6 +59,7 @@ pub(crate) fn resolve(lex: &Lexicon, persons: &[Person], memory: &mut Memory, ac
                 .into_iter()
                 .collect(),
             Referent::Country => memory.last_state.clone().into_iter().collect(),
+            Referent::Body(kind) => memory.last_body.iter().rev().find(|(k, _)| k == kind).map(|(_, e)| e.clone()).into_iter().collect(),
             Referent::Pair => {
                 let k = memory.states.len();
                 if k >= 2 {
@@ -95,6 +98,10 @@ pub(crate) fn resolve(lex: &Lexicon, persons: &[Person], memory: &mut Memory, ac
             }
         }
         for e in &a.entities {
+            if let Some(kind) = lex.entity(e).map(|x| x.kind).filter(|k| matches!(k, EntityKind::Organization | EntityKind::ArmedGroup)) {
+                memory.last_body.retain(|(_, b)| b != e);
+                memory.last_body.push((kind, e.clone()));
+            }
             let is_state = lex.entity(e).is_some_and(|x| x.kind == EntityKind::Country);
             if is_state {
                 memory.last_state = Some(e.clone());

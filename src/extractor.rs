@@ -197,13 +197,22 @@ impl Extractor {
             }
             relations::sentence(lex, text, &analysed, doc.published, &mut state, &mut assertions);
         }
-        // a person's state: member_of
-        for p in &persons {
-            if let (Some(c), Some((sentence, span))) = (&p.country, first_person_mention.get(&p.id)) {
+        // a person's state: member_of (people found in the text, and people of the lexicon)
+        let lexicon_people = first_person_mention.keys().filter_map(|id| {
+            let e = lex.entity(id).filter(|e| e.kind == EntityKind::Person)?;
+            Some((e.id.clone(), e.country.clone(), e.sector.clone()))
+        });
+        let people: Vec<(EntityId, Option<EntityId>, Option<String>)> = persons
+            .iter()
+            .map(|p| (p.id.clone(), p.country.clone(), p.sector.clone()))
+            .chain(lexicon_people)
+            .collect();
+        for (id, country, sector) in &people {
+            if let (Some(c), Some((sentence, span))) = (country, first_person_mention.get(id)) {
                 let sentence_span = sentences.get(*sentence).map_or(*span, |s| s.span);
                 assertions.push(Assertion {
                     kind: RelationKind::MemberOf,
-                    source: p.id.clone(),
+                    source: id.clone(),
                     target: c.clone(),
                     modality: Modality::Asserted,
                     speaker: None,
@@ -216,8 +225,8 @@ impl Extractor {
                     trigger_span: *span,
                     target_span: *span,
                     trigger: span.slice(text).to_string(),
-                    source_sector: p.sector.clone(),
-                    source_person: Some(p.id.clone()),
+                    source_sector: sector.clone(),
+                    source_person: Some(id.clone()),
                 });
             }
         }

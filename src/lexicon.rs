@@ -113,6 +113,9 @@ pub enum Slot {
     Any,
     /// The one who says the clause the trigger is in (`Russia said Sudan must ...`).
     Speaker,
+    /// Not a place but a condition, written `~kind`: a one-word verb form fires only
+    /// when a noun of that kind's noun rules follows it (`ended` + `agreement`).
+    Needs(RelationKind),
     /// A prepositional phrase (`by`, `with`, `against`, ...).
     Prep(String),
 }
@@ -125,6 +128,7 @@ impl Slot {
             "poss" => Slot::Poss,
             "any" => Slot::Any,
             "speaker" => Slot::Speaker,
+            k if k.starts_with('~') => Slot::Needs(k[1..].parse().ok()?),
             p if !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase()) => {
                 Slot::Prep(p.to_string())
             }

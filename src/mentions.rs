@@ -110,6 +110,8 @@ pub(crate) enum Referent {
     Definite(String),
     /// `the country`.
     Country,
+    /// `the bloc`, `the alliance` (an organisation), `the group` (an armed group).
+    Body(EntityKind),
     /// `the two countries`.
     Pair,
     /// `he`, `she`, `it`, `they`.
@@ -233,7 +235,15 @@ pub(crate) fn items(lex: &Lexicon, text: &str, tokens: &[Token], hits: &[Hit]) -
         let mut title = None;
         let mut triggers = Vec::new();
         let uses = same.iter().map(|h| &lex.phrases[h.phrase]).filter(|p| !(p.ambiguous && ambiguous_reject(text, tokens, t0, t1))).flat_map(|p| p.uses.iter());
+        // a lower-case trigger written with a capital inside a sentence is a name
+        // (`last March`, `Rally for Peace`)
+        let capital_inside = t0 > 0
+            && h.span.slice(text).starts_with(char::is_uppercase)
+            && !matches!(tokens[t0 - 1].span.slice(text), "\"" | "“" | "‘" | "'" | "(" | ":" | "—");
         for u in uses {
+            if capital_inside && matches!(u, PhraseUse::Trigger(_)) {
+                continue;
+            }
             match u {
                 PhraseUse::Entity(e, r) => entity = Some(Item::Entity(*e, *r)),
                 PhraseUse::Sector(c) => sector = Some(Item::Sector(c.clone())),
@@ -569,6 +579,14 @@ pub(crate) fn actors(
         let w = s.word(text, t);
         let lw = w.to_ascii_lowercase();
         if lw == "the" && t + 1 < n && !used[t + 1] {
+            if s.is_any(text, t + 1, &["bloc", "alliance", "organisation", "organization", "coalition", "group", "movement", "militia"]) && !s.is_any(text, t + 2, &["of", "'s", "’s"]) {
+                let noun = s.word(text, t + 1).to_ascii_lowercase();
+                out.push(make(t, t + 2, Referent::Body(if matches!(noun.as_str(), "group" | "movement" | "militia") { EntityKind::ArmedGroup } else { EntityKind::Organization }), None));
+                used[t] = true;
+                used[t + 1] = true;
+                t += 2;
+                continue;
+            }
             if s.is_any(text, t + 1, &["country", "nation"]) {
                 out.push(make(t, t + 2, Referent::Country, None));
                 used[t] = true;

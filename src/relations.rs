@@ -112,7 +112,7 @@ pub(crate) fn sentence(
     if triggers.is_empty() {
         return;
     }
-    let cx = Cx::new(lex, text, s);
+    let mut cx = Cx::new(lex, text, s);
     let found_dates = dates::find(s.span.slice(text), s.span.start, published);
     let speaker = cx.speaker();
     // choose each trigger's rule: a noun reading after a determiner, else a verb
@@ -128,7 +128,21 @@ pub(crate) fn sentence(
                 .or_else(|| if noun_ctx { None } else { rows.first().map(|&r| &lex.triggers[r]) })
                 .map(|r| (t0, t1, r))
         })
+        // `a heavily armed minority`: a participle used as an adjective; `an appeal for
+        // deploying troops`: a gerund after a preposition has no subject of its own
+        .filter(|(t0, _, r)| {
+            r.pos == TriggerPos::Noun
+                || !(*t0 >= 2 && cx.w(t0 - 1).ends_with("ly") && cx.is_any(t0 - 2, DETS))
+                    && !(*t0 >= 1 && cx.w(*t0).ends_with("ing") && cx.is_any(t0 - 1, PREPS))
+        })
+        .filter(|(t0, t1, r)| r.pos == TriggerPos::Noun || cx.object_noun_ok(*t0, *t1, r))
         .collect();
+    for &(_, t1, r) in &chosen {
+        if r.pos == TriggerPos::Verb && t1 <= cx.verb_end.len() {
+            cx.verb_end[t1 - 1] = true;
+        }
+    }
+    let cx = cx;
     for &(t0, t1, rule) in &chosen {
         // a noun that is the object of a trigger verb just before it (`signed new
         // security agreements`, `renounced the grain deal`) belongs to that verb
@@ -141,13 +155,7 @@ pub(crate) fn sentence(
         {
             continue;
         }
-        if rule.pos == TriggerPos::Verb && !cx.object_noun_ok(t0, t1, rule) {
-            continue;
-        }
         let mut modality = cx.modality(t0, rule.pos);
-        if modality == Modality::Future && cx.conditional_after(t1) {
-            modality = Modality::Hypothetical;
-        }
         let passive = rule.pos == TriggerPos::Verb && cx.is_passive(t0);
         let mut confidence: f32 = 0.9;
 
@@ -276,6 +284,13 @@ pub(crate) fn sentence(
                 modality = Modality::Asserted;
             }
         }
+        // leaving an international organisation ends the membership agreement
+        if kind == RelationKind::Withdrawal
+            && !pairs.is_empty()
+            && pairs.iter().all(|(_, (_, t))| lex.entity(t).is_some_and(|e| e.org_type == Some(crate::model::OrgType::Igo)))
+        {
+            kind = RelationKind::AgreementEnded;
+        }
         let trigger_span = Span::new(s.tokens[t0].span.start, s.tokens[t1 - 1].span.end);
         // the date expression nearest the trigger
         let date = found_dates
@@ -337,21 +352,11 @@ pub(crate) fn sentence(
     }
 }
 
-/// The kind of noun a generic verb of `kind` needs as its object.
-fn required_object(kind: RelationKind) -> Option<RelationKind> {
-    use RelationKind::*;
-    match kind {
-        AgreementEnded | AgreementSigned => Some(AgreementSigned),
-        AidSuspension => Some(Aid),
-        _ => None,
-    }
-}
-
 /// Whether a noun of kind `noun` right after a verb of kind `verb` is that verb's object
 /// rather than a relation of its own (`signed new agreements`, `suspended its aid`).
 fn objects_of(verb: RelationKind, noun: RelationKind) -> bool {
     use RelationKind::*;
-    verb == noun || matches!((verb, noun), (AgreementEnded, AgreementSigned) | (AidSuspension, Aid) | (Sanctions, Sanctions))
+    verb == noun || matches!((verb, noun), (AgreementEnded, AgreementSigned) | (AidSuspension, Aid) | (Concession, Sanctions))
 }
 
 /// Kinds that a sub-state actor can direct at its own state when no target is named
@@ -384,8 +389,8 @@ fn dedup_by_entity(v: &mut Vec<(Option<usize>, EntityId)>) {
 fn future_kind(kind: RelationKind) -> Option<RelationKind> {
     use RelationKind::*;
     match kind {
-        Support | Aid | MilitaryCooperation | EconomicCooperation | Concession | Deployment
-        | Withdrawal | AgreementSigned | Alliance => Some(Pledge),
+        Talks | Support | Aid | MilitaryCooperation | EconomicCooperation | Concession
+        | Deployment | Withdrawal | AgreementSigned | Alliance => Some(Pledge),
         Sanctions | Expulsion | Attack | BreakRelations | AidSuspension | AgreementEnded
         | Detention | Mobilization => Some(Threat),
         _ => None,
@@ -403,6 +408,8 @@ struct Cx<'a> {
     starts: Vec<Option<usize>>,
     /// Per actor: its coordinated group as a range of actors.
     groups: Vec<(usize, usize)>,
+    /// Per token: a verb trigger ends here.
+    verb_end: Vec<bool>,
 }
 
 impl<'a> Cx<'a> {
@@ -443,7 +450,7 @@ impl<'a> Cx<'a> {
                 starts[a.t0] = Some(k);
             }
         }
-        let mut cx = Cx { lex, text, s, paren, starts, groups: Vec::new() };
+        let mut cx = Cx { lex, text, s, paren, starts, groups: Vec::new(), verb_end: vec![false; n] };
         cx.groups = cx.compute_groups();
         cx
     }
@@ -491,9 +498,15 @@ impl<'a> Cx<'a> {
             return false;
         }
         let p = self.w(t0 - 1);
+        const ADJ: &[&str] = &["al", "ent", "ant", "ive", "ous", "ic", "ary", "ful", "ed", "ing", "est", "er"];
+        let adjective_after_det = t0 >= 2
+            && p.starts_with(|c: char| c.is_ascii_lowercase())
+            && ADJ.iter().any(|x| p.ends_with(x))
+            && (self.is_any(t0 - 2, DETS) || self.w(t0 - 2) == "'s" || self.w(t0 - 2) == "’s");
         self.is_any(t0 - 1, DETS)
             || p == "'s"
             || p == "’s"
+            || adjective_after_det
             || ["no", "of", "military", "economic", "humanitarian", "diplomatic", "security", "joint", "western", "international", "new"].contains(&p)
 
     }
@@ -611,7 +624,15 @@ impl<'a> Cx<'a> {
                 }
             }
         }
-        let found = (0..actors.len()).rev().find(|&k| actors[k].t1 <= t0 && self.eligible_subject(k, t0));
+        let mut found = (0..actors.len()).rev().find(|&k| actors[k].t1 <= t0 && self.eligible_subject(k, t0));
+        if pos == TriggerPos::Noun {
+            // a noun's subject is the subject of a light verb right before it (`X held
+            // talks`), not the object of another trigger (`accused X of ... negotiations`)
+            found = found.filter(|&k| {
+                let a = &actors[k];
+                t0 - a.t1 <= 6 && !(a.t0.saturating_sub(3)..a.t0).any(|j| self.verb_end[j])
+            });
+        }
         // `Russia, which has made efforts ... via partnerships`: inside a relative clause
         // the subject is its antecedent
         let rel = (1..t0).rev().find(|&j| self.is_any(j, &["which", "who"]) && self.w(j - 1) == ",");
@@ -652,6 +673,7 @@ impl<'a> Cx<'a> {
                 Slot::Obj => self.object(t1),
                 Slot::Poss => self.possessor(t0),
                 Slot::Prep(p) => self.prep(t1, p, &avoid_e).or_else(|| if p == "in" { self.fronted_in(t0) } else { None }),
+                Slot::Needs(_) => None,
                 Slot::Any => (0..self.s.actors.len()).find(|&k| self.s.actors[k].t0 >= t1 && self.usable(k) && !self.is_speaker(k) && self.s.actors[k].entities.iter().any(|e| !avoid_e.contains(e))),
             };
             if let Some(k) = found.and_then(ok) {
@@ -807,11 +829,6 @@ impl<'a> Cx<'a> {
         self.starts.get(m).copied().flatten().filter(|&k| self.usable(k))
     }
 
-    /// An `if` or `unless` clause after the trigger makes a future act conditional.
-    fn conditional_after(&self, t1: usize) -> bool {
-        (t1..self.s.tokens.len()).any(|j| self.is_any(j, &["if", "unless"]))
-    }
-
     /// `In Burkina Faso, Russia deployed troops`: a fronted locative.
     fn fronted_in(&self, t0: usize) -> Option<usize> {
         if !self.is(0, "in") {
@@ -836,10 +853,13 @@ impl<'a> Cx<'a> {
     /// when a noun of that kind (a form of its noun rules) follows within a few words, or
     /// stands before a passive; a multi-word form (`suspended aid`) names it itself.
     fn object_noun_ok(&self, t0: usize, t1: usize, rule: &crate::lexicon::Trigger) -> bool {
-        let Some(noun_kind) = required_object(rule.kind) else {
+        let Some(noun_kind) = rule.target.iter().find_map(|s| match s {
+            Slot::Needs(k) => Some(*k),
+            _ => None,
+        }) else {
             return true;
         };
-        if rule.forms.iter().any(|f| f.contains(' ')) {
+        if t1 > t0 + 1 {
             return true;
         }
         let Some(nouns) = self.lex.noun_forms.get(&noun_kind) else {
@@ -872,9 +892,10 @@ impl<'a> Cx<'a> {
                 "no" if pos == TriggerPos::Noun && steps <= 2 => negated = true,
                 "will" | "'ll" | "shall" | "would" | "wo" => future = true,
                 "going" | "plans" | "plan" | "planned" | "planning" | "intends" | "intend" | "intended" | "expected" | "set" | "ready" | "prepared" | "willing" | "vowed" | "vows" | "pledged" | "pledges" | "promised" | "promises" | "agreed" | "agrees" | "offered" | "offers" | "threatened" | "threatens" | "decided" | "decides" | "seeks" | "sought" | "wants" | "hopes" | "able" | "committed"
-                    if self.is(t + 1, "to") => future = true,
+                    if (t + 1..t0).any(|j| self.is(j, "to")) => future = true,
                 "could" | "might" | "may" | "if" | "unless" | "should" | "considering" | "consider" | "considers" | "mulling" => hypothetical = true,
                 "allegedly" | "reportedly" | "purportedly" | "supposedly" => alleged = true,
+                "alleged" | "suspected" if steps <= 4 && pos == TriggerPos::Noun => alleged = true,
                 _ => {}
             }
         }

@@ -320,28 +320,3 @@ fn five_hundred_states_joined_by_and() {
         assert!(!x.mentions.is_empty());
     }
 }
-
-
-#[test]
-#[ignore]
-fn zz_probe() {
-    let load = |p: &str| -> Vec<Document> {
-        let f = std::fs::File::open(p).unwrap();
-        newsgraph::input::JsonlReader::new("g", std::io::BufReader::new(f)).map(|r| r.unwrap()).collect()
-    };
-    let ag = load("../shared/corpus/ag_news_world.jsonl");
-    let gu = load("../shared/corpus/guardian_2019_syria.jsonl");
-    let time = |name: &str, docs: &[Document]| {
-        let t = std::time::Instant::now();
-        let n: usize = docs.iter().map(|d| newsgraph::text::sentences(&d.text).len()).sum();
-        eprintln!("{name}: {:?} {n}", t.elapsed());
-    };
-    for _ in 0..2 { time("gu", &gu); time("ag", &ag); }
-    let ex = extractor();
-    for d in &gu { ex.extract(d); }
-    eprintln!("after extracting guardian");
-    for _ in 0..2 { time("gu", &gu); time("ag", &ag); }
-    for d in &ag { ex.extract(d); }
-    eprintln!("after extracting ag");
-    for _ in 0..2 { time("gu", &gu); time("ag", &ag); }
-}

@@ -79,6 +79,17 @@ const QUANTITIES: &[&str] = &[
     "several", "members", "member", "supporters", "group", "groups", "number", "majority",
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "all",
     "part", "units", "unit", "contingent", "delegation", "team", "leaders", "leader",
+    "inhabitants", "residents", "citizens", "people", "nationals", "natives",
+];
+/// Verbs that take an event noun as object (`provide aid`, `impose a curfew`).
+const LIGHT_VERBS: &[&str] = &[
+    "provide", "provides", "provided", "providing", "give", "gives", "gave", "given", "send",
+    "sends", "sent", "deliver", "delivers", "delivered", "offer", "offers", "offered", "hold",
+    "holds", "held", "impose", "imposes", "imposed", "imposing", "launch", "launches",
+    "launched", "stage", "staged", "stages", "issue", "issued", "issues", "make", "made",
+    "extend", "extended", "extends", "announce", "announced", "announces", "institute",
+    "declare", "declared", "begin", "began", "begun", "start", "started", "continue",
+    "continued", "renew", "renewed", "resume", "resumed", "undertake", "undertook",
 ];
 const AUX: &[&str] = &[
     "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can", "may",
@@ -254,11 +265,13 @@ pub(crate) fn sentence(
                         pairs.push((src.clone(), tgt));
                     }
                     confidence = confidence.min(0.5);
+                } else if let Some(k) = cx.same_state_target(t1, first).filter(|_| subject_noun) {
+                    // `Kostunica promised to democratize Serbia`: the actor's own state,
+                    // named after the trigger
+                    pairs.push((src.clone(), (Some(k), src.1.clone())));
+                    confidence = confidence.min(0.5);
                 } else if rule.kind == RelationKind::Protest
-                    || subject_noun
-                        && domestic(rule.kind)
-                        && (first.is_some_and(|i| cx.sub_state(i))
-                            || matches!(rule.kind, RelationKind::Detention | RelationKind::Attack) && cx.people_follow(t1))
+                    || subject_noun && domestic(rule.kind) && (first.is_some_and(|i| cx.sub_state(i)) || cx.people_follow(t1))
                 {
                     for src in &sources {
                         pairs.push((src.clone(), (None, src.1.clone())));
@@ -310,9 +323,7 @@ pub(crate) fn sentence(
                 let distinct = match (si, ti) {
                     (Some(a), Some(b)) => a != b && s.actors[a].sector != s.actors[b].sector,
                     (a, None) => {
-                        rule.kind == RelationKind::Protest
-                            || a.is_some_and(|i| cx.sub_state(i))
-                            || matches!(rule.kind, RelationKind::Detention | RelationKind::Attack) && cx.people_follow(t1)
+                        rule.kind == RelationKind::Protest || a.is_some_and(|i| cx.sub_state(i)) || cx.people_follow(t1)
                     }
                     _ => false,
                 };
@@ -630,7 +641,8 @@ impl<'a> Cx<'a> {
             // talks`), not the object of another trigger (`accused X of ... negotiations`)
             found = found.filter(|&k| {
                 let a = &actors[k];
-                t0 - a.t1 <= 6 && !(a.t0.saturating_sub(3)..a.t0).any(|j| self.verb_end[j])
+                let light = (a.t1..t0).any(|j| self.is_any(j, LIGHT_VERBS));
+                (t0 - a.t1 <= 6 || light && t0 - a.t1 <= 12) && !(a.t0.saturating_sub(3)..a.t0).any(|j| self.verb_end[j])
             });
         }
         // `Russia, which has made efforts ... via partnerships`: inside a relative clause
@@ -711,6 +723,18 @@ impl<'a> Cx<'a> {
         None
     }
 
+    /// The first actor after the trigger in the clause that names the same state as
+    /// `src` in another phrase.
+    fn same_state_target(&self, t1: usize, src: Option<usize>) -> Option<usize> {
+        let src = src?;
+        let want = &self.s.actors[src].entities;
+        let n = self.s.tokens.len();
+        (t1..n)
+            .take_while(|&j| !(self.is_any(j, &[";", ":", "“", "”"]) || self.is_any(j, CLAUSE)))
+            .find_map(|j| self.starts[j])
+            .filter(|&k| k != src && self.usable(k) && &self.s.actors[k].entities == want && self.s.actors[k].sector != self.s.actors[src].sector)
+    }
+
     /// `arrested 12`, `killed three people`, `detained political opponents`: people (a
     /// number or a plural noun) right after the trigger.
     fn people_follow(&self, t1: usize) -> bool {
@@ -718,7 +742,9 @@ impl<'a> Cx<'a> {
             .take_while(|&j| self.s.tokens[j].kind == TokenKind::Word)
             .any(|j| {
                 let w = self.w(j);
-                w.starts_with(|c: char| c.is_ascii_digit())
+                let sub_state_noun = self.s.items.iter().any(|(a, _, it)| *a == j && matches!(it, Item::Sector(c) if !matches!(c.as_str(), "GOV" | "MIL" | "DIP")));
+                sub_state_noun
+                    || w.starts_with(|c: char| c.is_ascii_digit())
                     || self.is_any(j, &["people", "civilians", "opponents", "protesters", "demonstrators", "activists", "journalists", "students", "members", "supporters", "leaders", "soldiers", "villagers", "dozens", "hundreds", "thousands"])
             })
     }
@@ -743,6 +769,10 @@ impl<'a> Cx<'a> {
             let tok = &self.s.tokens[j];
             if self.quantity_of(j) {
                 j += 1;
+                continue;
+            }
+            if (self.is(j, "up") || self.is(j, "more") || self.is(j, "less")) && self.is_any(j + 1, &["to", "than"]) || self.is(j, "at") && self.is(j + 1, "least") {
+                j += 2;
                 continue;
             }
             if tok.kind == TokenKind::Punct || self.is_any(j, PREPS) || self.is_any(j, CLAUSE) || self.is_any(j, &["and", "or", "to"]) {
@@ -783,10 +813,10 @@ impl<'a> Cx<'a> {
         let mut j = t1;
         let limit = (t1 + 14).min(n);
         while j < limit {
-            if self.s.tokens[j].kind == TokenKind::Punct && !self.is_any(j, &["-"]) || self.is_any(j, CLAUSE) {
+            let hit = words.iter().enumerate().all(|(o, w)| self.is(j + o, w));
+            if !hit && (self.s.tokens[j].kind == TokenKind::Punct && !self.is_any(j, &["-"]) || self.is_any(j, CLAUSE)) {
                 return None;
             }
-            let hit = words.iter().enumerate().all(|(o, w)| self.is(j + o, w));
             if hit {
                 let mut m = j + words.len();
                 let mut skipped = 0;
@@ -891,7 +921,7 @@ impl<'a> Cx<'a> {
                 "not" | "n't" | "never" | "neither" | "nor" | "without" | "refused" | "refuses" | "refuse" | "declined" | "declines" | "failed" | "fails" | "denied" | "denies" | "cannot" => negated = true,
                 "no" if pos == TriggerPos::Noun && steps <= 2 => negated = true,
                 "will" | "'ll" | "shall" | "would" | "wo" => future = true,
-                "going" | "plans" | "plan" | "planned" | "planning" | "intends" | "intend" | "intended" | "expected" | "set" | "ready" | "prepared" | "willing" | "vowed" | "vows" | "pledged" | "pledges" | "promised" | "promises" | "agreed" | "agrees" | "offered" | "offers" | "threatened" | "threatens" | "decided" | "decides" | "seeks" | "sought" | "wants" | "hopes" | "able" | "committed"
+                "going" | "plans" | "plan" | "planned" | "planning" | "intends" | "intend" | "intended" | "expected" | "set" | "ready" | "prepared" | "willing" | "vowed" | "vows" | "vow" | "sworn" | "swore" | "swear" | "swears" | "pledged" | "pledges" | "promised" | "promises" | "agreed" | "agrees" | "offered" | "offers" | "threatened" | "threatens" | "decided" | "decides" | "seeks" | "sought" | "wants" | "hopes" | "able" | "committed"
                     if (t + 1..t0).any(|j| self.is(j, "to")) => future = true,
                 "could" | "might" | "may" | "if" | "unless" | "should" | "considering" | "consider" | "considers" | "mulling" => hypothetical = true,
                 "allegedly" | "reportedly" | "purportedly" | "supposedly" => alleged = true,

@@ -27,7 +27,13 @@ pub(crate) struct Memory {
 }
 
 /// Resolves the actors of one sentence in place, then remembers them.
-pub(crate) fn resolve(lex: &Lexicon, persons: &[Person], memory: &mut Memory, actors: &mut [Actor], text: &str) {
+pub(crate) fn resolve(
+    lex: &Lexicon,
+    persons: &[Person],
+    memory: &mut Memory,
+    actors: &mut [Actor],
+    text: &str,
+) {
     // groups of actors joined by "and" inside this sentence, for `they`
     for i in 0..actors.len() {
         let resolved: Vec<EntityId> = match &actors[i].referent {
@@ -53,13 +59,25 @@ pub(crate) fn resolve(lex: &Lexicon, persons: &[Person], memory: &mut Memory, ac
             Referent::Definite(noun) => memory
                 .by_noun
                 .get(noun)
-                .or_else(|| actors[i].sector.as_ref().and_then(|s| memory.by_sector.get(s)))
+                .or_else(|| {
+                    actors[i]
+                        .sector
+                        .as_ref()
+                        .and_then(|s| memory.by_sector.get(s))
+                })
                 .or(memory.last_state.as_ref())
                 .cloned()
                 .into_iter()
                 .collect(),
             Referent::Country => memory.last_state.clone().into_iter().collect(),
-            Referent::Body(kind) => memory.last_body.iter().rev().find(|(k, _)| k == kind).map(|(_, e)| e.clone()).into_iter().collect(),
+            Referent::Body(kind) => memory
+                .last_body
+                .iter()
+                .rev()
+                .find(|(k, _)| k == kind)
+                .map(|(_, e)| e.clone())
+                .into_iter()
+                .collect(),
             Referent::Pair => {
                 let k = memory.states.len();
                 if k >= 2 {
@@ -78,11 +96,27 @@ pub(crate) fn resolve(lex: &Lexicon, persons: &[Person], memory: &mut Memory, ac
                         vec![p.country.clone().unwrap_or_else(|| p.id.clone())]
                     })
                     .unwrap_or_default(),
-                "it" => memory.last_thing.clone().filter(|v| v.len() == 1).unwrap_or_default(),
+                "it" => memory
+                    .last_thing
+                    .clone()
+                    .filter(|v| v.len() == 1)
+                    .unwrap_or_default(),
                 _ => {
-                    // they: a group in this sentence before it, else the last group
+                    // they: a group in this sentence before it, else a plural actor
+                    // (`Palestinian leaders`) before it, else the last group
                     let local = group_before(actors, i, text);
-                    local.or_else(|| memory.last_group.clone()).unwrap_or_default()
+                    let plural = || {
+                        actors[..i].iter().rev().find(|a| {
+                            a.person.is_none()
+                                && !a.entities.is_empty()
+                                && a.span.slice(text).ends_with('s')
+                                && a.sector.is_some()
+                        })
+                    };
+                    local
+                        .or_else(|| plural().map(|a| a.entities.clone()))
+                        .or_else(|| memory.last_group.clone())
+                        .unwrap_or_default()
                 }
             },
         };
@@ -93,12 +127,18 @@ pub(crate) fn resolve(lex: &Lexicon, persons: &[Person], memory: &mut Memory, ac
             continue;
         }
         if let Some(p) = &a.person {
-            if matches!(a.referent, Referent::Entity(_)) || matches!(a.referent, Referent::Pronoun(_)) {
+            if matches!(a.referent, Referent::Entity(_))
+                || matches!(a.referent, Referent::Pronoun(_))
+            {
                 memory.last_person = Some(p.clone());
             }
         }
         for e in &a.entities {
-            if let Some(kind) = lex.entity(e).map(|x| x.kind).filter(|k| matches!(k, EntityKind::Organization | EntityKind::ArmedGroup)) {
+            if let Some(kind) = lex
+                .entity(e)
+                .map(|x| x.kind)
+                .filter(|k| matches!(k, EntityKind::Organization | EntityKind::ArmedGroup))
+            {
                 memory.last_body.retain(|(_, b)| b != e);
                 memory.last_body.push((kind, e.clone()));
             }
@@ -111,7 +151,13 @@ pub(crate) fn resolve(lex: &Lexicon, persons: &[Person], memory: &mut Memory, ac
                 }
                 if let (Some(sector), Referent::Entity(_)) = (&a.sector, &a.referent) {
                     memory.by_sector.insert(sector.clone(), e.clone());
-                    let noun = a.span.slice(text).rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+                    let noun = a
+                        .span
+                        .slice(text)
+                        .rsplit(' ')
+                        .next()
+                        .unwrap_or("")
+                        .to_ascii_lowercase();
                     memory.by_noun.insert(noun, e.clone());
                 }
             }
@@ -120,14 +166,15 @@ pub(crate) fn resolve(lex: &Lexicon, persons: &[Person], memory: &mut Memory, ac
             memory.last_thing = Some(a.entities.clone());
         }
     }
-    if let Some(g) = (0..actors.len()).rev().find_map(|i| group_before(actors, i + 1, text)) {
+    if let Some(g) = group_before(actors, actors.len(), text) {
         memory.last_group = Some(g);
     }
 }
 
 /// The entities of the last `X and Y` pair of actors before actor `i`.
 fn group_before(actors: &[Actor], i: usize, text: &str) -> Option<Vec<EntityId>> {
-    for j in (1..i.min(actors.len())).rev() {
+    let i = i.min(actors.len());
+    for j in (i.saturating_sub(12).max(1)..i).rev() {
         let (a, b) = (&actors[j - 1], &actors[j]);
         let gap = text.get(a.span.end..b.span.start).unwrap_or("").trim();
         if matches!(gap, "and" | "," | ", and") {

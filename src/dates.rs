@@ -13,10 +13,28 @@ use regex::Regex;
 use crate::model::{Date, Span};
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
-const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let month = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)";
@@ -39,13 +57,22 @@ fn month_index(s: &str) -> Option<u8> {
     if l.len() < 3 {
         return None;
     }
-    MONTHS.iter().position(|m| m.starts_with(&l[..3])).map(|i| i as u8 + 1)
+    MONTHS
+        .iter()
+        .position(|m| m.starts_with(&l[..3]))
+        .map(|i| i as u8 + 1)
 }
 
 fn number_word(s: &str) -> Option<i64> {
     s.parse().ok().or_else(|| {
-        let words = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
-        words.iter().position(|w| s.eq_ignore_ascii_case(w)).map(|i| i as i64 + 1)
+        let words = [
+            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            "eleven", "twelve",
+        ];
+        words
+            .iter()
+            .position(|w| s.eq_ignore_ascii_case(w))
+            .map(|i| i as i64 + 1)
     })
 }
 
@@ -65,7 +92,9 @@ pub(crate) fn find(sentence: &str, offset: usize, published: Option<Date>) -> Ve
             })
         };
         let date = if let (Some(d), Some(mo)) = (get("d1").or(get("d2")), get("m1").or(get("m2"))) {
-            let (Some(mo), Ok(d)) = (month_index(mo), d.parse::<u8>()) else { continue };
+            let (Some(mo), Ok(d)) = (month_index(mo), d.parse::<u8>()) else {
+                continue;
+            };
             match year_of(get("y1").or(get("y2"))).or_else(|| month_back(mo).map(|x| x.year)) {
                 Some(y) => Date::ymd(y, mo, d),
                 None => None,
@@ -90,7 +119,10 @@ pub(crate) fn find(sentence: &str, offset: usize, published: Option<Date>) -> Ve
                 "year" => Some(Date::year_of(p.year + delta)),
                 "month" => {
                     let total = p.year * 12 + i32::from(p.month) - 1 + delta;
-                    Some(Date::month_of(total.div_euclid(12), (total.rem_euclid(12) + 1) as u8))
+                    Some(Date::month_of(
+                        total.div_euclid(12),
+                        (total.rem_euclid(12) + 1) as u8,
+                    ))
                 }
                 "week" => Some(p.add_days(7 * i64::from(delta))),
                 _ => {
@@ -115,20 +147,31 @@ pub(crate) fn find(sentence: &str, offset: usize, published: Option<Date>) -> Ve
             }
         } else if let Some(wd) = get("wd") {
             let Some(p) = published else { continue };
-            let Some(i) = WEEKDAYS.iter().position(|w| w.eq_ignore_ascii_case(wd)) else { continue };
+            let Some(i) = WEEKDAYS.iter().position(|w| w.eq_ignore_ascii_case(wd)) else {
+                continue;
+            };
             let back = (i64::from(p.weekday()) - i as i64).rem_euclid(7);
             Some(p.add_days(-back))
         } else if let Some(rel) = get("rel") {
             let Some(p) = published else { continue };
-            Some(if rel.eq_ignore_ascii_case("yesterday") { p.add_days(-1) } else { p })
+            Some(if rel.eq_ignore_ascii_case("yesterday") {
+                p.add_days(-1)
+            } else {
+                p
+            })
         } else if let (Some(n), Some(unit)) = (get("ago"), get("agounit")) {
-            let (Some(p), Some(n)) = (published, number_word(n)) else { continue };
+            let (Some(p), Some(n)) = (published, number_word(n)) else {
+                continue;
+            };
             match unit.trim_end_matches('s') {
                 "day" => Some(p.add_days(-n)),
                 "week" => Some(p.add_days(-7 * n)),
                 "month" => {
                     let total = i64::from(p.year) * 12 + i64::from(p.month) - 1 - n;
-                    Some(Date::month_of(total.div_euclid(12) as i32, (total.rem_euclid(12) + 1) as u8))
+                    Some(Date::month_of(
+                        total.div_euclid(12) as i32,
+                        (total.rem_euclid(12) + 1) as u8,
+                    ))
                 }
                 _ => Some(Date::year_of(p.year - n as i32)),
             }
@@ -148,7 +191,10 @@ mod tests {
 
     fn one(s: &str) -> String {
         let p: Date = "2024-03-17".parse().unwrap();
-        find(s, 0, Some(p)).first().map(|f| f.date.to_string()).unwrap_or_default()
+        find(s, 0, Some(p))
+            .first()
+            .map(|f| f.date.to_string())
+            .unwrap_or_default()
     }
 
     #[test]
@@ -171,6 +217,9 @@ mod tests {
     #[test]
     fn without_publication_only_absolute_dates() {
         assert_eq!(find("on Saturday", 0, None), vec![]);
-        assert_eq!(find("on 5 May 2021", 0, None)[0].date.to_string(), "2021-05-05");
+        assert_eq!(
+            find("on 5 May 2021", 0, None)[0].date.to_string(),
+            "2021-05-05"
+        );
     }
 }

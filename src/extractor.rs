@@ -20,7 +20,8 @@ use crate::error::Result;
 use crate::lexicon::Lexicon;
 use crate::mentions::{self, Analysed, Matcher, Person, Referent};
 use crate::model::{
-    Assertion, Document, Entity, EntityId, EntityKind, Extraction, Mention, Modality, RelationKind, Span,
+    Assertion, Document, Entity, EntityId, EntityKind, Extraction, Mention, Modality, RelationKind,
+    Span,
 };
 use crate::relations::{self, DocState};
 use crate::text;
@@ -183,7 +184,11 @@ impl Extractor {
                     (None, Referent::Entity(e)) => Some(e.clone()),
                     _ => None,
                 };
-                for e in entity.iter().chain(a.entities.iter().filter(|_| a.person.is_none() && !matches!(a.referent, Referent::Entity(_)))) {
+                for e in
+                    entity.iter().chain(a.entities.iter().filter(|_| {
+                        a.person.is_none() && !matches!(a.referent, Referent::Entity(_))
+                    }))
+                {
                     mention_list.push(Mention {
                         entity: e.clone(),
                         span: a.span,
@@ -192,10 +197,19 @@ impl Extractor {
                     });
                 }
                 if let Some(p) = &a.person {
-                    first_person_mention.entry(p.clone()).or_insert((index, a.span));
+                    first_person_mention
+                        .entry(p.clone())
+                        .or_insert((index, a.span));
                 }
             }
-            relations::sentence(lex, text, &analysed, doc.published, &mut state, &mut assertions);
+            relations::sentence(
+                lex,
+                text,
+                &analysed,
+                doc.published,
+                &mut state,
+                &mut assertions,
+            );
         }
         // a person's state: member_of (people found in the text, and people of the lexicon)
         let lexicon_people = first_person_mention.keys().filter_map(|id| {
@@ -230,13 +244,23 @@ impl Extractor {
                 });
             }
         }
-        assertions.sort_by_key(|a| (a.sentence, a.trigger_span.start, a.source_span.start, a.target_span.start));
+        assertions.sort_by_key(|a| {
+            (
+                a.sentence,
+                a.trigger_span.start,
+                a.source_span.start,
+                a.target_span.start,
+            )
+        });
         let entities = self.entities(&mention_list, &persons, &assertions);
         Extraction {
             doc: doc.id.clone(),
             published: doc.published,
             source_url: doc.source_url.clone(),
-            sentence_texts: sentences.iter().map(|s| s.span.slice(text).to_string()).collect(),
+            sentence_texts: sentences
+                .iter()
+                .map(|s| s.span.slice(text).to_string())
+                .collect(),
             sentences: sentences.iter().map(|s| s.span).collect(),
             entities,
             mentions: mention_list,
@@ -244,10 +268,17 @@ impl Extractor {
         }
     }
 
-    fn entities(&self, mentions: &[Mention], persons: &[Person], assertions: &[Assertion]) -> Vec<Entity> {
+    fn entities(
+        &self,
+        mentions: &[Mention],
+        persons: &[Person],
+        assertions: &[Assertion],
+    ) -> Vec<Entity> {
         let mut out: BTreeMap<EntityId, Entity> = BTreeMap::new();
         let mut touch = |id: &EntityId, count: bool| {
-            let e = out.entry(id.clone()).or_insert_with(|| self.entity_for(id, persons));
+            let e = out
+                .entry(id.clone())
+                .or_insert_with(|| self.entity_for(id, persons));
             if count {
                 e.mentions += 1;
             }

@@ -100,17 +100,28 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
 
 fn parse_record(line: &str) -> std::result::Result<Document, String> {
     let rec: Record = serde_json::from_str(line).map_err(|e| {
-        let what = if line.starts_with('{') { "a JSON object with \"id\" and \"text\"" } else { "a JSON object" };
+        let what = if line.starts_with('{') {
+            "a JSON object with \"id\" and \"text\""
+        } else {
+            "a JSON object"
+        };
         format!("expected {what}: {e}")
     })?;
     let id = match rec.id {
         serde_json::Value::String(s) => s,
         serde_json::Value::Number(n) => n.to_string(),
-        other => return Err(format!("expected \"id\" to be a string or number, found {other}")),
+        other => {
+            return Err(format!(
+                "expected \"id\" to be a string or number, found {other}"
+            ));
+        }
     };
     let mut doc = Document::new(id, rec.text);
     if let Some(p) = rec.published.filter(|p| !p.is_empty()) {
-        doc.published = Some(p.parse::<Date>().map_err(|e| format!("field \"published\": {e}"))?);
+        doc.published = Some(
+            p.parse::<Date>()
+                .map_err(|e| format!("field \"published\": {e}"))?,
+        );
     }
     doc.source_url = rec.url;
     Ok(doc)

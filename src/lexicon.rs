@@ -266,7 +266,11 @@ impl Lexicon {
             };
             let Some(h) = header else {
                 let h = line.trim_end();
-                if ![H_STATES, H_ORGS, H_GROUPS, H_SECTORS, H_TITLES, H_PEOPLE, H_TRIGGERS].contains(&h) {
+                if ![
+                    H_STATES, H_ORGS, H_GROUPS, H_SECTORS, H_TITLES, H_PEOPLE, H_TRIGGERS,
+                ]
+                .contains(&h)
+                {
                     return Err(err(format!(
                         "expected a header line naming the columns of a known table (see data/FORMAT.md), found {:?}",
                         truncate(h)
@@ -312,7 +316,10 @@ impl Lexicon {
                     return Err(Error::Data {
                         file: file.to_string(),
                         line: 0,
-                        message: format!("entry {:?}: successor_of names unknown id {s:?}", e.id.as_str()),
+                        message: format!(
+                            "entry {:?}: successor_of names unknown id {s:?}",
+                            e.id.as_str()
+                        ),
                     });
                 }
             }
@@ -350,7 +357,8 @@ impl Lexicon {
                     ambiguous,
                     uses: Vec::new(),
                 });
-                self.phrase_index.insert(text.to_string(), self.phrases.len() - 1);
+                self.phrase_index
+                    .insert(text.to_string(), self.phrases.len() - 1);
                 self.phrases.len() - 1
             }
         };
@@ -398,10 +406,14 @@ impl Lexicon {
             return Err("expected 8 columns".into());
         };
         if iso3.len() != 3 || !iso3.bytes().all(|b| b.is_ascii_uppercase()) {
-            return Err(format!("expected an ISO alpha-3 code of three capital letters, found {iso3:?}"));
+            return Err(format!(
+                "expected an ISO alpha-3 code of three capital letters, found {iso3:?}"
+            ));
         }
         if iso2.len() != 2 || !iso2.bytes().all(|b| b.is_ascii_uppercase()) {
-            return Err(format!("expected an ISO alpha-2 code of two capital letters, found {iso2:?}"));
+            return Err(format!(
+                "expected an ISO alpha-2 code of two capital letters, found {iso2:?}"
+            ));
         }
         let idx = self.new_entity(LexEntity {
             id: EntityId::new(iso3),
@@ -474,7 +486,9 @@ impl Lexicon {
         check_slug(id)?;
         let country = self.country_ref(country)?;
         if !is_none(sector) && !sector.bytes().all(|b| b.is_ascii_uppercase()) {
-            return Err(format!("expected a sector code in capitals, found {sector:?}"));
+            return Err(format!(
+                "expected a sector code in capitals, found {sector:?}"
+            ));
         }
         let idx = self.new_entity(LexEntity {
             id: EntityId::new(id),
@@ -494,7 +508,9 @@ impl Lexicon {
     fn add_sector(&mut self, c: &[&str]) -> std::result::Result<(), String> {
         let code = c[0];
         if code.is_empty() || !code.bytes().all(|b| b.is_ascii_uppercase()) {
-            return Err(format!("expected a sector code in capitals, found {code:?}"));
+            return Err(format!(
+                "expected a sector code in capitals, found {code:?}"
+            ));
         }
         self.add_names(c[1], PhraseUse::Sector(code.to_string()))
     }
@@ -521,7 +537,9 @@ impl Lexicon {
             let v: Option<Vec<Slot>> = split_list(s).map(Slot::parse).collect();
             match v {
                 Some(v) if !v.is_empty() => Ok(v),
-                _ => Err(format!("bad {what} slots {s:?} (expected subj, obj, poss, any or a preposition)")),
+                _ => Err(format!(
+                    "bad {what} slots {s:?} (expected subj, obj, poss, any or a preposition)"
+                )),
             }
         };
         let source = slots(source, "source")?;
@@ -566,7 +584,9 @@ impl Lexicon {
 }
 
 fn split_list(s: &str) -> impl Iterator<Item = &str> {
-    s.split('|').map(str::trim).filter(|x| !x.is_empty() && *x != "-")
+    s.split('|')
+        .map(str::trim)
+        .filter(|x| !x.is_empty() && *x != "-")
 }
 
 fn is_none(s: &str) -> bool {
@@ -606,14 +626,27 @@ mod tests {
     #[test]
     fn builtin_loads_and_has_the_facts() {
         let lex = Lexicon::builtin();
-        let states = lex.entities().iter().filter(|e| e.kind == EntityKind::Country).count();
+        let states = lex
+            .entities()
+            .iter()
+            .filter(|e| e.kind == EntityKind::Country)
+            .count();
         assert!(states >= 197, "{states} states");
-        let orgs = lex.entities().iter().filter(|e| e.kind == EntityKind::Organization).count();
+        let orgs = lex
+            .entities()
+            .iter()
+            .filter(|e| e.kind == EntityKind::Organization)
+            .count();
         assert!(orgs >= 80, "{orgs} organisations");
-        let groups = lex.entities().iter().filter(|e| e.kind == EntityKind::ArmedGroup).count();
+        let groups = lex
+            .entities()
+            .iter()
+            .filter(|e| e.kind == EntityKind::ArmedGroup)
+            .count();
         assert!(groups >= 60, "{groups} armed groups");
         assert_eq!(
-            lex.entity(&"africa-corps".into()).and_then(|e| e.successor_of.clone()),
+            lex.entity(&"africa-corps".into())
+                .and_then(|e| e.successor_of.clone()),
             Some(EntityId::new("wagner-group"))
         );
     }
@@ -622,13 +655,26 @@ mod tests {
     fn errors_name_file_line_and_entry() {
         let mut lex = Lexicon::builtin();
         let e = lex.add_str("x.tsv", "# c\nnope\n").unwrap_err();
-        assert!(e.to_string().starts_with("x.tsv:2: expected a header line"), "{e}");
+        assert!(
+            e.to_string().starts_with("x.tsv:2: expected a header line"),
+            "{e}"
+        );
         let e = lex
-            .add_str("x.tsv", &format!("{H_STATES}\nNE\tNE\t-\tNiger\t-\t-\t-\t-\n"))
+            .add_str(
+                "x.tsv",
+                &format!("{H_STATES}\nNE\tNE\t-\tNiger\t-\t-\t-\t-\n"),
+            )
             .unwrap_err();
-        assert!(e.to_string().starts_with("x.tsv:2: entry \"NE\": expected an ISO alpha-3"), "{e}");
+        assert!(
+            e.to_string()
+                .starts_with("x.tsv:2: entry \"NE\": expected an ISO alpha-3"),
+            "{e}"
+        );
         let e = lex
-            .add_str("x.tsv", &format!("{H_STATES}\nNER\tNE\t-\tNiger\t-\t-\t-\t-\n"))
+            .add_str(
+                "x.tsv",
+                &format!("{H_STATES}\nNER\tNE\t-\tNiger\t-\t-\t-\t-\n"),
+            )
             .unwrap_err();
         assert!(e.to_string().contains("duplicate id \"NER\""), "{e}");
         let e = lex
@@ -637,7 +683,10 @@ mod tests {
                 &format!("{H_TRIGGERS}\nhug.v\tfriendship\tverb\thug\tsubj\tobj\tMali hugs Chad.\tMLI TCD\n"),
             )
             .unwrap_err();
-        assert_eq!(e.to_string(), "t.tsv:2: entry \"hug.v\": unknown relation kind \"friendship\"");
+        assert_eq!(
+            e.to_string(),
+            "t.tsv:2: entry \"hug.v\": unknown relation kind \"friendship\""
+        );
         let e = lex.add_str("e.tsv", "").unwrap_err();
         assert!(e.to_string().contains("empty file"), "{e}");
     }
@@ -646,7 +695,8 @@ mod tests {
     fn failed_file_adds_nothing() {
         let mut lex = Lexicon::builtin();
         let before = lex.entities().len();
-        let text = format!("{H_GROUPS}\ngood-one\tGood One\t-\t-\t-\t-\nbad one\tBad\t-\t-\t-\t-\n");
+        let text =
+            format!("{H_GROUPS}\ngood-one\tGood One\t-\t-\t-\t-\nbad one\tBad\t-\t-\t-\t-\n");
         assert!(lex.add_str("g.tsv", &text).is_err());
         assert_eq!(lex.entities().len(), before);
     }

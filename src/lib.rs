@@ -1,19 +1,19 @@
 //! newsgraph: from news articles about international politics to a knowledge graph.
 #![allow(missing_docs)]
 
+mod coref;
+mod dates;
 pub mod error;
-pub mod model;
-pub mod text;
+pub mod export;
+mod extractor;
+pub mod graph;
 pub mod input;
 pub mod lexicon;
 mod mentions;
-mod coref;
-mod dates;
+pub mod model;
 mod relations;
-mod extractor;
-pub mod graph;
-pub mod export;
 pub mod store;
+pub mod text;
 
 pub use error::{Error, Result};
 pub use extractor::{Builtin, Extractor, ExtractorBuilder};

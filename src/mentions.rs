@@ -66,7 +66,10 @@ impl Matcher {
             else {
                 continue;
             };
-            if before.chars().next_back().is_some_and(char::is_alphanumeric)
+            if before
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
                 || after.chars().next().is_some_and(char::is_alphanumeric)
             {
                 continue;
@@ -181,39 +184,195 @@ impl Analysed {
     }
 }
 
-const PARTICLES: &[&str] = &["al", "bin", "ibn", "de", "van", "der", "von", "el", "da", "du", "la", "le", "abu", "bint"];
+const PARTICLES: &[&str] = &[
+    "al", "bin", "ibn", "de", "van", "der", "von", "el", "da", "du", "la", "le", "abu", "bint",
+];
 const MODIFIERS: &[&str] = &[
-    "military", "senior", "top", "former", "deputy", "acting", "interim", "chief", "new", "own",
-    "transitional", "ruling", "then", "current", "foreign", "defence", "defense", "state",
-    "official", "national", "regional", "federal", "main", "local", "elite", "special",
+    "military",
+    "senior",
+    "top",
+    "former",
+    "deputy",
+    "acting",
+    "interim",
+    "chief",
+    "new",
+    "own",
+    "transitional",
+    "ruling",
+    "then",
+    "current",
+    "foreign",
+    "defence",
+    "defense",
+    "state",
+    "official",
+    "national",
+    "regional",
+    "federal",
+    "main",
+    "local",
+    "elite",
+    "special",
 ];
 /// Capitalised words that are not names.
 const NOT_NAMES: &[&str] = &[
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-    "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "The", "A", "An", "This", "That", "These", "Those", "He", "She",
-    "It", "They", "We", "I", "You", "But", "And", "Or", "In", "On", "At", "After", "Before",
-    "Following", "Meanwhile", "However", "Officials", "Sources", "Witnesses", "Police",
-    "Reuters", "Today", "Yesterday", "There", "Here", "His", "Her", "Its", "Their", "Our",
-    "As", "If", "When", "While", "Since", "Also", "Some", "Many", "Both", "All", "Mr", "Mrs",
-    "Ms", "Dr", "Sir", "God", "Islam", "Christian", "Muslim", "Muslims", "Christians",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "But",
+    "And",
+    "Or",
+    "In",
+    "On",
+    "At",
+    "After",
+    "Before",
+    "Following",
+    "Meanwhile",
+    "However",
+    "Officials",
+    "Sources",
+    "Witnesses",
+    "Police",
+    "Reuters",
+    "Today",
+    "Yesterday",
+    "There",
+    "Here",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "As",
+    "If",
+    "When",
+    "While",
+    "Since",
+    "Also",
+    "Some",
+    "Many",
+    "Both",
+    "All",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Sir",
+    "God",
+    "Islam",
+    "Christian",
+    "Muslim",
+    "Muslims",
+    "Christians",
 ];
 /// Plural nouns after a state adjective that are not groups of people.
 const NOT_GROUPS: &[&str] = &[
-    "efforts", "interests", "policies", "relations", "elections", "affairs", "waters", "lands",
-    "borders", "claims", "demands", "plans", "sales", "exports", "imports", "talks", "assets",
-    "goods", "products", "weapons", "arms", "missiles", "airlines", "ports", "cities", "towns",
-    "villages", "territories", "regions", "provinces", "areas", "positions", "sanctions",
-    "reforms", "rights", "laws", "proposals", "issues", "news", "bonds", "markets", "funds",
-    "companies", "firms", "banks", "media", "vessels", "ships", "aircraft", "jets",
+    "efforts",
+    "interests",
+    "policies",
+    "relations",
+    "elections",
+    "affairs",
+    "waters",
+    "lands",
+    "borders",
+    "claims",
+    "demands",
+    "plans",
+    "sales",
+    "exports",
+    "imports",
+    "talks",
+    "assets",
+    "goods",
+    "products",
+    "weapons",
+    "arms",
+    "missiles",
+    "airlines",
+    "ports",
+    "cities",
+    "towns",
+    "villages",
+    "territories",
+    "regions",
+    "provinces",
+    "areas",
+    "positions",
+    "sanctions",
+    "reforms",
+    "rights",
+    "laws",
+    "proposals",
+    "issues",
+    "news",
+    "bonds",
+    "markets",
+    "funds",
+    "companies",
+    "firms",
+    "banks",
+    "media",
+    "vessels",
+    "ships",
+    "aircraft",
+    "jets",
 ];
 const SPEECH: &[&str] = &[
-    "said", "says", "told", "added", "stated", "declared", "warned", "announced", "insisted",
-    "explained", "noted", "wrote", "tweeted",
+    "said",
+    "says",
+    "told",
+    "added",
+    "stated",
+    "declared",
+    "warned",
+    "announced",
+    "insisted",
+    "explained",
+    "noted",
+    "wrote",
+    "tweeted",
 ];
 
 /// Maps hits to token ranges of one sentence and builds its items.
-pub(crate) fn items(lex: &Lexicon, text: &str, tokens: &[Token], hits: &[Hit]) -> Vec<(usize, usize, Item)> {
+pub(crate) fn items(
+    lex: &Lexicon,
+    text: &str,
+    tokens: &[Token],
+    hits: &[Hit],
+) -> Vec<(usize, usize, Item)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < hits.len() {
@@ -227,19 +386,30 @@ pub(crate) fn items(lex: &Lexicon, text: &str, tokens: &[Token], hits: &[Hit]) -
         let Ok(t0) = tokens.binary_search_by(|t| t.span.start.cmp(&h.span.start)) else {
             continue;
         };
-        let Some(t1) = tokens[t0..].iter().position(|t| t.span.end == h.span.end).map(|p| t0 + p + 1) else {
+        let Some(t1) = tokens[t0..]
+            .iter()
+            .position(|t| t.span.end == h.span.end)
+            .map(|p| t0 + p + 1)
+        else {
             continue;
         };
         let mut entity = None;
         let mut sector = None;
         let mut title = None;
         let mut triggers = Vec::new();
-        let uses = same.iter().map(|h| &lex.phrases[h.phrase]).filter(|p| !(p.ambiguous && ambiguous_reject(text, tokens, t0, t1))).flat_map(|p| p.uses.iter());
+        let uses = same
+            .iter()
+            .map(|h| &lex.phrases[h.phrase])
+            .filter(|p| !(p.ambiguous && ambiguous_reject(text, tokens, t0, t1)))
+            .flat_map(|p| p.uses.iter());
         // a lower-case trigger written with a capital inside a sentence is a name
         // (`last March`, `Rally for Peace`)
         let capital_inside = t0 > 0
             && h.span.slice(text).starts_with(char::is_uppercase)
-            && !matches!(tokens[t0 - 1].span.slice(text), "\"" | "“" | "‘" | "'" | "(" | ":" | "—");
+            && !matches!(
+                tokens[t0 - 1].span.slice(text),
+                "\"" | "“" | "‘" | "'" | "(" | ":" | "—"
+            );
         for u in uses {
             if capital_inside && matches!(u, PhraseUse::Trigger(_)) {
                 continue;
@@ -251,10 +421,12 @@ pub(crate) fn items(lex: &Lexicon, text: &str, tokens: &[Token], hits: &[Hit]) -
                 PhraseUse::Trigger(i) => triggers.push(*i),
             }
         }
-        let next_cap = tokens
-            .get(t1)
-            .is_some_and(|t| t.kind == TokenKind::Word && t.span.slice(text).starts_with(char::is_uppercase))
-            && !hits.iter().any(|x| x.span.start == tokens[t1].span.start);
+        let next_cap = tokens.get(t1).is_some_and(|t| {
+            t.kind == TokenKind::Word && t.span.slice(text).starts_with(char::is_uppercase)
+        }) && !hits[j..]
+            .iter()
+            .take_while(|x| x.span.start <= tokens[t1].span.start)
+            .any(|x| x.span.start == tokens[t1].span.start);
         let item = if let Some(e) = entity {
             e
         } else if let (Some(t), true) = (title.clone(), next_cap) {
@@ -284,13 +456,39 @@ fn ambiguous_reject(text: &str, tokens: &[Token], t0: usize, t1: usize) -> bool 
     }
     let prev = if t0 > 0 { w(t0 - 1) } else { "" };
     let prev2 = if t0 > 1 { w(t0 - 2) } else { "" };
-    const US: &[&str] = &["Atlanta", "Savannah", "Senator", "Sen.", "Gov.", "Governor", "Rep.", "state", "State", "southern", "rural"];
-    const FOOD: &[&str] = &["roast", "stuffed", "wild", "Thanksgiving", "eat", "ate", "cook", "cooked", "carved"];
+    const US: &[&str] = &[
+        "Atlanta", "Savannah", "Senator", "Sen.", "Gov.", "Governor", "Rep.", "state", "State",
+        "southern", "rural",
+    ];
+    const FOOD: &[&str] = &[
+        "roast",
+        "stuffed",
+        "wild",
+        "Thanksgiving",
+        "eat",
+        "ate",
+        "cook",
+        "cooked",
+        "carved",
+    ];
     let after = [w(t1), w(t1 + 1)];
     US.contains(&prev)
         || (prev == "," && US.contains(&prev2))
         || FOOD.contains(&prev)
-        || after.iter().any(|a| ["dinner", "sandwich", "meat", "legislature", "Democrats", "Republicans", "voters", "county", "County"].contains(a))
+        || after.iter().any(|a| {
+            [
+                "dinner",
+                "sandwich",
+                "meat",
+                "legislature",
+                "Democrats",
+                "Republicans",
+                "voters",
+                "county",
+                "County",
+            ]
+            .contains(a)
+        })
         || (prev == "of" && prev2.eq_ignore_ascii_case("state"))
 }
 
@@ -316,6 +514,13 @@ pub(crate) fn actors(
             *c = true;
         }
     }
+    let mut ends: Vec<Option<usize>> = vec![None; n + 1];
+    for (k, (_, b, _)) in s.items.iter().enumerate() {
+        if *b <= n && ends[*b].is_none() {
+            ends[*b] = Some(k);
+        }
+    }
+    let item_ending = |t: usize| ends.get(t).copied().flatten().map(|k| &s.items[k]);
     let item_at = |t: usize| starts.get(t).copied().flatten().map(|k| &s.items[k]);
     let in_item = |t: usize| covered.get(t).copied().unwrap_or(false);
     let is_cap_word = |t: usize| {
@@ -326,10 +531,6 @@ pub(crate) fn actors(
     let entity_of = |t: usize| match item_at(t) {
         Some((_, t1, Item::Entity(e, role))) => Some((*e, *role, *t1)),
         _ => None,
-    };
-    let state_of = |e: usize| {
-        let ent = &lex.entities[e];
-        (ent.kind == EntityKind::Country).then(|| ent.id.clone())
     };
     let make = |t0: usize, t1: usize, referent: Referent, sector: Option<String>| Actor {
         t0,
@@ -350,21 +551,46 @@ pub(crate) fn actors(
         let mut names = Vec::new();
         while end < n && names.len() < 5 {
             let w = s.word(text, end);
-            if is_cap_word(end) && item_at(end).is_none() && !w.contains('.') && !NOT_NAMES.contains(&w) {
+            if is_cap_word(end)
+                && item_at(end).is_none()
+                && !w.contains('.')
+                && !NOT_NAMES.contains(&w)
+            {
                 names.push(w);
                 end += 1;
             } else if !names.is_empty()
-                && w.split_once('-').is_some_and(|(p, rest)| PARTICLES.contains(&p) && rest.starts_with(char::is_uppercase))
+                && w.split_once('-').is_some_and(|(p, rest)| {
+                    PARTICLES.contains(&p) && rest.starts_with(char::is_uppercase)
+                })
             {
                 // al-Bashir, el-Sisi
                 names.push(w);
                 end += 1;
-            } else if PARTICLES.contains(&w.trim_end_matches('-')) && is_cap_word(end + 1) && !names.is_empty() {
+            } else if PARTICLES.contains(&w.trim_end_matches('-'))
+                && is_cap_word(end + 1)
+                && !names.is_empty()
+            {
                 names.push(w);
                 end += 1;
             } else {
                 break;
             }
+        }
+        // `President Juvenal Habyarimana`: a person of the lexicon after the title (or
+        // after a first name) is that person
+        let lexicon_person =
+            entity_of(end).filter(|(e, _, _)| lex.entities[*e].kind == EntityKind::Person);
+        if let Some((e, _, pt1)) = lexicon_person {
+            if !used[*t0] && names.len() <= 2 {
+                let id = lex.entities[e].id.clone();
+                for u in &mut used[*t0..pt1] {
+                    *u = true;
+                }
+                let mut a = make(*t0, pt1, Referent::Entity(id.clone()), tsector.clone());
+                a.person = Some(id);
+                out.push(a);
+            }
+            continue;
         }
         if names.is_empty() || used[*t0] {
             continue;
@@ -377,7 +603,7 @@ pub(crate) fn actors(
         let mut steps = 0;
         while k > 0 && steps < 4 {
             let p = k - 1;
-            if let Some((a, _, Item::Sector(code))) = s.items.iter().find(|(_, b, _)| *b == k) {
+            if let Some((a, _, Item::Sector(code))) = item_ending(k) {
                 sector.get_or_insert_with(|| code.clone());
                 k = *a;
                 steps += 1;
@@ -390,14 +616,14 @@ pub(crate) fn actors(
                 continue;
             }
             if w == "'s" || w == "’s" {
-                if let Some((a, _, Item::Entity(e, _))) = s.items.iter().find(|(_, b, _)| *b == p) {
-                    country = state_of(*e).or_else(|| lex.entities[*e].country.clone());
+                if let Some((a, _, Item::Entity(e, _))) = item_ending(p) {
+                    country = affiliation(lex, *e);
                     start = *a;
                 }
                 break;
             }
-            if let Some((a, _, Item::Entity(e, _))) = s.items.iter().find(|(_, b, _)| *b == k) {
-                country = state_of(*e).or_else(|| lex.entities[*e].country.clone());
+            if let Some((a, _, Item::Entity(e, _))) = item_ending(k) {
+                country = affiliation(lex, *e);
                 start = *a;
             }
             break;
@@ -435,7 +661,12 @@ pub(crate) fn actors(
                     // `Bosnian Serbs`: a demonym after a state adjective is a group of the
                     // first state
                     if let Some((_, NameRole::Adjective, t1b)) = entity_of(*t1) {
-                        out.push(make(*t0, t1b, Referent::Entity(ent.id.clone()), Some("CVL".into())));
+                        out.push(make(
+                            *t0,
+                            t1b,
+                            Referent::Entity(ent.id.clone()),
+                            Some("CVL".into()),
+                        ));
                         for u in &mut used[*t0..t1b] {
                             *u = true;
                         }
@@ -455,13 +686,22 @@ pub(crate) fn actors(
                         break;
                     }
                     let mut m = k;
-                    while m < n && m < k + 3 && item_at(m).is_none() && MODIFIERS.contains(&s.word(text, m).to_ascii_lowercase().as_str()) {
+                    while m < n
+                        && m < k + 3
+                        && item_at(m).is_none()
+                        && MODIFIERS.contains(&s.word(text, m).to_ascii_lowercase().as_str())
+                    {
                         m += 1;
                     }
                     if let Some((_, st1, Item::Sector(code))) = item_at(m) {
                         let st1 = *st1;
                         for (a0, a1, ae) in &adjs {
-                            let mut a = make(*a0, if adjs.len() == 1 { st1 } else { *a1 }, Referent::Entity(lex.entities[*ae].id.clone()), Some(code.clone()));
+                            let mut a = make(
+                                *a0,
+                                if adjs.len() == 1 { st1 } else { *a1 },
+                                Referent::Entity(lex.entities[*ae].id.clone()),
+                                Some(code.clone()),
+                            );
                             a.media = media;
                             out.push(a);
                         }
@@ -477,9 +717,20 @@ pub(crate) fn actors(
                     // `Bosnian Serbs`, `French paper workers`: a group of people of a state
                     let mut group_end = None;
                     let mut g = k;
-                    while g < n && g < k + 3 && s.tokens[g].kind == TokenKind::Word && item_at(g).is_none() && !in_item(g) {
+                    while g < n
+                        && g < k + 3
+                        && s.tokens[g].kind == TokenKind::Word
+                        && item_at(g).is_none()
+                        && !in_item(g)
+                    {
                         let w = s.word(text, g);
-                        if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && w.chars().all(char::is_alphabetic) && !NOT_GROUPS.contains(&w) {
+                        if w.len() > 3
+                            && w.ends_with('s')
+                            && !w.ends_with("ss")
+                            && !w.ends_with("us")
+                            && w.chars().all(char::is_alphabetic)
+                            && !NOT_GROUPS.contains(&w)
+                        {
                             group_end = Some(g + 1);
                             break;
                         }
@@ -488,8 +739,17 @@ pub(crate) fn actors(
                     for (a0, a1, ae) in &adjs {
                         // `an Indian proposal`: the state of the thing named
                         let sector = (plural || group_end.is_some()).then(|| "CVL".to_string());
-                        let end = if adjs.len() == 1 { group_end.unwrap_or(*a1) } else { *a1 };
-                        out.push(make(*a0, end, Referent::Entity(lex.entities[*ae].id.clone()), sector));
+                        let end = if adjs.len() == 1 {
+                            group_end.unwrap_or(*a1)
+                        } else {
+                            *a1
+                        };
+                        out.push(make(
+                            *a0,
+                            end,
+                            Referent::Entity(lex.entities[*ae].id.clone()),
+                            sector,
+                        ));
                         for u in &mut used[*a0..end] {
                             *u = true;
                         }
@@ -504,7 +764,12 @@ pub(crate) fn actors(
                     possessive = true;
                     // `Niger's military government`, `Nicaragua's Sandinista government`
                     let mut m = *t1 + 1;
-                    while m < n && m < *t1 + 4 && item_at(m).is_none() && s.tokens[m].kind == TokenKind::Word && !in_item(m) {
+                    while m < n
+                        && m < *t1 + 4
+                        && item_at(m).is_none()
+                        && s.tokens[m].kind == TokenKind::Word
+                        && !in_item(m)
+                    {
                         m += 1;
                     }
                     if !matches!(item_at(m), Some((_, _, Item::Sector(_)))) {
@@ -520,7 +785,19 @@ pub(crate) fn actors(
                     sector = Some(code.clone());
                     end = *st1;
                 }
-                if sector.is_none() && matches!(role, NameRole::Capital | NameRole::Seat) {
+                let located = *t0 > 0
+                    && s.is_any(
+                        text,
+                        *t0 - 1,
+                        &[
+                            "in", "at", "near", "outside", "inside", "into", "across", "around",
+                            "from",
+                        ],
+                    );
+                if sector.is_none()
+                    && matches!(role, NameRole::Capital | NameRole::Seat)
+                    && !located
+                {
                     sector = Some("GOV".into());
                 }
                 for u in &mut used[*t0..end] {
@@ -541,11 +818,20 @@ pub(crate) fn actors(
                 if prep_ok {
                     if let Some((e, role, et1)) = entity_of(k + 1 + det) {
                         if role != NameRole::Adjective && !used[k + 1 + det] {
-                            let start = if *t0 > 0 && s.is_any(text, *t0 - 1, &["the", "a"]) { *t0 - 1 } else { *t0 };
+                            let start = if *t0 > 0 && s.is_any(text, *t0 - 1, &["the", "a"]) {
+                                *t0 - 1
+                            } else {
+                                *t0
+                            };
                             for u in &mut used[start..et1] {
                                 *u = true;
                             }
-                            out.push(make(start, et1, Referent::Entity(lex.entities[e].id.clone()), Some(code.clone())));
+                            out.push(make(
+                                start,
+                                et1,
+                                Referent::Entity(lex.entities[e].id.clone()),
+                                Some(code.clone()),
+                            ));
                             continue;
                         }
                     }
@@ -553,13 +839,21 @@ pub(crate) fn actors(
                 // the junta / the government: resolved by coref
                 if *t0 > 0 && s.is_any(text, *t0 - 1, &["the", "this", "that"]) && !used[*t0 - 1] {
                     let noun = s.word(text, *t1 - 1).to_ascii_lowercase();
-                    if matches!(code.as_str(), "GOV" | "MIL" | "LEG" | "DIP") && !noun.ends_with('s') || noun == "authorities" {
+                    if matches!(code.as_str(), "GOV" | "MIL" | "LEG" | "DIP")
+                        && !noun.ends_with('s')
+                        || noun == "authorities"
+                    {
                         let next_of = s.is_any(text, *t1, &["of", "from"]);
                         if !next_of {
                             for u in &mut used[*t0 - 1..*t1] {
                                 *u = true;
                             }
-                            out.push(make(*t0 - 1, *t1, Referent::Definite(noun), Some(code.clone())));
+                            out.push(make(
+                                *t0 - 1,
+                                *t1,
+                                Referent::Definite(noun),
+                                Some(code.clone()),
+                            ));
                         }
                     }
                 }
@@ -579,9 +873,34 @@ pub(crate) fn actors(
         let w = s.word(text, t);
         let lw = w.to_ascii_lowercase();
         if lw == "the" && t + 1 < n && !used[t + 1] {
-            if s.is_any(text, t + 1, &["bloc", "alliance", "organisation", "organization", "coalition", "group", "movement", "militia"]) && !s.is_any(text, t + 2, &["of", "'s", "’s"]) {
+            if s.is_any(
+                text,
+                t + 1,
+                &[
+                    "bloc",
+                    "alliance",
+                    "organisation",
+                    "organization",
+                    "coalition",
+                    "group",
+                    "movement",
+                    "militia",
+                ],
+            ) && !s.is_any(text, t + 2, &["of", "'s", "’s"])
+            {
                 let noun = s.word(text, t + 1).to_ascii_lowercase();
-                out.push(make(t, t + 2, Referent::Body(if matches!(noun.as_str(), "group" | "movement" | "militia") { EntityKind::ArmedGroup } else { EntityKind::Organization }), None));
+                out.push(make(
+                    t,
+                    t + 2,
+                    Referent::Body(
+                        if matches!(noun.as_str(), "group" | "movement" | "militia") {
+                            EntityKind::ArmedGroup
+                        } else {
+                            EntityKind::Organization
+                        },
+                    ),
+                    None,
+                ));
                 used[t] = true;
                 used[t + 1] = true;
                 t += 2;
@@ -594,7 +913,20 @@ pub(crate) fn actors(
                 t += 2;
                 continue;
             }
-            if s.is_any(text, t + 1, &["two", "both"]) && s.is_any(text, t + 2, &["countries", "nations", "states", "sides", "neighbours", "neighbors"]) {
+            if s.is_any(text, t + 1, &["two", "both"])
+                && s.is_any(
+                    text,
+                    t + 2,
+                    &[
+                        "countries",
+                        "nations",
+                        "states",
+                        "sides",
+                        "neighbours",
+                        "neighbors",
+                    ],
+                )
+            {
                 out.push(make(t, t + 3, Referent::Pair, None));
                 t += 3;
                 continue;
@@ -607,7 +939,15 @@ pub(crate) fn actors(
         }
         let pron = match lw.as_str() {
             "he" | "him" => Some("he"),
-            "she" | "her" if lw == "she" || !is_cap_word(t + 1) && s.tokens.get(t + 1).is_none_or(|x| x.kind == TokenKind::Punct) => Some("she"),
+            "she" | "her"
+                if lw == "she"
+                    || !is_cap_word(t + 1)
+                        && s.tokens
+                            .get(t + 1)
+                            .is_none_or(|x| x.kind == TokenKind::Punct) =>
+            {
+                Some("she")
+            }
             "it" => Some("it"),
             "they" | "them" => Some("they"),
             _ => None,
@@ -620,25 +960,42 @@ pub(crate) fn actors(
         if is_cap_word(t) && entity_of(t).is_none() && !in_item(t) {
             // a run of capitalised words
             let mut end = t;
-            while end < n && end < t + 4 && is_cap_word(end) && !used[end] && entity_of(end).is_none() && !in_item(end) {
+            while end < n
+                && end < t + 4
+                && is_cap_word(end)
+                && !used[end]
+                && entity_of(end).is_none()
+                && !in_item(end)
+            {
                 end += 1;
             }
             let run: Vec<&str> = (t..end).map(|k| s.word(text, k)).collect();
             let known = if run.len() == 1 {
-                persons.iter().find(|p| p.name.rsplit(' ').next() == Some(run[0]) || p.name == run[0]).map(|p| p.id.clone())
+                persons
+                    .iter()
+                    .find(|p| p.name.rsplit(' ').next() == Some(run[0]) || p.name == run[0])
+                    .map(|p| p.id.clone())
             } else {
                 let name = run.join(" ");
-                persons.iter().find(|p| p.name == name).map(|p| p.id.clone())
+                persons
+                    .iter()
+                    .find(|p| p.name == name)
+                    .map(|p| p.id.clone())
             };
             let before_speech = s.is_any(text, end, SPEECH)
                 || (s.is(text, end, "also") && s.is_any(text, end + 1, SPEECH))
                 || (s.is(text, end, ",") && t > 0 && s.is_any(text, t - 1, SPEECH));
             let after_speech = t > 0 && s.is_any(text, t - 1, SPEECH);
-            let plausible = run.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’') && !NOT_NAMES.contains(w))
-                && !(t == 0 && run.len() == 1 && !before_speech);
+            let plausible = run.iter().all(|w| {
+                w.chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+                    && !NOT_NAMES.contains(w)
+            }) && !(t == 0 && run.len() == 1 && !before_speech);
             let id = match known {
                 Some(id) => Some(id),
-                None if plausible && (before_speech || after_speech) => Some(person_for(persons, &run, None, None)),
+                None if plausible && (before_speech || after_speech) => {
+                    Some(person_for(persons, &run, None, None))
+                }
                 None => None,
             };
             if let Some(id) = id {
@@ -664,14 +1021,37 @@ impl Analysed {
     }
 }
 
+/// The state (or, for an international body, the body itself) a person named after
+/// this entity acts for: `Russian President X`, `Arab League Secretary General X`.
+fn affiliation(lex: &Lexicon, e: usize) -> Option<EntityId> {
+    let ent = &lex.entities[e];
+    match ent.kind {
+        EntityKind::Country => Some(ent.id.clone()),
+        EntityKind::Person => ent.country.clone(),
+        _ => ent.country.clone().or_else(|| {
+            (ent.org_type != Some(crate::model::OrgType::Media)).then(|| ent.id.clone())
+        }),
+    }
+}
+
 /// The id of the person with these name tokens: a single name matches the surname of a
 /// person seen earlier in the document.
-fn person_for(persons: &mut Vec<Person>, names: &[&str], country: Option<EntityId>, sector: Option<String>) -> EntityId {
+fn person_for(
+    persons: &mut Vec<Person>,
+    names: &[&str],
+    country: Option<EntityId>,
+    sector: Option<String>,
+) -> EntityId {
     let name = names.join(" ");
     let found = if names.len() == 1 {
-        persons.iter().position(|p| p.name == name || p.name.rsplit(' ').next() == Some(names[0]))
+        persons
+            .iter()
+            .position(|p| p.name == name || p.name.rsplit(' ').next() == Some(names[0]))
     } else {
-        persons.iter().position(|p| p.name == name || (p.name.split(' ').count() == 1 && names.last() == Some(&p.name.as_str())))
+        persons.iter().position(|p| {
+            p.name == name
+                || (p.name.split(' ').count() == 1 && names.last() == Some(&p.name.as_str()))
+        })
     };
     match found {
         Some(i) => {

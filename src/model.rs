@@ -867,7 +867,10 @@ mod tests {
             assert_eq!(Date::from_days(d).days(), d);
         }
         assert_eq!(Date::ymd(2024, 2, 30), None);
-        assert_eq!(Date::ymd(2024, 2, 29).map(|d| d.to_string()).as_deref(), Some("2024-02-29"));
+        assert_eq!(
+            Date::ymd(2024, 2, 29).map(|d| d.to_string()).as_deref(),
+            Some("2024-02-29")
+        );
     }
 
     #[test]
@@ -883,6 +886,9 @@ mod tests {
         for s in ["", "2024-13-01", "24-03-01", "2024-03-xx", "é"] {
             assert!(s.parse::<Date>().is_err(), "{s}");
         }
-        assert_eq!("2024-03-17T10:00:00Z".parse::<Date>().map(|d| d.day), Ok(17));
+        assert_eq!(
+            "2024-03-17T10:00:00Z".parse::<Date>().map(|d| d.day),
+            Ok(17)
+        );
     }
 }

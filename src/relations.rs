@@ -48,59 +48,256 @@ impl DocState {
 }
 
 const DETS: &[&str] = &[
-    "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "any",
-    "new", "fresh", "further", "renewed", "first", "latest", "possible",
+    "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "any", "new",
+    "fresh", "further", "renewed", "first", "latest", "possible",
 ];
 const PREPS: &[&str] = &[
-    "in", "at", "into", "from", "to", "for", "on", "against", "with", "of", "over", "near",
-    "across", "inside", "within", "toward", "towards", "by", "about", "between", "among",
-    "during", "under", "through", "throughout", "via", "than", "like",
-    "including", "outside", "beyond", "behind", "around", "upon", "onto", "amid", "despite",
+    "in",
+    "at",
+    "into",
+    "from",
+    "to",
+    "for",
+    "on",
+    "against",
+    "with",
+    "of",
+    "over",
+    "near",
+    "across",
+    "inside",
+    "within",
+    "toward",
+    "towards",
+    "by",
+    "about",
+    "between",
+    "among",
+    "during",
+    "under",
+    "through",
+    "throughout",
+    "via",
+    "than",
+    "like",
+    "including",
+    "outside",
+    "beyond",
+    "behind",
+    "around",
+    "upon",
+    "onto",
+    "amid",
+    "despite",
 ];
 const CLAUSE: &[&str] = &[
-    "that", "which", "who", "whom", "whose", "said", "says", "but", "while", "because",
-    "although", "though", "whereas", "where", "when", "if", "unless",
+    "that", "which", "who", "whom", "whose", "said", "says", "but", "while", "because", "although",
+    "though", "whereas", "where", "when", "if", "unless",
 ];
 const SPEECH: &[&str] = &[
-    "said", "says", "told", "added", "stated", "declared", "announced", "insisted",
-    "explained", "noted", "wrote", "tweeted", "reported",
+    "said",
+    "says",
+    "told",
+    "added",
+    "stated",
+    "declared",
+    "announced",
+    "insisted",
+    "explained",
+    "noted",
+    "wrote",
+    "tweeted",
+    "reported",
 ];
 const BE: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten",
-    "remain", "remains", "remained",
+    "is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten", "remain",
+    "remains", "remained",
 ];
 const PARTICIPLES: &[&str] = &[
-    "held", "struck", "fought", "sent", "shot", "hit", "cut", "met", "built", "bound", "kept",
-    "left", "put", "set", "told", "won", "led", "fed", "spread", "dealt", "paid", "laid",
-    "caught", "bought", "sought", "brought", "hurt", "slain", "kicked out", "thrown", "freed",
+    "held",
+    "struck",
+    "fought",
+    "sent",
+    "shot",
+    "hit",
+    "cut",
+    "met",
+    "built",
+    "bound",
+    "kept",
+    "left",
+    "put",
+    "set",
+    "told",
+    "won",
+    "led",
+    "fed",
+    "spread",
+    "dealt",
+    "paid",
+    "laid",
+    "caught",
+    "bought",
+    "sought",
+    "brought",
+    "hurt",
+    "slain",
+    "kicked out",
+    "thrown",
+    "freed",
 ];
 const QUANTITIES: &[&str] = &[
-    "thousands", "hundreds", "dozens", "tens", "millions", "scores", "some", "many", "most",
-    "several", "members", "member", "supporters", "group", "groups", "number", "majority",
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "all",
-    "part", "units", "unit", "contingent", "delegation", "team", "leaders", "leader",
-    "inhabitants", "residents", "citizens", "people", "nationals", "natives",
+    "thousands",
+    "hundreds",
+    "dozens",
+    "tens",
+    "millions",
+    "scores",
+    "some",
+    "many",
+    "most",
+    "several",
+    "members",
+    "member",
+    "supporters",
+    "group",
+    "groups",
+    "number",
+    "majority",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "all",
+    "part",
+    "units",
+    "unit",
+    "contingent",
+    "delegation",
+    "team",
+    "leaders",
+    "leader",
+    "inhabitants",
+    "residents",
+    "citizens",
+    "people",
+    "nationals",
+    "natives",
 ];
+/// How far (in tokens) the search for a trigger's arguments reaches: clause-level
+/// analysis needs no more, and it keeps a pathological one-sentence text linear.
+const WINDOW: usize = 60;
+
+/// The most actors a coordinated list (`Mali, Niger and Burkina Faso`) may hold.
+const MAX_LIST: usize = 12;
+
 /// Verbs that take an event noun as object (`provide aid`, `impose a curfew`).
 const LIGHT_VERBS: &[&str] = &[
-    "provide", "provides", "provided", "providing", "give", "gives", "gave", "given", "send",
-    "sends", "sent", "deliver", "delivers", "delivered", "offer", "offers", "offered", "hold",
-    "holds", "held", "impose", "imposes", "imposed", "imposing", "launch", "launches",
-    "launched", "stage", "staged", "stages", "issue", "issued", "issues", "make", "made",
-    "extend", "extended", "extends", "announce", "announced", "announces", "institute",
-    "declare", "declared", "begin", "began", "begun", "start", "started", "continue",
-    "continued", "renew", "renewed", "resume", "resumed", "undertake", "undertook",
+    "provide",
+    "provides",
+    "provided",
+    "providing",
+    "give",
+    "gives",
+    "gave",
+    "given",
+    "send",
+    "sends",
+    "sent",
+    "deliver",
+    "delivers",
+    "delivered",
+    "offer",
+    "offers",
+    "offered",
+    "hold",
+    "holds",
+    "held",
+    "impose",
+    "imposes",
+    "imposed",
+    "imposing",
+    "launch",
+    "launches",
+    "launched",
+    "stage",
+    "staged",
+    "stages",
+    "issue",
+    "issued",
+    "issues",
+    "make",
+    "made",
+    "extend",
+    "extended",
+    "extends",
+    "announce",
+    "announced",
+    "announces",
+    "institute",
+    "declare",
+    "declared",
+    "begin",
+    "began",
+    "begun",
+    "start",
+    "started",
+    "continue",
+    "continued",
+    "renew",
+    "renewed",
+    "resume",
+    "resumed",
+    "undertake",
+    "undertook",
 ];
 const AUX: &[&str] = &[
     "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can", "may",
     "might", "should", "must", "did", "does", "do", "be", "been", "not", "n't", "to",
 ];
 const ADVERB_SKIP: &[&str] = &[
-    "also", "reportedly", "allegedly", "now", "then", "already", "later", "recently", "again",
-    "largely", "formally", "officially", "effectively", "finally", "quickly", "abruptly",
-    "strongly", "repeatedly", "jointly", "publicly", "still", "just", "further", "once",
-    "twice", "previously", "subsequently", "immediately", "unilaterally", "partially",
-    "partly", "fully", "swiftly", "eventually", "successfully", "increasingly",
+    "also",
+    "reportedly",
+    "allegedly",
+    "now",
+    "then",
+    "already",
+    "later",
+    "recently",
+    "again",
+    "largely",
+    "formally",
+    "officially",
+    "effectively",
+    "finally",
+    "quickly",
+    "abruptly",
+    "strongly",
+    "repeatedly",
+    "jointly",
+    "publicly",
+    "still",
+    "just",
+    "further",
+    "once",
+    "twice",
+    "previously",
+    "subsequently",
+    "immediately",
+    "unilaterally",
+    "partially",
+    "partly",
+    "fully",
+    "swiftly",
+    "eventually",
+    "successfully",
+    "increasingly",
 ];
 
 /// Extracts the relations of one analysed sentence.
@@ -129,14 +326,20 @@ pub(crate) fn sentence(
     // choose each trigger's rule: a noun reading after a determiner, else a verb
     let chosen: Vec<(usize, usize, &crate::lexicon::Trigger)> = triggers
         .iter()
-        .filter(|(t0, t1, _)| !s.actors.iter().any(|a| a.t0 <= *t0 && *t1 <= a.t1))
+        .filter(|(t0, t1, _)| !cx.inside_actor(*t0, *t1))
         .filter_map(|&(t0, t1, rows)| {
             let noun_ctx = cx.noun_context(t0);
             // a verb form after a determiner (`the visit`) is a noun with no rule of its own
             rows.iter()
                 .map(|&r| &lex.triggers[r])
                 .find(|r| (r.pos == TriggerPos::Noun) == noun_ctx)
-                .or_else(|| if noun_ctx { None } else { rows.first().map(|&r| &lex.triggers[r]) })
+                .or_else(|| {
+                    if noun_ctx {
+                        None
+                    } else {
+                        rows.first().map(|&r| &lex.triggers[r])
+                    }
+                })
                 .map(|r| (t0, t1, r))
         })
         // `a heavily armed minority`: a participle used as an adjective; `an appeal for
@@ -161,7 +364,10 @@ pub(crate) fn sentence(
             && chosen.iter().any(|(v0, v1, r)| {
                 r.pos == TriggerPos::Verb
                     && ((*v1 <= t0 && t0 - *v1 <= 4 && objects_of(r.kind, rule.kind))
-                        || (rule.kind == RelationKind::AgreementSigned && r.kind == RelationKind::AgreementEnded && *v0 > t0 && *v0 - t0 <= 8))
+                        || (rule.kind == RelationKind::AgreementSigned
+                            && r.kind == RelationKind::AgreementEnded
+                            && *v0 > t0
+                            && *v0 - t0 <= 8))
             })
         {
             continue;
@@ -175,7 +381,8 @@ pub(crate) fn sentence(
         if passive {
             // `A camp for Congolese refugees was attacked`: the actor inside the subject
             let subject = cx.subject(t0, rule.pos).or_else(|| {
-                (0..s.actors.len()).find(|&k| s.actors[k].t1 <= t0 && cx.usable(k) && !cx.is_speaker(k))
+                cx.actors_before(t0)
+                    .find(|&k| cx.usable(k) && !cx.is_speaker(k))
             });
             let agent = cx.prep(t1, "by", &[]);
             if rule.target.contains(&Slot::Obj) {
@@ -198,15 +405,28 @@ pub(crate) fn sentence(
             source = cx.fill(&rule.source, t0, t1, rule.pos, None, false);
             target = cx.fill(&rule.target, t0, t1, rule.pos, source, false);
         }
-        let target_entities: Vec<EntityId> = target.map(|t| cx.group_entities(t)).unwrap_or_default();
+        let target_entities: Vec<EntityId> =
+            target.map(|t| cx.group_entities(t)).unwrap_or_default();
         let mut sources: Vec<(Option<usize>, EntityId)> = match source {
-            Some(a) => cx.group(a).into_iter().flat_map(|i| s.actors[i].entities.iter().map(move |e| (Some(i), e.clone()))).collect(),
+            Some(a) => cx
+                .group(a)
+                .into_iter()
+                .flat_map(|i| {
+                    s.actors[i]
+                        .entities
+                        .iter()
+                        .map(move |e| (Some(i), e.clone()))
+                })
+                .collect(),
             None => Vec::new(),
         };
         // the source is the clause subject: a noun is then the object of its verb
         let from_subject = !sources.is_empty();
         let subject_noun = rule.pos == TriggerPos::Verb
-            || (source.is_some() && source == cx.subject(t0, rule.pos) && cx.noun_context(t0) && source.is_some_and(|k| s.actors[k].t1 < t0));
+            || (source.is_some()
+                && source == cx.subject(t0, rule.pos)
+                && cx.noun_context(t0)
+                && source.is_some_and(|k| s.actors[k].t1 < t0));
         if sources.is_empty() && !target_entities.is_empty() && governed(rule.kind) {
             // the governing actor of the context
             if let Some((i, e)) = cx.context_source(&target_entities, t0) {
@@ -218,7 +438,10 @@ pub(crate) fn sentence(
                 .or_else(|| {
                     let mut counts = state.state_counts.clone();
                     counts.sort_by(|a, b| b.1.cmp(&a.1));
-                    counts.into_iter().map(|(e, _)| e).find(|e| !target_entities.contains(e))
+                    counts
+                        .into_iter()
+                        .map(|(e, _)| e)
+                        .find(|e| !target_entities.contains(e))
                 })
             {
                 sources.push((None, e));
@@ -227,16 +450,35 @@ pub(crate) fn sentence(
         }
         dedup_by_entity(&mut sources);
         let mut targets: Vec<(Option<usize>, EntityId)> = match target {
-            Some(t) => cx.group(t).into_iter().flat_map(|i| s.actors[i].entities.iter().map(move |e| (Some(i), e.clone()))).collect(),
+            Some(t) => cx
+                .group(t)
+                .into_iter()
+                .flat_map(|i| {
+                    s.actors[i]
+                        .entities
+                        .iter()
+                        .map(move |e| (Some(i), e.clone()))
+                })
+                .collect(),
             None => Vec::new(),
         };
         dedup_by_entity(&mut targets);
         let mut pairs: Vec<((Option<usize>, EntityId), (Option<usize>, EntityId))> = Vec::new();
         // `talks between Serbia and Kosovo`, `a deal between X and Y`
-        if rule.pos == TriggerPos::Noun && (rule.kind.is_symmetric() || rule.target.contains(&Slot::Prep("between".into()))) {
+        if rule.pos == TriggerPos::Noun
+            && (rule.kind.is_symmetric() || rule.target.contains(&Slot::Prep("between".into())))
+        {
             if let Some(k) = cx.between(t1) {
-                let mut members: Vec<(Option<usize>, EntityId)> =
-                    cx.group(k).into_iter().flat_map(|i| s.actors[i].entities.iter().map(move |e| (Some(i), e.clone()))).collect();
+                let mut members: Vec<(Option<usize>, EntityId)> = cx
+                    .group(k)
+                    .into_iter()
+                    .flat_map(|i| {
+                        s.actors[i]
+                            .entities
+                            .iter()
+                            .map(move |e| (Some(i), e.clone()))
+                    })
+                    .collect();
                 dedup_by_entity(&mut members);
                 if members.len() >= 2 {
                     sources = vec![members[0].clone()];
@@ -258,8 +500,16 @@ pub(crate) fn sentence(
                 // for a sub-state actor (protesters, rebels, the opposition) its own state
                 let first = src.0;
                 if let Some(k) = cx.any_in_clause(t1, first).filter(|_| subject_noun) {
-                    let mut found: Vec<(Option<usize>, EntityId)> =
-                        cx.group(k).into_iter().flat_map(|i| s.actors[i].entities.iter().map(move |e| (Some(i), e.clone()))).collect();
+                    let mut found: Vec<(Option<usize>, EntityId)> = cx
+                        .group(k)
+                        .into_iter()
+                        .flat_map(|i| {
+                            s.actors[i]
+                                .entities
+                                .iter()
+                                .map(move |e| (Some(i), e.clone()))
+                        })
+                        .collect();
                     dedup_by_entity(&mut found);
                     for tgt in found {
                         pairs.push((src.clone(), tgt));
@@ -271,7 +521,9 @@ pub(crate) fn sentence(
                     pairs.push((src.clone(), (Some(k), src.1.clone())));
                     confidence = confidence.min(0.5);
                 } else if rule.kind == RelationKind::Protest
-                    || subject_noun && domestic(rule.kind) && (first.is_some_and(|i| cx.sub_state(i)) || cx.people_follow(t1))
+                    || subject_noun
+                        && domestic(rule.kind)
+                        && (first.is_some_and(|i| cx.sub_state(i)) || cx.people_follow(t1))
                 {
                     for src in &sources {
                         pairs.push((src.clone(), (None, src.1.clone())));
@@ -300,7 +552,10 @@ pub(crate) fn sentence(
         // leaving an international organisation ends the membership agreement
         if kind == RelationKind::Withdrawal
             && !pairs.is_empty()
-            && pairs.iter().all(|(_, (_, t))| lex.entity(t).is_some_and(|e| e.org_type == Some(crate::model::OrgType::Igo)))
+            && pairs.iter().all(|(_, (_, t))| {
+                lex.entity(t)
+                    .is_some_and(|e| e.org_type == Some(crate::model::OrgType::Igo))
+            })
         {
             kind = RelationKind::AgreementEnded;
         }
@@ -323,7 +578,9 @@ pub(crate) fn sentence(
                 let distinct = match (si, ti) {
                     (Some(a), Some(b)) => a != b && s.actors[a].sector != s.actors[b].sector,
                     (a, None) => {
-                        rule.kind == RelationKind::Protest || a.is_some_and(|i| cx.sub_state(i)) || cx.people_follow(t1)
+                        rule.kind == RelationKind::Protest
+                            || a.is_some_and(|i| cx.sub_state(i))
+                            || cx.people_follow(t1)
                     }
                     _ => false,
                 };
@@ -367,21 +624,41 @@ pub(crate) fn sentence(
 /// rather than a relation of its own (`signed new agreements`, `suspended its aid`).
 fn objects_of(verb: RelationKind, noun: RelationKind) -> bool {
     use RelationKind::*;
-    verb == noun || matches!((verb, noun), (AgreementEnded, AgreementSigned) | (AidSuspension, Aid) | (Concession, Sanctions))
+    verb == noun
+        || matches!(
+            (verb, noun),
+            (AgreementEnded, AgreementSigned) | (AidSuspension, Aid) | (Concession, Sanctions)
+        )
 }
 
 /// Kinds that a sub-state actor can direct at its own state when no target is named
 /// (`Bosnian Serbs demanded a truce`, `rebels rejected the plan`).
 fn domestic(kind: RelationKind) -> bool {
     use RelationKind::*;
-    matches!(kind, Protest | Demand | Rejection | Threat | Detention | Attack | Pledge | Concession | Mobilization | Accusation | Condemnation)
+    matches!(
+        kind,
+        Protest
+            | Demand
+            | Rejection
+            | Threat
+            | Detention
+            | Attack
+            | Pledge
+            | Concession
+            | Mobilization
+            | Accusation
+            | Condemnation
+    )
 }
 
 /// Kinds whose agent, when a passive or a noun leaves it unsaid, is the governing actor
 /// of the context (`French troops were kicked out`: by the junta in power).
 fn governed(kind: RelationKind) -> bool {
     use RelationKind::*;
-    matches!(kind, Expulsion | Detention | Sanctions | AidSuspension | AgreementEnded | BreakRelations)
+    matches!(
+        kind,
+        Expulsion | Detention | Sanctions | AidSuspension | AgreementEnded | BreakRelations
+    )
 }
 
 fn dedup_by_entity(v: &mut Vec<(Option<usize>, EntityId)>) {
@@ -433,7 +710,9 @@ impl<'a> Cx<'a> {
             let w = s.word(text, i);
             match (open, w) {
                 (None, "(" | "—" | "–") => open = Some((i, w)),
-                (Some((o, ow)), w2) if (ow == "(" && w2 == ")") || (ow != "(" && (w2 == "—" || w2 == "–")) => {
+                (Some((o, ow)), w2)
+                    if (ow == "(" && w2 == ")") || (ow != "(" && (w2 == "—" || w2 == "–")) =>
+                {
                     id += 1;
                     for p in &mut paren[o..=i] {
                         *p = id;
@@ -446,7 +725,11 @@ impl<'a> Cx<'a> {
         // `Pakistan, a key U.S. ally in the war, has refused`: an appositive after an actor
         for a in &s.actors {
             let c = a.t1;
-            if c + 1 < n && s.word(text, c) == "," && s.is_any(text, c + 1, &["a", "an", "the", "its", "another", "one"]) && paren[c] == 0 {
+            if c + 1 < n
+                && s.word(text, c) == ","
+                && s.is_any(text, c + 1, &["a", "an", "the", "its", "another", "one"])
+                && paren[c] == 0
+            {
                 if let Some(close) = (c + 2..(c + 16).min(n)).find(|&j| s.word(text, j) == ",") {
                     id += 1;
                     for p in &mut paren[c..=close] {
@@ -461,7 +744,15 @@ impl<'a> Cx<'a> {
                 starts[a.t0] = Some(k);
             }
         }
-        let mut cx = Cx { lex, text, s, paren, starts, groups: Vec::new(), verb_end: vec![false; n] };
+        let mut cx = Cx {
+            lex,
+            text,
+            s,
+            paren,
+            starts,
+            groups: Vec::new(),
+            verb_end: vec![false; n],
+        };
         cx.groups = cx.compute_groups();
         cx
     }
@@ -471,23 +762,56 @@ impl<'a> Cx<'a> {
     fn compute_groups(&self) -> Vec<(usize, usize)> {
         let m = self.s.actors.len();
         let links: Vec<bool> = (0..m.saturating_sub(1)).map(|a| self.joined(a)).collect();
+        let actors = &self.s.actors;
         let mut out = Vec::with_capacity(m);
-        for k in 0..m {
-            let mut lo = k;
-            while lo > 0 && links[lo - 1] {
-                lo -= 1;
-            }
-            let mut hi = k;
+        let mut lo = 0;
+        while lo < m {
+            let mut hi = lo;
             while hi + 1 < m && links[hi] {
                 hi += 1;
             }
-            let actors = &self.s.actors;
             let conj = (lo..hi).any(|i| {
-                (actors[i].t1..actors[i + 1].t0).any(|t| self.is_any(t, &["and", "or", "along", "together", "well", "plus", "&"]))
+                (actors[i].t1..actors[i + 1].t0).any(|t| {
+                    self.is_any(t, &["and", "or", "along", "together", "well", "plus", "&"])
+                })
             });
-            out.push(if conj { (lo, hi) } else { (k, k) });
+            // a real list names a handful of actors, not hundreds
+            let list = conj && hi - lo < MAX_LIST;
+            for k in lo..=hi {
+                out.push(if list { (lo, hi) } else { (k, k) });
+            }
+            lo = hi + 1;
         }
         out
+    }
+
+    /// Actors ending at or before token `t`, nearest first, within the window.
+    fn actors_before(&self, t: usize) -> impl Iterator<Item = usize> + '_ {
+        let actors = &self.s.actors;
+        let end = actors.partition_point(|a| a.t1 <= t);
+        (0..end)
+            .rev()
+            .take_while(move |&k| actors[k].t1 + WINDOW >= t)
+    }
+
+    /// The index of the first actor starting at or after token `t`.
+    fn first_after(&self, t: usize) -> usize {
+        self.s.actors.partition_point(|a| a.t0 < t)
+    }
+
+    /// The actor ending exactly at token `t` (exclusive end).
+    fn ending(&self, t: usize) -> Option<usize> {
+        let actors = &self.s.actors;
+        let k = actors.partition_point(|a| a.t1 < t);
+        (k < actors.len() && actors[k].t1 == t).then_some(k)
+    }
+
+    /// Is the token range inside an actor phrase?
+    fn inside_actor(&self, t0: usize, t1: usize) -> bool {
+        let actors = &self.s.actors;
+        let k = actors.partition_point(|a| a.t1 < t1);
+        (k.saturating_sub(1)..(k + 2).min(actors.len()))
+            .any(|i| actors[i].t0 <= t0 && t1 <= actors[i].t1)
     }
 
     fn w(&self, i: usize) -> &'a str {
@@ -509,7 +833,9 @@ impl<'a> Cx<'a> {
             return false;
         }
         let p = self.w(t0 - 1);
-        const ADJ: &[&str] = &["al", "ent", "ant", "ive", "ous", "ic", "ary", "ful", "ed", "ing", "est", "er"];
+        const ADJ: &[&str] = &[
+            "al", "ent", "ant", "ive", "ous", "ic", "ary", "ful", "ed", "ing", "est", "er",
+        ];
         let adjective_after_det = t0 >= 2
             && p.starts_with(|c: char| c.is_ascii_lowercase())
             && ADJ.iter().any(|x| p.ends_with(x))
@@ -518,8 +844,20 @@ impl<'a> Cx<'a> {
             || p == "'s"
             || p == "’s"
             || adjective_after_det
-            || ["no", "of", "military", "economic", "humanitarian", "diplomatic", "security", "joint", "western", "international", "new"].contains(&p)
-
+            || [
+                "no",
+                "of",
+                "military",
+                "economic",
+                "humanitarian",
+                "diplomatic",
+                "security",
+                "joint",
+                "western",
+                "international",
+                "new",
+            ]
+            .contains(&p)
     }
 
     /// Skips adverbs and auxiliaries leftwards from `t` (exclusive); returns the index of
@@ -539,13 +877,19 @@ impl<'a> Cx<'a> {
 
     fn is_passive(&self, t0: usize) -> bool {
         let first = self.w(t0).to_ascii_lowercase();
-        let participle = first.ends_with("ed") || first.ends_with("en") || first.ends_with("wn") || PARTICIPLES.contains(&first.as_str());
+        let participle = first.ends_with("ed")
+            || first.ends_with("en")
+            || first.ends_with("wn")
+            || PARTICIPLES.contains(&first.as_str());
         participle && self.skip_left(t0).is_some_and(|p| self.is_any(p, BE))
     }
 
     /// `thousands of`, `dozens of`, `members of`: a quantity before `of` (transparent).
     fn quantity_of(&self, of: usize) -> bool {
-        self.is(of, "of") && of > 0 && (self.is_any(of - 1, QUANTITIES) || self.w(of - 1).starts_with(|c: char| c.is_ascii_digit()))
+        self.is(of, "of")
+            && of > 0
+            && (self.is_any(of - 1, QUANTITIES)
+                || self.w(of - 1).starts_with(|c: char| c.is_ascii_digit()))
     }
 
     /// The token just before the coordinated group starting with actor `k`, skipping
@@ -554,19 +898,40 @@ impl<'a> Cx<'a> {
         let mut t = self.s.actors[k].t0;
         while t > 0 {
             let p = t - 1;
-            if self.is_any(p, &["the", "a", "an", "neighboring", "neighbouring", "fellow", "its", "their"]) {
+            if self.is_any(
+                p,
+                &[
+                    "the",
+                    "a",
+                    "an",
+                    "neighboring",
+                    "neighbouring",
+                    "fellow",
+                    "its",
+                    "their",
+                ],
+            ) {
                 t = p;
                 continue;
             }
             if self.quantity_of(p) {
                 // `Thousands of Malians`: look before the quantity
                 t = p - 1;
-                while t > 0 && (self.is_any(t - 1, &["of", "than", "the", "a", "up", "to", "more", "least", "at", "about", "some", "tens", "hundreds"]) || self.w(t - 1).starts_with(|c: char| c.is_ascii_digit())) {
+                while t > 0
+                    && (self.is_any(
+                        t - 1,
+                        &[
+                            "of", "than", "the", "a", "up", "to", "more", "least", "at", "about",
+                            "some", "tens", "hundreds",
+                        ],
+                    ) || self.w(t - 1).starts_with(|c: char| c.is_ascii_digit()))
+                {
                     t -= 1;
                 }
                 continue;
             }
-            return self.is_any(p, PREPS) && !(self.is(p, "with") && p > 0 && self.is_any(p - 1, &["along", "together"]));
+            return self.is_any(p, PREPS)
+                && !(self.is(p, "with") && p > 0 && self.is_any(p - 1, &["along", "together"]));
         }
         false
     }
@@ -598,14 +963,44 @@ impl<'a> Cx<'a> {
         if gap.len() > 5 || gap.is_empty() {
             return false;
         }
-        const OK: &[&str] = &["and", "or", ",", "along", "with", "together", "as", "well", "plus", "&", "neighboring", "neighbouring", "fellow", "its", "ally", "the", "both"];
-        let has_link = gap.clone().any(|g| self.is_any(g, &["and", "or", ",", "along", "together", "well", "plus", "&"]));
-        let with_ok = gap.clone().filter(|&g| self.is(g, "with")).all(|g| g > x.t1 && self.is_any(g - 1, &["along", "together"]));
+        const OK: &[&str] = &[
+            "and",
+            "or",
+            ",",
+            "along",
+            "with",
+            "together",
+            "as",
+            "well",
+            "plus",
+            "&",
+            "neighboring",
+            "neighbouring",
+            "fellow",
+            "its",
+            "ally",
+            "the",
+            "both",
+        ];
+        let has_link = gap.clone().any(|g| {
+            self.is_any(
+                g,
+                &["and", "or", ",", "along", "together", "well", "plus", "&"],
+            )
+        });
+        let with_ok = gap
+            .clone()
+            .filter(|&g| self.is(g, "with"))
+            .all(|g| g > x.t1 && self.is_any(g - 1, &["along", "together"]));
         has_link && with_ok && gap.clone().all(|g| self.is_any(g, OK))
     }
 
     fn group_entities(&self, k: usize) -> Vec<EntityId> {
-        let mut v: Vec<EntityId> = self.group(k).into_iter().flat_map(|i| self.s.actors[i].entities.clone()).collect();
+        let mut v: Vec<EntityId> = self
+            .group(k)
+            .into_iter()
+            .flat_map(|i| self.s.actors[i].entities.clone())
+            .collect();
         v.dedup();
         v
     }
@@ -620,46 +1015,73 @@ impl<'a> Cx<'a> {
                 q = self.skip_left(p);
             }
             if let Some(p) = q.filter(|&p| self.is_any(p, &["that", "which", "who"])) {
-                let before = if p > 0 && self.w(p - 1) == "," { p - 1 } else { p };
+                let before = if p > 0 && self.w(p - 1) == "," {
+                    p - 1
+                } else {
+                    p
+                };
                 return (0..actors.len()).find(|&k| actors[k].t1 == before && self.usable(k));
             }
         }
         // `..., and criticized X`: the second of two verb phrases takes the main subject
         if pos == TriggerPos::Verb {
             if let Some(p) = self.skip_left(t0) {
-                let p = if self.is_any(p, &["has", "have", "had", "did", "does"]) { self.skip_left(p).unwrap_or(p) } else { p };
-                if self.is(p, "and") && !actors.iter().any(|a| a.t1 == p) {
-                    if let Some(k) = (0..actors.len()).find(|&k| actors[k].t1 <= t0 && self.eligible_subject(k, t0)) {
+                let p = if self.is_any(p, &["has", "have", "had", "did", "does"]) {
+                    self.skip_left(p).unwrap_or(p)
+                } else {
+                    p
+                };
+                if self.is(p, "and") && self.ending(p).is_none() {
+                    let first = self.actors_before(t0).last();
+                    if let Some(k) = first
+                        .into_iter()
+                        .flat_map(|f| f..self.first_after(t0))
+                        .find(|&k| self.eligible_subject(k, t0))
+                    {
                         return Some(k);
                     }
                 }
             }
         }
-        let mut found = (0..actors.len()).rev().find(|&k| actors[k].t1 <= t0 && self.eligible_subject(k, t0));
+        let mut found = self
+            .actors_before(t0)
+            .find(|&k| self.eligible_subject(k, t0));
         if pos == TriggerPos::Noun {
             // a noun's subject is the subject of a light verb right before it (`X held
             // talks`), not the object of another trigger (`accused X of ... negotiations`)
             found = found.filter(|&k| {
                 let a = &actors[k];
                 let light = (a.t1..t0).any(|j| self.is_any(j, LIGHT_VERBS));
-                (t0 - a.t1 <= 6 || light && t0 - a.t1 <= 12) && !(a.t0.saturating_sub(3)..a.t0).any(|j| self.verb_end[j])
+                (t0 - a.t1 <= 6 || light && t0 - a.t1 <= 12)
+                    && !(a.t0.saturating_sub(3)..a.t0).any(|j| self.verb_end[j])
             });
         }
         // `Russia, which has made efforts ... via partnerships`: inside a relative clause
         // the subject is its antecedent
-        let rel = (1..t0).rev().find(|&j| self.is_any(j, &["which", "who"]) && self.w(j - 1) == ",");
+        let rel = (t0.saturating_sub(WINDOW).max(1)..t0)
+            .rev()
+            .find(|&j| self.is_any(j, &["which", "who"]) && self.w(j - 1) == ",");
         match (found, rel) {
-            (Some(k), Some(r)) if actors[k].t1 < r => (0..actors.len()).find(|&a| actors[a].t1 == r - 1 && self.usable(a)),
+            (Some(k), Some(r)) if actors[k].t1 < r => {
+                self.ending(r - 1).filter(|&a| self.usable(a))
+            }
             _ => found,
         }
     }
 
     fn eligible_subject(&self, k: usize, t0: usize) -> bool {
         let a = &self.s.actors[k];
-        if !self.usable(k) || a.possessive && a.t1 + 1 < t0 && !self.is_any(a.t1 + 1, &["government", "army"]) && false {
+        if !self.usable(k)
+            || a.possessive
+                && a.t1 + 1 < t0
+                && !self.is_any(a.t1 + 1, &["government", "army"])
+                && false
+        {
             return false;
         }
-        let inside_other_paren = a.t0 < self.paren.len() && self.paren[a.t0] != 0 && self.paren.get(t0).is_none_or(|&p| p != self.paren[a.t0]);
+        let inside_other_paren = a.t0 < self.paren.len()
+            && self.paren[a.t0] != 0
+            && self.paren.get(t0).is_none_or(|&p| p != self.paren[a.t0]);
         if inside_other_paren || self.is_speaker(k) {
             return false;
         }
@@ -674,9 +1096,26 @@ impl<'a> Cx<'a> {
     }
 
     /// Fills a slot list; `avoid` is the source actor (the target must differ).
-    fn fill(&self, slots: &[Slot], t0: usize, t1: usize, pos: TriggerPos, avoid: Option<usize>, passive: bool) -> Option<usize> {
+    fn fill(
+        &self,
+        slots: &[Slot],
+        t0: usize,
+        t1: usize,
+        pos: TriggerPos,
+        avoid: Option<usize>,
+        passive: bool,
+    ) -> Option<usize> {
         let avoid_e: Vec<EntityId> = avoid.map(|a| self.group_entities(a)).unwrap_or_default();
-        let ok = |k: usize| Some(k).filter(|&k| Some(k) != avoid && !self.s.actors[k].entities.iter().all(|e| avoid_e.contains(e)) || avoid.is_none());
+        let ok = |k: usize| {
+            Some(k).filter(|&k| {
+                Some(k) != avoid
+                    && !self.s.actors[k]
+                        .entities
+                        .iter()
+                        .all(|e| avoid_e.contains(e))
+                    || avoid.is_none()
+            })
+        };
         for slot in slots {
             let found = match slot {
                 Slot::Subj => self.subject(t0, pos),
@@ -684,9 +1123,20 @@ impl<'a> Cx<'a> {
                 Slot::Obj if passive => None,
                 Slot::Obj => self.object(t1),
                 Slot::Poss => self.possessor(t0),
-                Slot::Prep(p) => self.prep(t1, p, &avoid_e).or_else(|| if p == "in" { self.fronted_in(t0) } else { None }),
+                Slot::Prep(p) => self
+                    .prep(t1, p, &avoid_e)
+                    .or_else(|| if p == "in" { self.fronted_in(t0) } else { None }),
                 Slot::Needs(_) => None,
-                Slot::Any => (0..self.s.actors.len()).find(|&k| self.s.actors[k].t0 >= t1 && self.usable(k) && !self.is_speaker(k) && self.s.actors[k].entities.iter().any(|e| !avoid_e.contains(e))),
+                Slot::Any => (self.first_after(t1)..self.s.actors.len())
+                    .take_while(|&k| self.s.actors[k].t0 < t1 + WINDOW)
+                    .find(|&k| {
+                        self.usable(k)
+                            && !self.is_speaker(k)
+                            && self.s.actors[k]
+                                .entities
+                                .iter()
+                                .any(|e| !avoid_e.contains(e))
+                    }),
             };
             if let Some(k) = found.and_then(ok) {
                 return Some(k);
@@ -707,14 +1157,29 @@ impl<'a> Cx<'a> {
     /// The first actor after the trigger in the same clause, other than `avoid`'s.
     fn any_in_clause(&self, t1: usize, avoid: Option<usize>) -> Option<usize> {
         let avoid_e: Vec<EntityId> = avoid.map(|a| self.group_entities(a)).unwrap_or_default();
-        let n = self.s.tokens.len();
+        let n = self.s.tokens.len().min(t1 + WINDOW);
         let mut j = t1;
         while j < n {
-            if self.is_any(j, &[";", ":", "“", "”", "\"", "(", "as"]) || self.is_any(j, CLAUSE) || (self.w(j) == "," && self.is_any(j + 1, &["and", "but", "while", "as", "saying", "adding", "who", "which"])) {
+            if self.is_any(j, &[";", ":", "“", "”", "\"", "(", "as"])
+                || self.is_any(j, CLAUSE)
+                || (self.w(j) == ","
+                    && self.is_any(
+                        j + 1,
+                        &[
+                            "and", "but", "while", "as", "saying", "adding", "who", "which",
+                        ],
+                    ))
+            {
                 return None;
             }
             if let Some(k) = self.starts[j] {
-                if self.usable(k) && !self.is_speaker(k) && self.s.actors[k].entities.iter().any(|e| !avoid_e.contains(e)) {
+                if self.usable(k)
+                    && !self.is_speaker(k)
+                    && self.s.actors[k]
+                        .entities
+                        .iter()
+                        .any(|e| !avoid_e.contains(e))
+                {
                     return Some(k);
                 }
             }
@@ -729,10 +1194,15 @@ impl<'a> Cx<'a> {
         let src = src?;
         let want = &self.s.actors[src].entities;
         let n = self.s.tokens.len();
-        (t1..n)
+        (t1..n.min(t1 + WINDOW))
             .take_while(|&j| !(self.is_any(j, &[";", ":", "“", "”"]) || self.is_any(j, CLAUSE)))
             .find_map(|j| self.starts[j])
-            .filter(|&k| k != src && self.usable(k) && &self.s.actors[k].entities == want && self.s.actors[k].sector != self.s.actors[src].sector)
+            .filter(|&k| {
+                k != src
+                    && self.usable(k)
+                    && &self.s.actors[k].entities == want
+                    && self.s.actors[k].sector != self.s.actors[src].sector
+            })
     }
 
     /// `arrested 12`, `killed three people`, `detained political opponents`: people (a
@@ -751,9 +1221,26 @@ impl<'a> Cx<'a> {
 
     /// The actor who said the clause the trigger is in: `Russia said that Sudan must`.
     fn clause_speaker(&self, t0: usize) -> Option<usize> {
-        let v = (0..t0).rev().find(|&j| self.is_any(j, SPEECH) || self.is_any(j, &["reiterated", "concluded", "stressed", "urged", "argued", "believes", "believe", "thinks"]))?;
+        let v = (0..t0).rev().find(|&j| {
+            self.is_any(j, SPEECH)
+                || self.is_any(
+                    j,
+                    &[
+                        "reiterated",
+                        "concluded",
+                        "stressed",
+                        "urged",
+                        "argued",
+                        "believes",
+                        "believe",
+                        "thinks",
+                    ],
+                )
+        })?;
         let actors = &self.s.actors;
-        (0..actors.len()).rev().find(|&k| actors[k].t1 <= v && self.usable(k) && !self.introduced_by_prep(k))
+        (0..actors.len())
+            .rev()
+            .find(|&k| actors[k].t1 <= v && self.usable(k) && !self.introduced_by_prep(k))
     }
 
     /// The direct object: the first actor after the trigger with only determiners and
@@ -771,11 +1258,18 @@ impl<'a> Cx<'a> {
                 j += 1;
                 continue;
             }
-            if (self.is(j, "up") || self.is(j, "more") || self.is(j, "less")) && self.is_any(j + 1, &["to", "than"]) || self.is(j, "at") && self.is(j + 1, "least") {
+            if (self.is(j, "up") || self.is(j, "more") || self.is(j, "less"))
+                && self.is_any(j + 1, &["to", "than"])
+                || self.is(j, "at") && self.is(j + 1, "least")
+            {
                 j += 2;
                 continue;
             }
-            if tok.kind == TokenKind::Punct || self.is_any(j, PREPS) || self.is_any(j, CLAUSE) || self.is_any(j, &["and", "or", "to"]) {
+            if tok.kind == TokenKind::Punct
+                || self.is_any(j, PREPS)
+                || self.is_any(j, CLAUSE)
+                || self.is_any(j, &["and", "or", "to"])
+            {
                 return None;
             }
             let w = self.w(j);
@@ -797,7 +1291,7 @@ impl<'a> Cx<'a> {
             let Some(p) = t0.checked_sub(back) else { break };
             let w = self.w(p);
             if w == "'s" || w == "’s" {
-                return self.s.actors.iter().position(|a| a.t1 == p).filter(|&k| self.usable(k));
+                return self.ending(p).filter(|&k| self.usable(k));
             }
             if self.s.tokens[p].kind == TokenKind::Punct {
                 break;
@@ -814,7 +1308,10 @@ impl<'a> Cx<'a> {
         let limit = (t1 + 14).min(n);
         while j < limit {
             let hit = words.iter().enumerate().all(|(o, w)| self.is(j + o, w));
-            if !hit && (self.s.tokens[j].kind == TokenKind::Punct && !self.is_any(j, &["-"]) || self.is_any(j, CLAUSE)) {
+            if !hit
+                && (self.s.tokens[j].kind == TokenKind::Punct && !self.is_any(j, &["-"])
+                    || self.is_any(j, CLAUSE))
+            {
                 return None;
             }
             if hit {
@@ -822,12 +1319,22 @@ impl<'a> Cx<'a> {
                 let mut skipped = 0;
                 while m < n && skipped <= 4 {
                     if let Some(k) = self.starts[m] {
-                        if self.usable(k) && self.s.actors[k].entities.iter().any(|e| !avoid.contains(e)) {
+                        if self.usable(k)
+                            && self.s.actors[k].entities.iter().any(|e| !avoid.contains(e))
+                        {
                             return Some(k);
                         }
                         break;
                     }
-                    if self.s.tokens[m].kind == TokenKind::Punct || self.is_any(m, CLAUSE) || self.is_any(m, &["to", "by", "against", "with", "on", "from", "in", "after", "for"]) {
+                    if self.s.tokens[m].kind == TokenKind::Punct
+                        || self.is_any(m, CLAUSE)
+                        || self.is_any(
+                            m,
+                            &[
+                                "to", "by", "against", "with", "on", "from", "in", "after", "for",
+                            ],
+                        )
+                    {
                         break;
                     }
                     skipped += 1;
@@ -847,16 +1354,32 @@ impl<'a> Cx<'a> {
             if !self.is(j, prep) {
                 return None;
             }
-            let m = if self.is_any(j + 1, DETS) { j + 2 } else { j + 1 };
-            self.starts.get(m).copied().flatten().filter(|&k| self.usable(k) && self.s.actors[k].t1 <= t0)
+            let m = if self.is_any(j + 1, DETS) {
+                j + 2
+            } else {
+                j + 1
+            };
+            self.starts
+                .get(m)
+                .copied()
+                .flatten()
+                .filter(|&k| self.usable(k) && self.s.actors[k].t1 <= t0)
         })
     }
 
     /// The first actor of a `between X and Y` phrase right after a noun.
     fn between(&self, t1: usize) -> Option<usize> {
         let j = (t1..(t1 + 3).min(self.s.tokens.len())).find(|&j| self.is(j, "between"))?;
-        let m = if self.is_any(j + 1, DETS) { j + 2 } else { j + 1 };
-        self.starts.get(m).copied().flatten().filter(|&k| self.usable(k))
+        let m = if self.is_any(j + 1, DETS) {
+            j + 2
+        } else {
+            j + 1
+        };
+        self.starts
+            .get(m)
+            .copied()
+            .flatten()
+            .filter(|&k| self.usable(k))
     }
 
     /// `In Burkina Faso, Russia deployed troops`: a fronted locative.
@@ -864,7 +1387,13 @@ impl<'a> Cx<'a> {
         if !self.is(0, "in") {
             return None;
         }
-        let k = self.starts.get(1).copied().flatten().or_else(|| if self.is(1, "the") { self.starts.get(2).copied().flatten() } else { None })?;
+        let k = self.starts.get(1).copied().flatten().or_else(|| {
+            if self.is(1, "the") {
+                self.starts.get(2).copied().flatten()
+            } else {
+                None
+            }
+        })?;
         let a = &self.s.actors[k];
         (a.t1 < t0 && self.w(a.t1) == "," && self.usable(k)).then_some(k)
     }
@@ -872,11 +1401,22 @@ impl<'a> Cx<'a> {
     /// The governing actor of the sentence for an agentless passive or a bare noun: the
     /// first actor before the trigger that is not among the targets.
     fn context_source(&self, targets: &[EntityId], t0: usize) -> Option<(Option<usize>, EntityId)> {
-        self.s.actors.iter().enumerate().find_map(|(k, a)| {
-            (a.t1 <= t0 && self.usable(k) && !self.is_speaker(k))
-                .then(|| a.entities.iter().find(|e| !targets.contains(e)).map(|e| (Some(k), e.clone())))
-                .flatten()
-        })
+        let actors = &self.s.actors;
+        self.actors_before(t0)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .find_map(|k| {
+                let a = &actors[k];
+                (self.usable(k) && !self.is_speaker(k))
+                    .then(|| {
+                        a.entities
+                            .iter()
+                            .find(|e| !targets.contains(e))
+                            .map(|e| (Some(k), e.clone()))
+                    })
+                    .flatten()
+            })
     }
 
     /// A generic verb (`ended`, `signed`, `suspended`) is about an agreement or aid only
@@ -914,24 +1454,45 @@ impl<'a> Cx<'a> {
             t -= 1;
             steps += 1;
             let w = self.w(t).to_ascii_lowercase();
-            if matches!(w.as_str(), "," | ";" | ":" | "—" | "(" | ".") || self.is_any(t, &["that", "which", "who", "but"]) || self.s.actors.iter().any(|a| a.t1 == t + 1 && steps > 1 && a.t0 < t0) && false {
+            if matches!(w.as_str(), "," | ";" | ":" | "—" | "(" | ".")
+                || self.is_any(t, &["that", "which", "who", "but"])
+            {
                 break;
             }
             match w.as_str() {
-                "not" | "n't" | "never" | "neither" | "nor" | "without" | "refused" | "refuses" | "refuse" | "declined" | "declines" | "failed" | "fails" | "denied" | "denies" | "cannot" => negated = true,
+                "not" | "n't" | "never" | "neither" | "nor" | "without" | "refused" | "refuses"
+                | "refuse" | "declined" | "declines" | "failed" | "fails" | "denied" | "denies"
+                | "cannot" => negated = true,
                 "no" if pos == TriggerPos::Noun && steps <= 2 => negated = true,
                 "will" | "'ll" | "shall" | "would" | "wo" => future = true,
-                "going" | "plans" | "plan" | "planned" | "planning" | "intends" | "intend" | "intended" | "expected" | "set" | "ready" | "prepared" | "willing" | "vowed" | "vows" | "vow" | "sworn" | "swore" | "swear" | "swears" | "pledged" | "pledges" | "promised" | "promises" | "agreed" | "agrees" | "offered" | "offers" | "threatened" | "threatens" | "decided" | "decides" | "seeks" | "sought" | "wants" | "hopes" | "able" | "committed"
-                    if (t + 1..t0).any(|j| self.is(j, "to")) => future = true,
-                "could" | "might" | "may" | "if" | "unless" | "should" | "considering" | "consider" | "considers" | "mulling" => hypothetical = true,
+                "going" | "plans" | "plan" | "planned" | "planning" | "intends" | "intend"
+                | "intended" | "expected" | "set" | "ready" | "prepared" | "willing" | "vowed"
+                | "vows" | "vow" | "sworn" | "swore" | "swear" | "swears" | "pledged"
+                | "pledges" | "promised" | "promises" | "agreed" | "agrees" | "offered"
+                | "offers" | "threatened" | "threatens" | "decided" | "decides" | "seeks"
+                | "sought" | "wants" | "hopes" | "able" | "committed"
+                    if (t + 1..t0).any(|j| self.is(j, "to")) =>
+                {
+                    future = true
+                }
+                "could" | "might" | "may" | "if" | "unless" | "should" | "considering"
+                | "consider" | "considers" | "mulling" => hypothetical = true,
                 "allegedly" | "reportedly" | "purportedly" | "supposedly" => alleged = true,
                 "alleged" | "suspected" if steps <= 4 && pos == TriggerPos::Noun => alleged = true,
                 _ => {}
             }
         }
         // "he alleged that ...", "accused X of ...": what follows is alleged
-        let claim_that = (1..t0).any(|i| self.is(i, "that") && self.is_any(i - 1, &["alleged", "claimed", "claims", "alleges", "alleging"]));
-        let accused_of = (0..t0).any(|i| self.is_any(i, &["accused", "accusing", "accuses"])) && (t0.saturating_sub(6)..t0).any(|i| self.is(i, "of"));
+        let from = t0.saturating_sub(WINDOW).max(1);
+        let claim_that = (from..t0).any(|i| {
+            self.is(i, "that")
+                && self.is_any(
+                    i - 1,
+                    &["alleged", "claimed", "claims", "alleges", "alleging"],
+                )
+        });
+        let accused_of = (from..t0).any(|i| self.is_any(i, &["accused", "accusing", "accuses"]))
+            && (t0.saturating_sub(6)..t0).any(|i| self.is(i, "of"));
         if claim_that || accused_of {
             alleged = true;
         }
@@ -960,7 +1521,9 @@ impl<'a> Cx<'a> {
             if self.is_speaker(k) {
                 return pick(a);
             }
-            if a.t0 > 0 && self.is_any(a.t0 - 1, SPEECH) || a.t0 > 1 && self.is(a.t0 - 2, "according") && self.is(a.t0 - 1, "to") {
+            if a.t0 > 0 && self.is_any(a.t0 - 1, SPEECH)
+                || a.t0 > 1 && self.is(a.t0 - 2, "according") && self.is(a.t0 - 1, "to")
+            {
                 return pick(a);
             }
         }

@@ -58,9 +58,39 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Words that open a sentence after a dotted acronym (`... in the U.S. The next day`).
 const SENTENCE_OPENERS: &[&str] = &[
-    "The", "A", "An", "In", "On", "He", "She", "It", "They", "We", "But", "And", "This", "That",
-    "These", "Those", "There", "His", "Her", "Its", "Their", "After", "As", "At", "Following",
-    "When", "While", "Meanwhile", "However", "Since", "Last", "On", "I",
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "But",
+    "And",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "After",
+    "As",
+    "At",
+    "Following",
+    "When",
+    "While",
+    "Meanwhile",
+    "However",
+    "Since",
+    "Last",
+    "On",
+    "I",
 ];
 
 static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -79,7 +109,11 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i:\bread (more|also)\s*:)",
         r"(?im:^\s*(related|advertisement|photo|image|caption)\s*:?\s*$)",
     ];
-    let joined = parts.join("|").replace(r"\b", r"(?-u:\b)").replace(r"\d", "[0-9]").replace(r"\s", r"[ \t\r\n]");
+    let joined = parts
+        .join("|")
+        .replace(r"\b", r"(?-u:\b)")
+        .replace(r"\d", "[0-9]")
+        .replace(r"\s", r"[ \t\r\n]");
     Regex::new(&joined).expect("boilerplate patterns are valid")
 });
 
@@ -194,7 +228,9 @@ fn is_abbreviation(text: &str, start: usize, dot: usize, next: &str) -> bool {
     let before = &text[start..dot];
     let word_start = before
         .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
-        .map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8));
+        .map_or(0, |p| {
+            p + before[p..].chars().next().map_or(1, char::len_utf8)
+        });
     let word = &before[word_start..];
     if word.is_empty() {
         return false;
@@ -215,7 +251,8 @@ fn is_abbreviation(text: &str, start: usize, dot: usize, next: &str) -> bool {
         }
     }
     let lower = word.to_ascii_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str()) && !(lower == "no" && !next.starts_with(char::is_numeric))
+    ABBREVIATIONS.contains(&lower.as_str())
+        && !(lower == "no" && !next.starts_with(char::is_numeric))
 }
 
 /// Splits the text inside `within` into tokens.
@@ -256,8 +293,7 @@ pub fn tokens(text: &str, within: Span) -> Vec<Token> {
                         '&' => after.is_some_and(char::is_alphanumeric),
                         '.' => {
                             after.is_some_and(char::is_alphanumeric)
-                                || (slice[i..j].contains('.')
-                                    || slice[i..j].chars().count() == 1)
+                                || (slice[i..j].contains('.') || slice[i..j].chars().count() == 1)
                                     && slice[i..j].chars().all(|x| x.is_uppercase() || x == '.')
                         }
                         _ => {
@@ -317,9 +353,16 @@ mod tests {
         );
         assert_eq!(
             split("U.S. forces left. The U.S. Army stayed in the U.S. The end."),
-            ["U.S. forces left.", "The U.S. Army stayed in the U.S.", "The end."]
+            [
+                "U.S. forces left.",
+                "The U.S. Army stayed in the U.S.",
+                "The end."
+            ]
         );
-        assert_eq!(split("J. R. Smith spoke. No. 10 replied."), ["J. R. Smith spoke.", "No. 10 replied."]);
+        assert_eq!(
+            split("J. R. Smith spoke. No. 10 replied."),
+            ["J. R. Smith spoke.", "No. 10 replied."]
+        );
     }
 
     #[test]
@@ -342,7 +385,18 @@ mod tests {
             .collect();
         assert_eq!(
             t,
-            ["Niger", "’s", "junta", ",", "state-to-state", ";", "1,000", "U.S.", "troops", "."]
+            [
+                "Niger",
+                "’s",
+                "junta",
+                ",",
+                "state-to-state",
+                ";",
+                "1,000",
+                "U.S.",
+                "troops",
+                "."
+            ]
         );
     }
 

@@ -12,7 +12,13 @@ fn extractor() -> &'static Extractor {
     EX.get_or_init(Extractor::new)
 }
 
-fn has(x: &Extraction, source: &str, kind: RelationKind, target: &str, modality: Option<Modality>) -> bool {
+fn has(
+    x: &Extraction,
+    source: &str,
+    kind: RelationKind,
+    target: &str,
+    modality: Option<Modality>,
+) -> bool {
     x.assertions.iter().any(|a| {
         let ends = (a.source.as_str() == source && a.target.as_str() == target)
             || (kind.is_symmetric() && a.source.as_str() == target && a.target.as_str() == source);
@@ -36,17 +42,31 @@ fn every_trigger_example_gives_its_fact() {
         let x = extractor().extract(&Document::new(&t.id, &t.example));
         let (s, o) = (&t.expect.0, &t.expect.1);
         if !has(&x, s.as_str(), t.kind, o.as_str(), None) {
-            failures.push(format!("{}: {:?} expected {s} {} {o}, got [{}]", t.id, t.example, t.kind, show(&x)));
+            failures.push(format!(
+                "{}: {:?} expected {s} {} {o}, got [{}]",
+                t.id,
+                t.example,
+                t.kind,
+                show(&x)
+            ));
         }
     }
     let total = lex.triggers().len();
     // Every rule's own example must work; report them all at once.
-    assert!(failures.is_empty(), "{} of {total} trigger examples failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {total} trigger examples failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn phrasing_suite() {
-    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/phrasings.tsv")).unwrap();
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/phrasings.tsv"),
+    )
+    .unwrap();
     let mut failures = Vec::new();
     let mut total = 0;
     for (n, line) in text.lines().enumerate() {
@@ -68,22 +88,51 @@ fn phrasing_suite() {
         // A stated future act is coded as a pledge or a threat (see relations.rs).
         let ok = has(&x, c[3], kind, c[4], Some(modality))
             || (modality == Modality::Future
-                && (has(&x, c[3], RelationKind::Pledge, c[4], None) || has(&x, c[3], RelationKind::Threat, c[4], None)));
+                && (has(&x, c[3], RelationKind::Pledge, c[4], None)
+                    || has(&x, c[3], RelationKind::Threat, c[4], None)));
         if !ok {
-            failures.push(format!("line {} [{} {}]: {:?} expected {} {} {} ({:?}), got [{}]", n + 1, c[0], c[1], c[2], c[3], c[0], c[4], modality, show(&x)));
+            failures.push(format!(
+                "line {} [{} {}]: {:?} expected {} {} {} ({:?}), got [{}]",
+                n + 1,
+                c[0],
+                c[1],
+                c[2],
+                c[3],
+                c[0],
+                c[4],
+                modality,
+                show(&x)
+            ));
         }
     }
     assert!(total >= 96, "the suite has {total} cases");
-    assert!(failures.is_empty(), "{} of {total} phrasings failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {total} phrasings failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
-fn article_facts(dir: &Path) -> Vec<(String, String, Vec<(String, RelationKind, String, Modality)>)> {
+fn article_facts(
+    dir: &Path,
+) -> Vec<(
+    String,
+    String,
+    Vec<(String, RelationKind, String, Modality)>,
+)> {
     let mut out = Vec::new();
-    let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap().flatten().map(|e| e.path()).collect();
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     entries.sort();
     for p in entries {
         let name = p.file_name().unwrap().to_string_lossy().to_string();
-        let Some(stem) = name.strip_suffix(".facts.tsv") else { continue };
+        let Some(stem) = name.strip_suffix(".facts.tsv") else {
+            continue;
+        };
         let text = std::fs::read_to_string(dir.join(format!("{stem}.txt"))).unwrap();
         let facts = std::fs::read_to_string(&p)
             .unwrap()
@@ -92,7 +141,13 @@ fn article_facts(dir: &Path) -> Vec<(String, String, Vec<(String, RelationKind, 
             .filter(|l| !l.trim().is_empty())
             .map(|l| {
                 let c: Vec<&str> = l.split('\t').collect();
-                let m = if c.get(3) == Some(&"negated") { Modality::Negated } else if c.get(3) == Some(&"future") { Modality::Future } else { Modality::Asserted };
+                let m = if c.get(3) == Some(&"negated") {
+                    Modality::Negated
+                } else if c.get(3) == Some(&"future") {
+                    Modality::Future
+                } else {
+                    Modality::Asserted
+                };
                 (c[0].to_string(), c[1].parse().unwrap(), c[2].to_string(), m)
             })
             .collect();
@@ -113,7 +168,9 @@ fn article_recall(dir: &str) -> (usize, usize, Vec<String>) {
         for (s, k, t, m) in facts {
             total += 1;
             let ok = has(&x, &s, k, &t, None)
-                || (m == Modality::Future && (has(&x, &s, RelationKind::Pledge, &t, None) || has(&x, &s, RelationKind::Threat, &t, None)));
+                || (m == Modality::Future
+                    && (has(&x, &s, RelationKind::Pledge, &t, None)
+                        || has(&x, &s, RelationKind::Threat, &t, None)));
             if ok {
                 found += 1;
             } else {
@@ -131,6 +188,9 @@ fn articles_written_here_give_their_facts() {
         assert!(total > 20, "{dir}: only {total} facts");
         let recall = found as f64 / total as f64;
         eprintln!("{dir}: {found}/{total} facts; missed: {misses:#?}");
-        assert!(recall >= 0.6, "{dir}: recall {recall:.2} ({found}/{total}); missed: {misses:#?}");
+        assert!(
+            recall >= 0.6,
+            "{dir}: recall {recall:.2} ({found}/{total}); missed: {misses:#?}"
+        );
     }
 }

@@ -126,12 +126,11 @@ pub(crate) fn resolve(
         if a.media {
             continue;
         }
-        if let Some(p) = &a.person {
-            if matches!(a.referent, Referent::Entity(_))
-                || matches!(a.referent, Referent::Pronoun(_))
-            {
-                memory.last_person = Some(p.clone());
-            }
+        if let Some(p) = &a.person
+            && (matches!(a.referent, Referent::Entity(_))
+                || matches!(a.referent, Referent::Pronoun(_)))
+        {
+            memory.last_person = Some(p.clone());
         }
         for e in &a.entities {
             if let Some(kind) = lex

@@ -311,17 +311,17 @@ impl Lexicon {
 
     fn check_references(&self, file: &str) -> Result<()> {
         for e in &self.entities {
-            if let Some(s) = &e.successor_of {
-                if !self.by_id.contains_key(s) {
-                    return Err(Error::Data {
-                        file: file.to_string(),
-                        line: 0,
-                        message: format!(
-                            "entry {:?}: successor_of names unknown id {s:?}",
-                            e.id.as_str()
-                        ),
-                    });
-                }
+            if let Some(s) = &e.successor_of
+                && !self.by_id.contains_key(s)
+            {
+                return Err(Error::Data {
+                    file: file.to_string(),
+                    line: 0,
+                    message: format!(
+                        "entry {:?}: successor_of names unknown id {s:?}",
+                        e.id.as_str()
+                    ),
+                });
             }
         }
         Ok(())
@@ -364,18 +364,17 @@ impl Lexicon {
         };
         let p = &mut self.phrases[idx];
         p.ambiguous |= ambiguous;
-        if let (PhraseUse::Entity(new, _), true) = (&usage, true) {
-            if let Some(PhraseUse::Entity(old, _)) =
+        if let (PhraseUse::Entity(new, _), true) = (&usage, true)
+            && let Some(PhraseUse::Entity(old, _)) =
                 p.uses.iter().find(|u| matches!(u, PhraseUse::Entity(..)))
-            {
-                if old != new {
-                    return Err(format!(
-                        "name {text:?} already names {:?}",
-                        self.entities[*old].id.as_str()
-                    ));
-                }
-                return Ok(());
+        {
+            if old != new {
+                return Err(format!(
+                    "name {text:?} already names {:?}",
+                    self.entities[*old].id.as_str()
+                ));
             }
+            return Ok(());
         }
         if !p.uses.contains(&usage) {
             p.uses.push(usage);

@@ -676,12 +676,12 @@ pub(crate) fn actors(
                     let mut adjs = vec![(*t0, *t1, *e)];
                     let mut k = *t1;
                     loop {
-                        if s.is_any(text, k, &["and", ",", "or"]) {
-                            if let Some((e2, NameRole::Adjective, t1b)) = entity_of(k + 1) {
-                                adjs.push((k + 1, t1b, e2));
-                                k = t1b;
-                                continue;
-                            }
+                        if s.is_any(text, k, &["and", ",", "or"])
+                            && let Some((e2, NameRole::Adjective, t1b)) = entity_of(k + 1)
+                        {
+                            adjs.push((k + 1, t1b, e2));
+                            k = t1b;
+                            continue;
                         }
                         break;
                     }
@@ -815,26 +815,26 @@ pub(crate) fn actors(
                     || (s.is(text, k, "from") && code != "MIL")
                     || (s.is_in(text, k) && !matches!(code.as_str(), "MIL" | "DIP" | "GOV"));
                 let det = usize::from(s.is(text, k + 1, "the"));
-                if prep_ok {
-                    if let Some((e, role, et1)) = entity_of(k + 1 + det) {
-                        if role != NameRole::Adjective && !used[k + 1 + det] {
-                            let start = if *t0 > 0 && s.is_any(text, *t0 - 1, &["the", "a"]) {
-                                *t0 - 1
-                            } else {
-                                *t0
-                            };
-                            for u in &mut used[start..et1] {
-                                *u = true;
-                            }
-                            out.push(make(
-                                start,
-                                et1,
-                                Referent::Entity(lex.entities[e].id.clone()),
-                                Some(code.clone()),
-                            ));
-                            continue;
-                        }
+                if prep_ok
+                    && let Some((e, role, et1)) = entity_of(k + 1 + det)
+                    && role != NameRole::Adjective
+                    && !used[k + 1 + det]
+                {
+                    let start = if *t0 > 0 && s.is_any(text, *t0 - 1, &["the", "a"]) {
+                        *t0 - 1
+                    } else {
+                        *t0
+                    };
+                    for u in &mut used[start..et1] {
+                        *u = true;
                     }
+                    out.push(make(
+                        start,
+                        et1,
+                        Referent::Entity(lex.entities[e].id.clone()),
+                        Some(code.clone()),
+                    ));
+                    continue;
                 }
                 // the junta / the government: resolved by coref
                 if *t0 > 0 && s.is_any(text, *t0 - 1, &["the", "this", "that"]) && !used[*t0 - 1] {

@@ -22,6 +22,9 @@ use crate::mentions::{Actor, Analysed, Item, Referent};
 use crate::model::{Assertion, Date, EntityId, EntityKind, Modality, RelationKind, Span};
 use crate::text::TokenKind;
 
+/// An argument: the actor mention it came from (if any) and the entity.
+type Arg = (Option<usize>, EntityId);
+
 /// What the relation stage remembers across the sentences of a document.
 #[derive(Debug, Default)]
 pub(crate) struct DocState {
@@ -346,8 +349,8 @@ pub(crate) fn sentence(
         // deploying troops`: a gerund after a preposition has no subject of its own
         .filter(|(t0, _, r)| {
             r.pos == TriggerPos::Noun
-                || !(*t0 >= 2 && cx.w(t0 - 1).ends_with("ly") && cx.is_any(t0 - 2, DETS))
-                    && !(*t0 >= 1 && cx.w(*t0).ends_with("ing") && cx.is_any(t0 - 1, PREPS))
+                || !(*t0 >= 2 && cx.w(t0 - 1).ends_with("ly") && cx.is_any(t0 - 2, DETS)
+                    || *t0 >= 1 && cx.w(*t0).ends_with("ing") && cx.is_any(t0 - 1, PREPS))
         })
         .filter(|(t0, t1, r)| r.pos == TriggerPos::Noun || cx.object_noun_ok(*t0, *t1, r))
         .collect();
@@ -437,7 +440,7 @@ pub(crate) fn sentence(
                 .filter(|e| !target_entities.contains(e))
                 .or_else(|| {
                     let mut counts = state.state_counts.clone();
-                    counts.sort_by(|a, b| b.1.cmp(&a.1));
+                    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
                     counts
                         .into_iter()
                         .map(|(e, _)| e)
@@ -463,27 +466,26 @@ pub(crate) fn sentence(
             None => Vec::new(),
         };
         dedup_by_entity(&mut targets);
-        let mut pairs: Vec<((Option<usize>, EntityId), (Option<usize>, EntityId))> = Vec::new();
+        let mut pairs: Vec<(Arg, Arg)> = Vec::new();
         // `talks between Serbia and Kosovo`, `a deal between X and Y`
         if rule.pos == TriggerPos::Noun
             && (rule.kind.is_symmetric() || rule.target.contains(&Slot::Prep("between".into())))
+            && let Some(k) = cx.between(t1)
         {
-            if let Some(k) = cx.between(t1) {
-                let mut members: Vec<(Option<usize>, EntityId)> = cx
-                    .group(k)
-                    .into_iter()
-                    .flat_map(|i| {
-                        s.actors[i]
-                            .entities
-                            .iter()
-                            .map(move |e| (Some(i), e.clone()))
-                    })
-                    .collect();
-                dedup_by_entity(&mut members);
-                if members.len() >= 2 {
-                    sources = vec![members[0].clone()];
-                    targets = members[1..].to_vec();
-                }
+            let mut members: Vec<(Option<usize>, EntityId)> = cx
+                .group(k)
+                .into_iter()
+                .flat_map(|i| {
+                    s.actors[i]
+                        .entities
+                        .iter()
+                        .map(move |e| (Some(i), e.clone()))
+                })
+                .collect();
+            dedup_by_entity(&mut members);
+            if members.len() >= 2 {
+                sources = vec![members[0].clone()];
+                targets = members[1..].to_vec();
             }
         }
         if targets.is_empty() {
@@ -543,11 +545,11 @@ pub(crate) fn sentence(
         }
         // a stated future act: cooperation pledged, hostility threatened
         let mut kind = rule.kind;
-        if modality == Modality::Future {
-            if let Some(k) = future_kind(kind) {
-                kind = k;
-                modality = Modality::Asserted;
-            }
+        if modality == Modality::Future
+            && let Some(k) = future_kind(kind)
+        {
+            kind = k;
+            modality = Modality::Asserted;
         }
         // leaving an international organisation ends the membership agreement
         if kind == RelationKind::Withdrawal
@@ -729,12 +731,11 @@ impl<'a> Cx<'a> {
                 && s.word(text, c) == ","
                 && s.is_any(text, c + 1, &["a", "an", "the", "its", "another", "one"])
                 && paren[c] == 0
+                && let Some(close) = (c + 2..(c + 16).min(n)).find(|&j| s.word(text, j) == ",")
             {
-                if let Some(close) = (c + 2..(c + 16).min(n)).find(|&j| s.word(text, j) == ",") {
-                    id += 1;
-                    for p in &mut paren[c..=close] {
-                        *p = id;
-                    }
+                id += 1;
+                for p in &mut paren[c..=close] {
+                    *p = id;
                 }
             }
         }
@@ -1024,22 +1025,22 @@ impl<'a> Cx<'a> {
             }
         }
         // `..., and criticized X`: the second of two verb phrases takes the main subject
-        if pos == TriggerPos::Verb {
-            if let Some(p) = self.skip_left(t0) {
-                let p = if self.is_any(p, &["has", "have", "had", "did", "does"]) {
-                    self.skip_left(p).unwrap_or(p)
-                } else {
-                    p
-                };
-                if self.is(p, "and") && self.ending(p).is_none() {
-                    let first = self.actors_before(t0).last();
-                    if let Some(k) = first
-                        .into_iter()
-                        .flat_map(|f| f..self.first_after(t0))
-                        .find(|&k| self.eligible_subject(k, t0))
-                    {
-                        return Some(k);
-                    }
+        if pos == TriggerPos::Verb
+            && let Some(p) = self.skip_left(t0)
+        {
+            let p = if self.is_any(p, &["has", "have", "had", "did", "does"]) {
+                self.skip_left(p).unwrap_or(p)
+            } else {
+                p
+            };
+            if self.is(p, "and") && self.ending(p).is_none() {
+                let first = self.actors_before(t0).last();
+                if let Some(k) = first
+                    .into_iter()
+                    .flat_map(|f| f..self.first_after(t0))
+                    .find(|&k| self.eligible_subject(k, t0))
+                {
+                    return Some(k);
                 }
             }
         }
@@ -1071,12 +1072,7 @@ impl<'a> Cx<'a> {
 
     fn eligible_subject(&self, k: usize, t0: usize) -> bool {
         let a = &self.s.actors[k];
-        if !self.usable(k)
-            || a.possessive
-                && a.t1 + 1 < t0
-                && !self.is_any(a.t1 + 1, &["government", "army"])
-                && false
-        {
+        if !self.usable(k) {
             return false;
         }
         let inside_other_paren = a.t0 < self.paren.len()
@@ -1087,12 +1083,7 @@ impl<'a> Cx<'a> {
         }
         // the first actor of its coordinated group decides whether it is in a PP
         let first = self.group(k).first().copied().unwrap_or(k);
-        !self.introduced_by_prep(first) && !(a.possessive && self.possessed_is_object(k, t0))
-    }
-
-    /// `Turkey's efforts` before the verb is still a subject; kept simple: never object.
-    fn possessed_is_object(&self, _k: usize, _t0: usize) -> bool {
-        false
+        !self.introduced_by_prep(first)
     }
 
     /// Fills a slot list; `avoid` is the source actor (the target must differ).
@@ -1172,16 +1163,15 @@ impl<'a> Cx<'a> {
             {
                 return None;
             }
-            if let Some(k) = self.starts[j] {
-                if self.usable(k)
-                    && !self.is_speaker(k)
-                    && self.s.actors[k]
-                        .entities
-                        .iter()
-                        .any(|e| !avoid_e.contains(e))
-                {
-                    return Some(k);
-                }
+            if let Some(k) = self.starts[j]
+                && self.usable(k)
+                && !self.is_speaker(k)
+                && self.s.actors[k]
+                    .entities
+                    .iter()
+                    .any(|e| !avoid_e.contains(e))
+            {
+                return Some(k);
             }
             j += 1;
         }

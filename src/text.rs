@@ -149,13 +149,10 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
         if b == b'.' || b == b'!' || b == b'?' {
             // extend over repeated punctuation and closing quotes/brackets
             let mut end = i + 1;
-            loop {
-                match text.get(end..).and_then(|r| r.chars().next()) {
-                    Some(c @ ('.' | '!' | '?' | '"' | '\'' | ')' | ']' | '”' | '’' | '»')) => {
-                        end += c.len_utf8()
-                    }
-                    _ => break,
-                }
+            while let Some(c @ ('.' | '!' | '?' | '"' | '\'' | ')' | ']' | '”' | '’' | '»')) =
+                text.get(end..).and_then(|r| r.chars().next())
+            {
+                end += c.len_utf8();
             }
             let next = text[end..].trim_start();
             let ws = text.len() - end - next.len();
@@ -245,14 +242,14 @@ fn is_abbreviation(text: &str, start: usize, dot: usize, next: &str) -> bool {
     }
     // an initial: "J. Smith"
     let mut chars = word.chars();
-    if let (Some(c), None) = (chars.next(), chars.next()) {
-        if c.is_uppercase() {
-            return true;
-        }
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && c.is_uppercase()
+    {
+        return true;
     }
     let lower = word.to_ascii_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
-        && !(lower == "no" && !next.starts_with(char::is_numeric))
+    // `No.` is an abbreviation only before a number
+    ABBREVIATIONS.contains(&lower.as_str()) && (lower != "no" || next.starts_with(char::is_numeric))
 }
 
 /// Splits the text inside `within` into tokens.

@@ -7,6 +7,9 @@ use std::path::Path;
 use newsgraph::lexicon::Lexicon;
 use newsgraph::{Document, Extraction, Extractor, Modality, RelationKind};
 
+/// An expected fact: source, kind, target, modality.
+type Fact = (String, RelationKind, String, Modality);
+
 fn extractor() -> &'static Extractor {
     static EX: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
     EX.get_or_init(Extractor::new)
@@ -114,13 +117,7 @@ fn phrasing_suite() {
     );
 }
 
-fn article_facts(
-    dir: &Path,
-) -> Vec<(
-    String,
-    String,
-    Vec<(String, RelationKind, String, Modality)>,
-)> {
+fn article_facts(dir: &Path) -> Vec<(String, String, Vec<Fact>)> {
     let mut out = Vec::new();
     let mut entries: Vec<_> = std::fs::read_dir(dir)
         .unwrap()

@@ -142,7 +142,7 @@ impl Extractor {
         let text = doc.text.as_str();
         let lex = &self.lexicon;
         let sentences = text::sentences(text);
-        let hits = self.matcher.scan(lex, text);
+        let hits = self.matcher.scan(text);
         let mut persons: Vec<Person> = Vec::new();
         let mut memory = coref::Memory::default();
         let mut state = DocState::default();

@@ -8,7 +8,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::lexicon::{Lexicon, NameRole, PhraseUse};
 use crate::model::{EntityId, EntityKind, Span};
-use crate::text::{Token, TokenKind};
+use crate::text::{Lower, Token, TokenKind};
 
 /// The compiled multi-pattern matcher over every phrase of a lexicon.
 #[derive(Clone, Debug)]
@@ -28,81 +28,88 @@ pub(crate) struct Hit {
 
 impl Matcher {
     pub(crate) fn new(lex: &Lexicon) -> Matcher {
+        // Each phrase is compiled in every spelling its case rule allows, so the automaton
+        // matches case-sensitively: `US` never stops at `us`, and the longest match is
+        // always one that counts.
         let mut keys: Vec<String> = Vec::new();
         let mut groups: Vec<Vec<usize>> = Vec::new();
         let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         for (i, p) in lex.phrases.iter().enumerate() {
-            let key = p.text.to_ascii_lowercase();
-            match index.get(&key) {
-                Some(&g) => groups[g].push(i),
-                None => {
-                    index.insert(key.clone(), keys.len());
-                    keys.push(key);
-                    groups.push(vec![i]);
+            for key in spellings(&p.text) {
+                match index.get(&key) {
+                    Some(&g) => {
+                        if !groups[g].contains(&i) {
+                            groups[g].push(i)
+                        }
+                    }
+                    None => {
+                        index.insert(key.clone(), keys.len());
+                        keys.push(key);
+                        groups.push(vec![i]);
+                    }
                 }
             }
         }
         let build = |kind: Option<AhoCorasickKind>| {
             AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
-                .ascii_case_insensitive(true)
                 .kind(kind)
                 .build(&keys)
         };
-        let ac = build(Some(AhoCorasickKind::DFA))
+        let ac = build(Some(AhoCorasickKind::ContiguousNFA))
             .or_else(|_| build(None))
             .expect("a lexicon of bounded phrases always compiles");
         Matcher { ac, groups }
     }
 
-    /// Every phrase that matches with word boundaries and the case rules; phrases written
-    /// alike in different case give one hit each, with the same span.
-    pub(crate) fn scan(&self, lex: &Lexicon, text: &str) -> Vec<Hit> {
+    /// Every phrase that matches with word boundaries; phrases written alike give one hit
+    /// each, with the same span.
+    pub(crate) fn scan(&self, text: &str) -> Vec<Hit> {
         let mut out = Vec::new();
+        let bytes = text.as_bytes();
         for m in self.ac.find_iter(text) {
             let (s, e) = (m.start(), m.end());
-            let (Some(found), Some(before), Some(after)) =
-                (text.get(s..e), text.get(..s), text.get(e..))
-            else {
-                continue;
+            // word boundaries: the common ASCII case without decoding
+            let before_word = match s.checked_sub(1).map(|i| bytes[i]) {
+                None => false,
+                Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+                Some(_) => text[..s].chars().next_back().is_some_and(char::is_alphanumeric),
             };
-            if before
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-                || after.chars().next().is_some_and(char::is_alphanumeric)
-            {
+            let after_word = match bytes.get(e) {
+                None => false,
+                Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+                Some(_) => text[e..].chars().next().is_some_and(char::is_alphanumeric),
+            };
+            if before_word || after_word {
                 continue;
             }
             for &phrase in &self.groups[m.pattern().as_usize()] {
-                if case_ok(&lex.phrases[phrase].text, found) {
-                    out.push(Hit {
-                        span: Span::new(s, e),
-                        phrase,
-                    });
-                }
+                out.push(Hit {
+                    span: Span::new(s, e),
+                    phrase,
+                });
             }
         }
         out
     }
 }
 
-/// Exact case, or a lower-case entry written with a capital first letter, or an entry
-/// starting with `The ` written with `the `.
-fn case_ok(pattern: &str, found: &str) -> bool {
-    if pattern == found {
-        return true;
+/// The spellings a phrase matches: as written; a lower-case entry also with a capital
+/// first letter; an entry starting with `The ` also with `the `.
+fn spellings(text: &str) -> Vec<String> {
+    let mut out = vec![text.to_string()];
+    let mut chars = text.chars();
+    if let Some(first) = chars.next() {
+        if !text.chars().any(char::is_uppercase) && first.is_ascii_lowercase() {
+            out.push(format!("{}{}", first.to_ascii_uppercase(), chars.as_str()));
+        }
     }
-    let (mut p, mut f) = (pattern.chars(), found.chars());
-    let (Some(p0), Some(f0)) = (p.next(), f.next()) else {
-        return false;
-    };
-    if p.as_str() != f.as_str() {
-        return false;
+    if let Some(rest) = text.strip_prefix("The ") {
+        out.push(format!("the {rest}"));
     }
-    let all_lower = !pattern.chars().any(char::is_uppercase);
-    (all_lower && f0 == p0.to_ascii_uppercase()) || (pattern.starts_with("The ") && f0 == 't')
+    out
 }
+
 
 /// What an actor mention refers to before coreference.
 #[derive(Clone, Debug, PartialEq)]
@@ -610,7 +617,7 @@ pub(crate) fn actors(
                 continue;
             }
             let w = s.word(text, p);
-            if MODIFIERS.contains(&w.to_ascii_lowercase().as_str()) {
+            if MODIFIERS.contains(&Lower::new(w).as_str()) {
                 k = p;
                 steps += 1;
                 continue;
@@ -689,7 +696,7 @@ pub(crate) fn actors(
                     while m < n
                         && m < k + 3
                         && item_at(m).is_none()
-                        && MODIFIERS.contains(&s.word(text, m).to_ascii_lowercase().as_str())
+                        && MODIFIERS.contains(&Lower::new(s.word(text, m)).as_str())
                     {
                         m += 1;
                     }
@@ -871,7 +878,8 @@ pub(crate) fn actors(
             continue;
         }
         let w = s.word(text, t);
-        let lw = w.to_ascii_lowercase();
+        let lower = Lower::new(w);
+        let lw = lower.as_str();
         if lw == "the" && t + 1 < n && !used[t + 1] {
             if s.is_any(
                 text,
@@ -937,7 +945,7 @@ pub(crate) fn actors(
             t += 2;
             continue;
         }
-        let pron = match lw.as_str() {
+        let pron = match lw {
             "he" | "him" => Some("he"),
             "she" | "her"
                 if lw == "she"
@@ -1087,11 +1095,14 @@ mod tests {
 
     #[test]
     fn case_rules() {
-        assert!(case_ok("US", "US"));
-        assert!(!case_ok("US", "us"));
-        assert!(!case_ok("IS", "is"));
-        assert!(case_ok("government", "Government"));
-        assert!(!case_ok("Niger", "NIGER"));
-        assert!(case_ok("The Washington Post", "the Washington Post"));
+        assert_eq!(spellings("US"), ["US"]);
+        assert_eq!(spellings("government"), ["government", "Government"]);
+        assert_eq!(spellings("The Washington Post"), ["The Washington Post", "the Washington Post"]);
+        let lex = Lexicon::builtin();
+        let m = Matcher::new(&lex);
+        let found = |t: &str| -> Vec<String> { m.scan(t).iter().map(|h| h.span.slice(t).to_string()).collect() };
+        assert!(found("let us talk, as it is").is_empty());
+        assert_eq!(found("The US said"), ["US"]);
+        assert!(found("NIGER").is_empty());
     }
 }

@@ -866,8 +866,9 @@ impl<'a> Cx<'a> {
     fn skip_left(&self, mut t: usize) -> Option<usize> {
         while t > 0 {
             let p = t - 1;
-            let w = self.w(p).to_ascii_lowercase();
-            if ADVERB_SKIP.contains(&w.as_str()) || w.ends_with("ly") && w.len() > 4 {
+            let lower = crate::text::Lower::new(self.w(p));
+            let w = lower.as_str();
+            if ADVERB_SKIP.contains(&w) || w.ends_with("ly") && w.len() > 4 {
                 t = p;
                 continue;
             }
@@ -877,11 +878,12 @@ impl<'a> Cx<'a> {
     }
 
     fn is_passive(&self, t0: usize) -> bool {
-        let first = self.w(t0).to_ascii_lowercase();
+        let lower = crate::text::Lower::new(self.w(t0));
+        let first = lower.as_str();
         let participle = first.ends_with("ed")
             || first.ends_with("en")
             || first.ends_with("wn")
-            || PARTICIPLES.contains(&first.as_str());
+            || PARTICIPLES.contains(&first);
         participle && self.skip_left(t0).is_some_and(|p| self.is_any(p, BE))
     }
 
@@ -1443,13 +1445,14 @@ impl<'a> Cx<'a> {
         while t > 0 && steps < 7 {
             t -= 1;
             steps += 1;
-            let w = self.w(t).to_ascii_lowercase();
-            if matches!(w.as_str(), "," | ";" | ":" | "—" | "(" | ".")
+            let lower = crate::text::Lower::new(self.w(t));
+            let w = lower.as_str();
+            if matches!(w, "," | ";" | ":" | "—" | "(" | ".")
                 || self.is_any(t, &["that", "which", "who", "but"])
             {
                 break;
             }
-            match w.as_str() {
+            match w {
                 "not" | "n't" | "never" | "neither" | "nor" | "without" | "refused" | "refuses"
                 | "refuse" | "declined" | "declines" | "failed" | "fails" | "denied" | "denies"
                 | "cannot" => negated = true,

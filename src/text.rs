@@ -252,6 +252,36 @@ fn is_abbreviation(text: &str, start: usize, dot: usize, next: &str) -> bool {
     ABBREVIATIONS.contains(&lower.as_str()) && (lower != "no" || next.starts_with(char::is_numeric))
 }
 
+/// A short word lower-cased (ASCII) into a stack buffer, without allocating; a longer or
+/// non-ASCII word is kept as it is.
+pub(crate) struct Lower<'a> {
+    buf: [u8; 24],
+    len: usize,
+    original: Option<&'a str>,
+}
+
+impl<'a> Lower<'a> {
+    pub(crate) fn new(word: &'a str) -> Lower<'a> {
+        let mut buf = [0u8; 24];
+        let b = word.as_bytes();
+        if b.len() > buf.len() || !word.is_ascii() {
+            return Lower { buf, len: 0, original: Some(word) };
+        }
+        for (d, s) in buf.iter_mut().zip(b) {
+            *d = s.to_ascii_lowercase();
+        }
+        Lower { buf, len: b.len(), original: None }
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        match self.original {
+            Some(w) => w,
+            // only ASCII bytes were written
+            None => std::str::from_utf8(&self.buf[..self.len]).unwrap_or(""),
+        }
+    }
+}
+
 /// Splits the text inside `within` into tokens.
 ///
 /// Words keep internal apostrophes, hyphens and periods between letters (`Niger's` is

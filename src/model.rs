@@ -101,12 +101,12 @@ impl fmt::Display for DocId {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct EntityId(String);
+pub struct EntityId(std::sync::Arc<str>);
 
 impl EntityId {
     /// Wraps an identifier as given.
     pub fn new(id: impl Into<String>) -> Self {
-        EntityId(id.into())
+        EntityId(std::sync::Arc::from(id.into()))
     }
 
     /// The kebab-case slug of a name: ASCII letters and digits lower-cased, common
@@ -126,7 +126,7 @@ impl EntityId {
                 dash = true;
             }
         }
-        EntityId(out)
+        EntityId(std::sync::Arc::from(out))
     }
 
     /// The identifier as a string slice.

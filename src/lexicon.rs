@@ -177,6 +177,9 @@ pub struct Lexicon {
     pub(crate) triggers: Vec<Trigger>,
     /// One-word and last-word forms of the noun rules of each kind (`agreement`, `aid`).
     pub(crate) noun_forms: HashMap<RelationKind, Vec<String>>,
+    /// Surnames of the people table and the state they share (`None` when people of
+    /// several states share the surname).
+    surnames: HashMap<String, Option<EntityId>>,
     trigger_ids: HashMap<String, usize>,
 }
 
@@ -501,7 +504,25 @@ impl Lexicon {
             sector: (!is_none(sector)).then(|| sector.to_string()),
         })?;
         self.add_names(name, PhraseUse::Entity(idx, NameRole::Name))?;
-        self.add_names(aliases, PhraseUse::Entity(idx, NameRole::Name))
+        self.add_names(aliases, PhraseUse::Entity(idx, NameRole::Name))?;
+        if let Some(surname) = name.rsplit(' ').next().filter(|_| name.contains(' ')) {
+            let country = self.entities[idx].country.clone();
+            self.surnames
+                .entry(surname.to_string())
+                .and_modify(|c| {
+                    if *c != country {
+                        *c = None
+                    }
+                })
+                .or_insert(country);
+        }
+        Ok(())
+    }
+
+    /// The state of the people of the table with this surname, when they all share one
+    /// (`President Bush` is American whichever Bush is meant).
+    pub(crate) fn surname_country(&self, surname: &str) -> Option<&EntityId> {
+        self.surnames.get(surname).and_then(Option::as_ref)
     }
 
     fn add_sector(&mut self, c: &[&str]) -> std::result::Result<(), String> {
@@ -568,10 +589,15 @@ impl Lexicon {
             expect: (EntityId::new(a), EntityId::new(b)),
         });
         if pos == TriggerPos::Noun {
+            // the head noun of each form: `emergency measures` → `measures`
             let list = self.noun_forms.entry(kind).or_default();
-            for f in forms.iter().filter(|f| !f.contains(' ')) {
-                if !list.contains(f) {
-                    list.push(f.clone());
+            for f in &forms {
+                let head = f
+                    .rsplit(' ')
+                    .find(|w| !matches!(*w, "of" | "on" | "to" | "with" | "against" | "for" | "in"))
+                    .unwrap_or(f);
+                if !list.iter().any(|x| x == head) {
+                    list.push(head.to_string());
                 }
             }
         }

@@ -73,7 +73,10 @@ impl Matcher {
             let before_word = match s.checked_sub(1).map(|i| bytes[i]) {
                 None => false,
                 Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
-                Some(_) => text[..s].chars().next_back().is_some_and(char::is_alphanumeric),
+                Some(_) => text[..s]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric),
             };
             let after_word = match bytes.get(e) {
                 None => false,
@@ -109,7 +112,6 @@ fn spellings(text: &str) -> Vec<String> {
     }
     out
 }
-
 
 /// What an actor mention refers to before coreference.
 #[derive(Clone, Debug, PartialEq)]
@@ -642,6 +644,10 @@ pub(crate) fn actors(
         } else {
             start = *t0;
         }
+        let country =
+            country.or_else(|| names.last().and_then(|n| lex.surname_country(n)).cloned());
+        let country =
+            country.or_else(|| names.last().and_then(|n| lex.surname_country(n)).cloned());
         let person = person_for(persons, &names, country.clone(), sector.clone());
         for u in &mut used[start..end] {
             *u = true;
@@ -1097,10 +1103,18 @@ mod tests {
     fn case_rules() {
         assert_eq!(spellings("US"), ["US"]);
         assert_eq!(spellings("government"), ["government", "Government"]);
-        assert_eq!(spellings("The Washington Post"), ["The Washington Post", "the Washington Post"]);
+        assert_eq!(
+            spellings("The Washington Post"),
+            ["The Washington Post", "the Washington Post"]
+        );
         let lex = Lexicon::builtin();
         let m = Matcher::new(&lex);
-        let found = |t: &str| -> Vec<String> { m.scan(t).iter().map(|h| h.span.slice(t).to_string()).collect() };
+        let found = |t: &str| -> Vec<String> {
+            m.scan(t)
+                .iter()
+                .map(|h| h.span.slice(t).to_string())
+                .collect()
+        };
         assert!(found("let us talk, as it is").is_empty());
         assert_eq!(found("The US said"), ["US"]);
         assert!(found("NIGER").is_empty());

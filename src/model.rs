@@ -475,6 +475,7 @@ relation_kinds! {
     Expulsion = "expulsion", Some(Plover::Sanction), Some("166"), false, "Expel, kick out, order out troops, diplomats, agencies.";
     Mobilization = "mobilization", Some(Plover::Mobilize), Some("154"), false, "Mass troops on a border, raise alert.";
     Detention = "detention", Some(Plover::Coerce), Some("173"), false, "Arrest, detain, hold, abduct.";
+    Repression = "repression", Some(Plover::Coerce), Some("175"), false, "Crack down, ban, disperse, impose a curfew or martial law.";
     Attack = "attack", Some(Plover::Assault), Some("190"), false, "Attack, strike, bomb, fight against, kill.";
     MemberOf = "member_of", None, None, false, "A person or unit belongs to a state or organisation.";
     SuccessorOf = "successor_of", None, None, false, "An organisation succeeds another.";

@@ -428,8 +428,11 @@ pub(crate) fn sentence(
         let subject_noun = rule.pos == TriggerPos::Verb
             || (source.is_some()
                 && source == cx.subject(t0, rule.pos)
-                && cx.noun_context(t0)
-                && source.is_some_and(|k| s.actors[k].t1 < t0));
+                && source.is_some_and(|k| {
+                    s.actors[k].t1 < t0
+                        && (cx.noun_context(t0)
+                            || (s.actors[k].t1..t0).any(|j| cx.is_any(j, LIGHT_VERBS)))
+                }));
         if sources.is_empty() && !target_entities.is_empty() && governed(rule.kind) {
             // the governing actor of the context
             if let Some((i, e)) = cx.context_source(&target_entities, t0) {
@@ -484,6 +487,18 @@ pub(crate) fn sentence(
                 .collect();
             dedup_by_entity(&mut members);
             if members.len() >= 2 {
+                // a mediator named as subject talks with each side
+                // (`Qatar led mediation between Israel and Hamas`)
+                let mediator: Vec<Arg> = sources
+                    .iter()
+                    .filter(|(_, e)| !members.iter().any(|(_, m)| m == e))
+                    .cloned()
+                    .collect();
+                for m in &mediator {
+                    for member in &members {
+                        pairs.push((m.clone(), member.clone()));
+                    }
+                }
                 sources = vec![members[0].clone()];
                 targets = members[1..].to_vec();
             }
@@ -522,7 +537,7 @@ pub(crate) fn sentence(
                     // named after the trigger
                     pairs.push((src.clone(), (Some(k), src.1.clone())));
                     confidence = confidence.min(0.5);
-                } else if rule.kind == RelationKind::Protest
+                } else if matches!(rule.kind, RelationKind::Protest | RelationKind::Repression)
                     || subject_noun
                         && domestic(rule.kind)
                         && (first.is_some_and(|i| cx.sub_state(i)) || cx.people_follow(t1))
@@ -580,7 +595,7 @@ pub(crate) fn sentence(
                 let distinct = match (si, ti) {
                     (Some(a), Some(b)) => a != b && s.actors[a].sector != s.actors[b].sector,
                     (a, None) => {
-                        rule.kind == RelationKind::Protest
+                        matches!(rule.kind, RelationKind::Protest | RelationKind::Repression)
                             || a.is_some_and(|i| cx.sub_state(i))
                             || cx.people_follow(t1)
                     }
@@ -629,7 +644,10 @@ fn objects_of(verb: RelationKind, noun: RelationKind) -> bool {
     verb == noun
         || matches!(
             (verb, noun),
-            (AgreementEnded, AgreementSigned) | (AidSuspension, Aid) | (Concession, Sanctions)
+            (AgreementEnded, AgreementSigned)
+                | (AidSuspension, Aid)
+                | (Concession, Sanctions | Repression | Protest)
+                | (Repression, Protest)
         )
 }
 
@@ -644,6 +662,7 @@ fn domestic(kind: RelationKind) -> bool {
             | Rejection
             | Threat
             | Detention
+            | Repression
             | Attack
             | Pledge
             | Concession
@@ -682,7 +701,7 @@ fn future_kind(kind: RelationKind) -> Option<RelationKind> {
         Talks | Support | Aid | MilitaryCooperation | EconomicCooperation | Concession
         | Deployment | Withdrawal | AgreementSigned | Alliance => Some(Pledge),
         Sanctions | Expulsion | Attack | BreakRelations | AidSuspension | AgreementEnded
-        | Detention | Mobilization => Some(Threat),
+        | Detention | Repression | Mobilization => Some(Threat),
         _ => None,
     }
 }
@@ -838,8 +857,8 @@ impl<'a> Cx<'a> {
             "al", "ent", "ant", "ive", "ous", "ic", "ary", "ful", "ed", "ing", "est", "er",
         ];
         let adjective_after_det = t0 >= 2
-            && p.starts_with(|c: char| c.is_ascii_lowercase())
-            && ADJ.iter().any(|x| p.ends_with(x))
+            && p.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
+            && (ADJ.iter().any(|x| p.ends_with(x)) || p.contains('-'))
             && (self.is_any(t0 - 2, DETS) || self.w(t0 - 2) == "'s" || self.w(t0 - 2) == "’s");
         self.is_any(t0 - 1, DETS)
             || p == "'s"
@@ -1116,6 +1135,11 @@ impl<'a> Cx<'a> {
                 Slot::Obj if passive => None,
                 Slot::Obj => self.object(t1),
                 Slot::Poss => self.possessor(t0),
+                // `demonstrations by students`, `the threat of reprisals by X`: the agent
+                // of a noun stands close to it
+                Slot::Prep(p) if p == "by" && pos == TriggerPos::Noun => self
+                    .prep(t1, p, &avoid_e)
+                    .filter(|&k| self.s.actors[k].t0 <= t1 + 6),
                 Slot::Prep(p) => self
                     .prep(t1, p, &avoid_e)
                     .or_else(|| if p == "in" { self.fronted_in(t0) } else { None }),
@@ -1415,18 +1439,22 @@ impl<'a> Cx<'a> {
     /// when a noun of that kind (a form of its noun rules) follows within a few words, or
     /// stands before a passive; a multi-word form (`suspended aid`) names it itself.
     fn object_noun_ok(&self, t0: usize, t1: usize, rule: &crate::lexicon::Trigger) -> bool {
-        let Some(noun_kind) = rule.target.iter().find_map(|s| match s {
-            Slot::Needs(k) => Some(*k),
-            _ => None,
-        }) else {
-            return true;
-        };
-        if t1 > t0 + 1 {
+        let needs: Vec<RelationKind> = rule
+            .target
+            .iter()
+            .filter_map(|s| match s {
+                Slot::Needs(k) => Some(*k),
+                _ => None,
+            })
+            .collect();
+        if needs.is_empty() || t1 > t0 + 1 {
             return true;
         }
-        let Some(nouns) = self.lex.noun_forms.get(&noun_kind) else {
-            return false;
-        };
+        let nouns: Vec<&String> = needs
+            .iter()
+            .filter_map(|k| self.lex.noun_forms.get(k))
+            .flatten()
+            .collect();
         let is_noun = |j: usize| nouns.iter().any(|n| self.w(j).eq_ignore_ascii_case(n));
         (t1..(t1 + 6).min(self.s.tokens.len()))
             .take_while(|&j| self.s.tokens[j].kind == TokenKind::Word)

@@ -265,12 +265,20 @@ impl<'a> Lower<'a> {
         let mut buf = [0u8; 24];
         let b = word.as_bytes();
         if b.len() > buf.len() || !word.is_ascii() {
-            return Lower { buf, len: 0, original: Some(word) };
+            return Lower {
+                buf,
+                len: 0,
+                original: Some(word),
+            };
         }
         for (d, s) in buf.iter_mut().zip(b) {
             *d = s.to_ascii_lowercase();
         }
-        Lower { buf, len: b.len(), original: None }
+        Lower {
+            buf,
+            len: b.len(),
+            original: None,
+        }
     }
 
     pub(crate) fn as_str(&self) -> &str {

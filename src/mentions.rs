@@ -102,10 +102,11 @@ impl Matcher {
 fn spellings(text: &str) -> Vec<String> {
     let mut out = vec![text.to_string()];
     let mut chars = text.chars();
-    if let Some(first) = chars.next() {
-        if !text.chars().any(char::is_uppercase) && first.is_ascii_lowercase() {
-            out.push(format!("{}{}", first.to_ascii_uppercase(), chars.as_str()));
-        }
+    if let Some(first) = chars.next()
+        && !text.chars().any(char::is_uppercase)
+        && first.is_ascii_lowercase()
+    {
+        out.push(format!("{}{}", first.to_ascii_uppercase(), chars.as_str()));
     }
     if let Some(rest) = text.strip_prefix("The ") {
         out.push(format!("the {rest}"));

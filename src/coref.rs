@@ -87,15 +87,24 @@ pub(crate) fn resolve(
                 }
             }
             Referent::Pronoun(p) => match *p {
-                "he" | "she" => memory
-                    .last_person
-                    .as_ref()
-                    .and_then(|id| persons.iter().find(|p| &p.id == id))
-                    .map(|p| {
-                        actors[i].person = Some(p.id.clone());
-                        vec![p.country.clone().unwrap_or_else(|| p.id.clone())]
-                    })
-                    .unwrap_or_default(),
+                "he" | "she" => match memory.last_person.clone() {
+                    Some(id) => {
+                        // a person found in the text, or one of the lexicon
+                        let country = persons
+                            .iter()
+                            .find(|p| p.id == id)
+                            .map(|p| p.country.clone())
+                            .or_else(|| lex.entity(&id).map(|e| e.country.clone()));
+                        match country {
+                            Some(c) => {
+                                actors[i].person = Some(id.clone());
+                                vec![c.unwrap_or(id)]
+                            }
+                            None => Vec::new(),
+                        }
+                    }
+                    None => Vec::new(),
+                },
                 "it" => memory
                     .last_thing
                     .clone()

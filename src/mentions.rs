@@ -670,6 +670,10 @@ pub(crate) fn actors(
             Item::Entity(e, role) => {
                 let ent = &lex.entities[*e];
                 let media = ent.org_type == Some(crate::model::OrgType::Media);
+                // `ethnic Albanians`, `ethnic Russians`: a people, not the state
+                if *role == NameRole::Adjective && *t0 > 0 && s.is(text, *t0 - 1, "ethnic") {
+                    continue;
+                }
                 if *role == NameRole::Adjective {
                     // chain: ADJ (and|, ADJ)* [modifiers] SECTOR
                     // `Bosnian Serbs`: a demonym after a state adjective is a group of the

@@ -361,6 +361,16 @@ pub(crate) fn sentence(
     }
     let cx = cx;
     for &(t0, t1, rule) in &chosen {
+        // `he alleged that the US had accused Niger`: a verb of saying whose clause holds
+        // a trigger of its own is the frame of that event, not an event
+        if rule.pos == TriggerPos::Verb
+            && cx.w(t1 - 1).eq_ignore_ascii_case("that")
+            && chosen
+                .iter()
+                .any(|(v0, _, r)| r.pos == TriggerPos::Verb && *v0 > t1 && *v0 <= t1 + 10)
+        {
+            continue;
+        }
         // a noun that is the object of a trigger verb just before it (`signed new
         // security agreements`, `renounced the grain deal`) belongs to that verb
         if rule.pos == TriggerPos::Noun
@@ -424,6 +434,20 @@ pub(crate) fn sentence(
             None => Vec::new(),
         };
         // the source is the clause subject: a noun is then the object of its verb
+        // unnamed protesters (`hundreds of thousands of people`) act against their own
+        // state's authorities or the named target: the first actor of the sentence
+        if sources.is_empty() && rule.kind == RelationKind::Protest {
+            if let Some(k) = cx
+                .actors_before(s.tokens.len())
+                .last()
+                .filter(|&k| cx.usable(k))
+            {
+                if let Some(e) = s.actors[k].entities.first() {
+                    sources.push((Some(k), e.clone()));
+                    confidence = 0.4;
+                }
+            }
+        }
         let from_subject = !sources.is_empty();
         let subject_noun = rule.pos == TriggerPos::Verb
             || (source.is_some()
@@ -1498,6 +1522,9 @@ impl<'a> Cx<'a> {
                 }
                 "could" | "might" | "may" | "if" | "unless" | "should" | "considering"
                 | "consider" | "considers" | "mulling" => hypothetical = true,
+                "trying" | "tries" | "tried" if (t + 1..t0).any(|j| self.is(j, "to")) => {
+                    hypothetical = true
+                }
                 "allegedly" | "reportedly" | "purportedly" | "supposedly" => alleged = true,
                 "alleged" | "suspected" if steps <= 4 && pos == TriggerPos::Noun => alleged = true,
                 _ => {}

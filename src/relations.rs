@@ -436,17 +436,16 @@ pub(crate) fn sentence(
         // the source is the clause subject: a noun is then the object of its verb
         // unnamed protesters (`hundreds of thousands of people`) act against their own
         // state's authorities or the named target: the first actor of the sentence
-        if sources.is_empty() && rule.kind == RelationKind::Protest {
-            if let Some(k) = cx
+        if sources.is_empty()
+            && rule.kind == RelationKind::Protest
+            && let Some(k) = cx
                 .actors_before(s.tokens.len())
                 .last()
                 .filter(|&k| cx.usable(k))
-            {
-                if let Some(e) = s.actors[k].entities.first() {
-                    sources.push((Some(k), e.clone()));
-                    confidence = 0.4;
-                }
-            }
+            && let Some(e) = s.actors[k].entities.first()
+        {
+            sources.push((Some(k), e.clone()));
+            confidence = 0.4;
         }
         let from_subject = !sources.is_empty();
         let subject_noun = rule.pos == TriggerPos::Verb

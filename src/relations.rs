@@ -364,6 +364,7 @@ pub(crate) fn sentence(
         // `he alleged that the US had accused Niger`: a verb of saying whose clause holds
         // a trigger of its own is the frame of that event, not an event
         if rule.pos == TriggerPos::Verb
+            && rule.kind == RelationKind::Accusation
             && cx.w(t1 - 1).eq_ignore_ascii_case("that")
             && chosen
                 .iter()

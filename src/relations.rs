@@ -445,7 +445,8 @@ pub(crate) fn sentence(
                 .filter(|&k| cx.usable(k))
             && let Some(e) = s.actors[k].entities.first()
         {
-            sources.push((Some(k), e.clone()));
+            // the protesters' own state, not the actor phrase (which may be the target)
+            sources.push((None, e.clone()));
             confidence = 0.4;
         }
         let from_subject = !sources.is_empty();
@@ -477,6 +478,26 @@ pub(crate) fn sentence(
                 sources.push((None, e));
             }
             confidence = 0.6;
+        }
+        // `Three US servicemen were killed by a bomb outside the Iraqi city of Basra`:
+        // an attack whose agent is no actor is coded to the place it happened
+        if sources.is_empty()
+            && passive
+            && rule.kind == RelationKind::Attack
+            && !target_entities.is_empty()
+        {
+            if let Some(k) = (0..s.actors.len()).find(|&k| {
+                cx.usable(k)
+                    && s.actors[k].t0 > t1
+                    && s.actors[k].t0 < t1 + WINDOW
+                    && !s.actors[k]
+                        .entities
+                        .iter()
+                        .any(|e| target_entities.contains(e))
+            }) {
+                sources.push((Some(k), s.actors[k].entities[0].clone()));
+                confidence = 0.4;
+            }
         }
         dedup_by_entity(&mut sources);
         let mut targets: Vec<(Option<usize>, EntityId)> = match target {
@@ -623,7 +644,8 @@ pub(crate) fn sentence(
                             || a.is_some_and(|i| cx.sub_state(i))
                             || cx.people_follow(t1)
                     }
-                    _ => false,
+                    // unnamed protesters of the target's own state
+                    (None, Some(_)) => rule.kind == RelationKind::Protest,
                 };
                 if !distinct {
                     continue;

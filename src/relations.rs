@@ -485,8 +485,7 @@ pub(crate) fn sentence(
             && passive
             && rule.kind == RelationKind::Attack
             && !target_entities.is_empty()
-        {
-            if let Some(k) = (0..s.actors.len()).find(|&k| {
+            && let Some(k) = (0..s.actors.len()).find(|&k| {
                 cx.usable(k)
                     && s.actors[k].t0 > t1
                     && s.actors[k].t0 < t1 + WINDOW
@@ -494,10 +493,10 @@ pub(crate) fn sentence(
                         .entities
                         .iter()
                         .any(|e| target_entities.contains(e))
-            }) {
-                sources.push((Some(k), s.actors[k].entities[0].clone()));
-                confidence = 0.4;
-            }
+            })
+        {
+            sources.push((Some(k), s.actors[k].entities[0].clone()));
+            confidence = 0.4;
         }
         dedup_by_entity(&mut sources);
         let mut targets: Vec<(Option<usize>, EntityId)> = match target {

@@ -52,6 +52,16 @@ pub(crate) struct Found {
     pub date: Date,
 }
 
+/// A cheap test that rules out most sentences before the date pattern runs: every date
+/// expression holds a digit, a capitalised month or weekday, or one of a few words.
+fn may_hold_date(sentence: &str) -> bool {
+    const CUES: &[&str] = &[
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        "day", "ast ", "his ", "ext ", "esterday", "ago",
+    ];
+    sentence.bytes().any(|b| b.is_ascii_digit()) || CUES.iter().any(|c| sentence.contains(c))
+}
+
 fn month_index(s: &str) -> Option<u8> {
     let l = s.trim_end_matches('.').to_ascii_lowercase();
     if l.len() < 3 {
@@ -79,6 +89,9 @@ fn number_word(s: &str) -> Option<i64> {
 /// Every resolvable date expression in `sentence` (whose text starts at byte `offset`).
 pub(crate) fn find(sentence: &str, offset: usize, published: Option<Date>) -> Vec<Found> {
     let mut out = Vec::new();
+    if !may_hold_date(sentence) {
+        return out;
+    }
     for c in DATE.captures_iter(sentence) {
         let m = c.get(0).map_or(0..0, |m| m.range());
         let span = Span::new(offset + m.start, offset + m.end);

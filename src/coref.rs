@@ -195,3 +195,54 @@ fn group_before(actors: &[Actor], i: usize, text: &str) -> Option<Vec<EntityId>>
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{Document, Extractor, RelationKind};
+
+    fn facts(text: &str) -> Vec<String> {
+        let ex = Extractor::new();
+        ex.extract(&Document::new("t", text))
+            .assertions
+            .iter()
+            .filter(|a| a.kind != RelationKind::MemberOf)
+            .map(|a| format!("{} {} {}", a.source, a.kind, a.target))
+            .collect()
+    }
+
+    #[test]
+    fn the_junta_is_the_state_last_named_with_that_noun() {
+        let f = facts(
+            "Mali's junta took power in 2021. Later the junta expelled the French ambassador.",
+        );
+        assert!(f.contains(&"MLI expulsion FRA".to_string()), "{f:?}");
+    }
+
+    #[test]
+    fn pronouns_follow_people_and_states() {
+        let f = facts(
+            "Chad's foreign minister Abderaman Koulamallah met reporters. He accused Sudan of arming rebels.",
+        );
+        assert!(f.contains(&"TCD accusation SDN".to_string()), "{f:?}");
+        let f = facts("Niger's junta took power last July. It has moved closer to Russia.");
+        assert!(f.contains(&"NER alliance RUS".to_string()), "{f:?}");
+    }
+
+    #[test]
+    fn the_two_countries_are_the_last_pair() {
+        let f = facts(
+            "Ethiopia and Eritrea fought a war. The two countries signed a peace agreement in 2018.",
+        );
+        assert!(
+            f.contains(&"ERI agreement_signed ETH".to_string())
+                || f.contains(&"ETH agreement_signed ERI".to_string()),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn the_bloc_is_the_last_organisation() {
+        let f = facts("ECOWAS met in Abuja. The bloc imposed sanctions on Guinea.");
+        assert!(f.contains(&"ecowas sanctions GIN".to_string()), "{f:?}");
+    }
+}

@@ -56,8 +56,8 @@ pub(crate) struct Found {
 /// expression holds a digit, a capitalised month or weekday, or one of a few words.
 fn may_hold_date(sentence: &str) -> bool {
     const CUES: &[&str] = &[
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-        "day", "ast ", "his ", "ext ", "esterday", "ago",
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "day",
+        "ast ", "his ", "ext ", "esterday", "ago",
     ];
     sentence.bytes().any(|b| b.is_ascii_digit()) || CUES.iter().any(|c| sentence.contains(c))
 }

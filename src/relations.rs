@@ -103,8 +103,6 @@ const SPEECH: &[&str] = &[
     "told",
     "added",
     "stated",
-    "declared",
-    "announced",
     "insisted",
     "explained",
     "noted",
@@ -1597,5 +1595,117 @@ impl<'a> Cx<'a> {
             }
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Document, Extractor, Modality, RelationKind};
+
+    fn facts(text: &str) -> Vec<(String, RelationKind, String, Modality)> {
+        Extractor::new()
+            .extract(&Document::new("t", text))
+            .assertions
+            .into_iter()
+            .filter(|a| a.kind != RelationKind::MemberOf)
+            .map(|a| {
+                (
+                    a.source.to_string(),
+                    a.kind,
+                    a.target.to_string(),
+                    a.modality,
+                )
+            })
+            .collect()
+    }
+
+    fn has(
+        f: &[(String, RelationKind, String, Modality)],
+        s: &str,
+        k: RelationKind,
+        t: &str,
+    ) -> bool {
+        f.iter()
+            .any(|(a, kind, b, _)| a == s && *kind == k && b == t)
+    }
+
+    #[test]
+    fn agentless_passive_takes_the_governing_actor() {
+        let f = facts(
+            "Burkina Faso's junta, in power since 2022, says French troops were kicked out in February.",
+        );
+        assert!(has(&f, "BFA", RelationKind::Expulsion, "FRA"), "{f:?}");
+    }
+
+    #[test]
+    fn coordination_gives_one_fact_per_member() {
+        let f = facts("Mali, along with Niger and Burkina Faso, has moved closer to Russia.");
+        for s in ["MLI", "NER", "BFA"] {
+            assert!(has(&f, s, RelationKind::Alliance, "RUS"), "{s}: {f:?}");
+        }
+    }
+
+    #[test]
+    fn nominalisation_with_by_and_against() {
+        let f = facts("The threat of reprisals by Washington against Niger angered Niamey.");
+        assert!(has(&f, "USA", RelationKind::Threat, "NER"), "{f:?}");
+    }
+
+    #[test]
+    fn future_acts_are_pledges_or_threats() {
+        let f = facts("Japan will provide aid to the Philippines.");
+        assert!(has(&f, "JPN", RelationKind::Pledge, "PHL"), "{f:?}");
+        let f = facts("Turkey will expel the Dutch ambassador.");
+        assert!(has(&f, "TUR", RelationKind::Threat, "NLD"), "{f:?}");
+    }
+
+    #[test]
+    fn negation_and_allegation_are_modalities() {
+        let f = facts("Ghana did not expel the Nigerian traders.");
+        assert!(
+            f.iter().any(|x| x.0 == "GHA"
+                && x.1 == RelationKind::Expulsion
+                && x.3 == Modality::Negated),
+            "{f:?}"
+        );
+        let f = facts("Iran allegedly attacked a Saudi tanker.");
+        assert!(
+            f.iter()
+                .any(|x| x.0 == "IRN" && x.1 == RelationKind::Attack && x.3 == Modality::Alleged),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn generic_verbs_need_their_object_noun() {
+        assert!(facts("Russia ended the week with a parade in Moscow for Belarus.").is_empty());
+        let f = facts("Russia ended its grain agreement with Ukraine.");
+        assert!(has(&f, "RUS", RelationKind::AgreementEnded, "UKR"), "{f:?}");
+    }
+
+    #[test]
+    fn leaving_an_organisation_ends_its_agreement() {
+        let f = facts("Mali announced its withdrawal from ECOWAS.");
+        assert!(
+            has(&f, "MLI", RelationKind::AgreementEnded, "ecowas"),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn speakers_are_recorded() {
+        let x = Extractor::new().extract(&Document::new(
+            "t",
+            "Mali expelled the French ambassador, Col Abdoulaye Maiga said.",
+        ));
+        let a = x
+            .assertions
+            .iter()
+            .find(|a| a.kind == RelationKind::Expulsion)
+            .expect("an expulsion");
+        assert_eq!(
+            a.speaker.as_ref().map(|s| s.as_str()),
+            Some("abdoulaye-maiga")
+        );
     }
 }

@@ -70,3 +70,8 @@ pub use model::{
     Mention, Modality, OrgType, Plover, RelationKind, Span,
 };
 pub use store::{Answer, GraphStore, Question, Rows};
+
+/// The README's code blocks, run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -482,7 +482,28 @@ fn ambiguous_reject(text: &str, tokens: &[Token], t0: usize, t1: usize) -> bool 
         "carved",
     ];
     let after = [w(t1), w(t1 + 1)];
-    US.contains(&prev)
+    // a US state: its governor, its cities, its parties anywhere near
+    const US_NEAR: &[&str] = &[
+        "governor",
+        "Governor",
+        "Atlanta",
+        "Savannah",
+        "Macon",
+        "Republican",
+        "Republicans",
+        "Democrat",
+        "Democrats",
+        "county",
+        "County",
+        "legislature",
+        "Peach",
+    ];
+    let near = tokens[t0.saturating_sub(8)..(t1 + 8).min(tokens.len())]
+        .iter()
+        .any(|t| US_NEAR.contains(&t.span.slice(text)));
+    let georgia = tokens[t0].span.slice(text) == "Georgia";
+    (georgia && near)
+        || US.contains(&prev)
         || (prev == "," && US.contains(&prev2))
         || FOOD.contains(&prev)
         || after.iter().any(|a| {

@@ -191,3 +191,61 @@ fn articles_written_here_give_their_facts() {
         );
     }
 }
+
+/// Traps of the lexicon: names that look like actors and are not.
+#[test]
+fn traps_are_not_actors() {
+    let actors = |text: &str| -> Vec<String> {
+        let x = extractor().extract(&Document::new("trap", text));
+        let mut v: Vec<String> = x
+            .assertions
+            .iter()
+            .flat_map(|a| [a.source.to_string(), a.target.to_string()])
+            .collect();
+        v.extend(x.mentions.iter().map(|m| m.entity.to_string()));
+        v
+    };
+    // a newspaper named after a capital is not the United States
+    let a = actors("Niger's junta accused France, The Washington Post reported.");
+    assert!(!a.iter().any(|e| e == "USA"), "{a:?}");
+    // Nigerien is Niger, Nigerian is Nigeria
+    let a = actors("The Nigerien government expelled the Nigerian ambassador.");
+    assert!(
+        a.contains(&"NER".to_string()) && a.contains(&"NGA".to_string()),
+        "{a:?}"
+    );
+    let x = extractor().extract(&Document::new(
+        "t",
+        "The Nigerien government expelled the Nigerian ambassador.",
+    ));
+    assert!(
+        x.assertions
+            .iter()
+            .any(|a| a.source.as_str() == "NER" && a.target.as_str() == "NGA")
+    );
+    // first names, a US state and a bird
+    for text in [
+        "Chad Smith criticised the referee.",
+        "Jordan Peterson condemned the decision.",
+        "The governor of Georgia, Brian Kemp, criticised Atlanta's mayor.",
+        "They ate roast turkey on Thursday.",
+    ] {
+        let a = actors(text);
+        assert!(
+            !a.iter()
+                .any(|e| ["TCD", "JOR", "GEO", "TUR"].contains(&e.as_str())),
+            "{text}: {a:?}"
+        );
+    }
+    // but the states themselves are found
+    let a = actors("Chad expelled the German ambassador. Jordan condemned Israel.");
+    assert!(
+        a.contains(&"TCD".to_string()) && a.contains(&"JOR".to_string()),
+        "{a:?}"
+    );
+    // publisher boilerplate gives nothing
+    let a = actors(
+        "Follow us on Twitter for news from Washington and Moscow.\nEmail: desk@example.org",
+    );
+    assert!(a.is_empty(), "{a:?}");
+}

@@ -351,6 +351,12 @@ pub(crate) fn sentence(
                     || *t0 >= 1 && cx.w(*t0).ends_with("ing") && cx.is_any(t0 - 1, PREPS))
         })
         .filter(|(t0, t1, r)| r.pos == TriggerPos::Noun || cx.object_noun_ok(*t0, *t1, r))
+        // `United States-backed fighters`, `UN-brokered deal`: part of a compound modifier
+        .filter(|(t0, _, _)| {
+            !(*t0 > 0
+                && cx.w(t0 - 1) == "-"
+                && cx.s.tokens[t0 - 1].span.end == cx.s.tokens[*t0].span.start)
+        })
         .collect();
     for &(_, t1, r) in &chosen {
         if r.pos == TriggerPos::Verb && t1 <= cx.verb_end.len() {
@@ -546,7 +552,17 @@ pub(crate) fn sentence(
             }
         }
         if targets.is_empty() {
-            if sources.len() >= 2 && from_subject && subject_noun {
+            // an explicit coordinated subject right before the verb (`Israel and Lebanon
+            // renewed talks`), not a pronoun's group and not a list far away
+            let explicit = source.is_some_and(|k| {
+                let a = &s.actors[k];
+                let named_here = a
+                    .entities
+                    .iter()
+                    .all(|e| s.actors[..k].iter().any(|b| b.entities.contains(e)));
+                matches!(a.referent, Referent::Entity(_) | Referent::Pair) || named_here
+            });
+            if sources.len() >= 2 && from_subject && subject_noun && explicit {
                 // X and Y agreed / clashed / held talks: reciprocal
                 for i in 0..sources.len() {
                     for j in i + 1..sources.len() {
@@ -901,7 +917,9 @@ impl<'a> Cx<'a> {
         ];
         let adjective_after_det = t0 >= 2
             && p.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
-            && (ADJ.iter().any(|x| p.ends_with(x)) || p.contains('-'))
+            && (ADJ.iter().any(|x| p.ends_with(x))
+                || p.contains('-')
+                || self.w(t0).ends_with("ing"))
             && (self.is_any(t0 - 2, DETS) || self.w(t0 - 2) == "'s" || self.w(t0 - 2) == "’s");
         self.is_any(t0 - 1, DETS)
             || p == "'s"

@@ -600,7 +600,10 @@ pub(crate) fn sentence(
                         && domestic(rule.kind)
                         && (first.is_some_and(|i| cx.sub_state(i)) || cx.people_follow(t1))
                 {
-                    for src in &sources {
+                    // only a state acts at home
+                    for src in sources.iter().filter(|(_, e)| {
+                        lex.entity(e).is_some_and(|x| x.kind == EntityKind::Country)
+                    }) {
                         pairs.push((src.clone(), (None, src.1.clone())));
                     }
                     confidence = confidence.min(0.4);

@@ -574,7 +574,10 @@ pub(crate) fn sentence(
                 // no target in the frame: the first other actor after the trigger, else
                 // for a sub-state actor (protesters, rebels, the opposition) its own state
                 let first = src.0;
-                if let Some(k) = cx.any_in_clause(t1, first).filter(|_| subject_noun) {
+                if let Some(k) = cx
+                    .any_in_clause(t1, first, rule.kind.is_symmetric())
+                    .filter(|_| subject_noun)
+                {
                     let mut found: Vec<(Option<usize>, EntityId)> = cx
                         .group(k)
                         .into_iter()
@@ -1236,7 +1239,7 @@ impl<'a> Cx<'a> {
     }
 
     /// The first actor after the trigger in the same clause, other than `avoid`'s.
-    fn any_in_clause(&self, t1: usize, avoid: Option<usize>) -> Option<usize> {
+    fn any_in_clause(&self, t1: usize, avoid: Option<usize>, skip_places: bool) -> Option<usize> {
         let avoid_e: Vec<EntityId> = avoid.map(|a| self.group_entities(a)).unwrap_or_default();
         let n = self.s.tokens.len().min(t1 + WINDOW);
         let mut j = t1;
@@ -1253,7 +1256,11 @@ impl<'a> Cx<'a> {
             {
                 return None;
             }
+            // `met in Abuja`: a place is no partner of talks or agreements
+            let place =
+                skip_places && j > 0 && self.is_any(j - 1, &["in", "at", "near", "outside"]);
             if let Some(k) = self.starts[j]
+                && !place
                 && self.usable(k)
                 && !self.is_speaker(k)
                 && self.s.actors[k]

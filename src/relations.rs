@@ -425,20 +425,7 @@ pub(crate) fn sentence(
         }
         let target_entities: Vec<EntityId> =
             target.map(|t| cx.group_entities(t)).unwrap_or_default();
-        let mut sources: Vec<(Option<usize>, EntityId)> = match source {
-            Some(a) => cx
-                .group(a)
-                .into_iter()
-                .flat_map(|i| {
-                    s.actors[i]
-                        .entities
-                        .iter()
-                        .map(move |e| (Some(i), e.clone()))
-                })
-                .collect(),
-            None => Vec::new(),
-        };
-        // the source is the clause subject: a noun is then the object of its verb
+        let mut sources: Vec<Arg> = source.map(|a| cx.args(a)).unwrap_or_default();
         // unnamed protesters (`hundreds of thousands of people`) act against their own
         // state's authorities or the named target: the first actor of the sentence
         if sources.is_empty()
@@ -503,37 +490,14 @@ pub(crate) fn sentence(
             confidence = 0.4;
         }
         dedup_by_entity(&mut sources);
-        let mut targets: Vec<(Option<usize>, EntityId)> = match target {
-            Some(t) => cx
-                .group(t)
-                .into_iter()
-                .flat_map(|i| {
-                    s.actors[i]
-                        .entities
-                        .iter()
-                        .map(move |e| (Some(i), e.clone()))
-                })
-                .collect(),
-            None => Vec::new(),
-        };
-        dedup_by_entity(&mut targets);
+        let mut targets: Vec<Arg> = target.map(|t| cx.args(t)).unwrap_or_default();
         let mut pairs: Vec<(Arg, Arg)> = Vec::new();
         // `talks between Serbia and Kosovo`, `a deal between X and Y`
         if rule.pos == TriggerPos::Noun
             && (rule.kind.is_symmetric() || rule.target.contains(&Slot::Prep("between".into())))
             && let Some(k) = cx.between(t1)
         {
-            let mut members: Vec<(Option<usize>, EntityId)> = cx
-                .group(k)
-                .into_iter()
-                .flat_map(|i| {
-                    s.actors[i]
-                        .entities
-                        .iter()
-                        .map(move |e| (Some(i), e.clone()))
-                })
-                .collect();
-            dedup_by_entity(&mut members);
+            let members = cx.args(k);
             if members.len() >= 2 {
                 // a mediator named as subject talks with each side
                 // (`Qatar led mediation between Israel and Hamas`)
@@ -578,18 +542,7 @@ pub(crate) fn sentence(
                     .any_in_clause(t1, first, rule.kind.is_symmetric())
                     .filter(|_| subject_noun)
                 {
-                    let mut found: Vec<(Option<usize>, EntityId)> = cx
-                        .group(k)
-                        .into_iter()
-                        .flat_map(|i| {
-                            s.actors[i]
-                                .entities
-                                .iter()
-                                .map(move |e| (Some(i), e.clone()))
-                        })
-                        .collect();
-                    dedup_by_entity(&mut found);
-                    for tgt in found {
+                    for tgt in cx.args(k) {
                         pairs.push((src.clone(), tgt));
                     }
                     confidence = confidence.min(0.5);
@@ -1082,6 +1035,23 @@ impl<'a> Cx<'a> {
             .filter(|&g| self.is(g, "with"))
             .all(|g| g > x.t1 && self.is_any(g - 1, &["along", "together"]));
         has_link && with_ok && gap.clone().all(|g| self.is_any(g, OK))
+    }
+
+    /// The arguments an actor stands for: every entity of its coordinated group, each
+    /// once, with the actor it came from.
+    fn args(&self, k: usize) -> Vec<Arg> {
+        let mut v: Vec<Arg> = self
+            .group(k)
+            .into_iter()
+            .flat_map(|i| {
+                self.s.actors[i]
+                    .entities
+                    .iter()
+                    .map(move |e| (Some(i), e.clone()))
+            })
+            .collect();
+        dedup_by_entity(&mut v);
+        v
     }
 
     fn group_entities(&self, k: usize) -> Vec<EntityId> {

@@ -692,7 +692,46 @@ pub(crate) fn actors(
                 let ent = &lex.entities[*e];
                 let media = ent.org_type == Some(crate::model::OrgType::Media);
                 // `ethnic Albanians`, `ethnic Russians`: a people, not the state
-                if *role == NameRole::Adjective && *t0 > 0 && s.is(text, *t0 - 1, "ethnic") {
+                // `ethnic Albanians in southern Serbia`, `the Albanians of Serbia`: a people
+                // is coded by the state it lives in, when the text names it; `ethnic X`
+                // alone is not the state X
+                let ethnic = *t0 > 0 && s.is(text, *t0 - 1, "ethnic");
+                let plural = s.word(text, *t1 - 1).ends_with('s');
+                if *role == NameRole::Adjective
+                    && (ethnic || plural)
+                    && s.is_any(text, *t1, &["in", "of", "from"])
+                {
+                    let mut k = *t1 + 1;
+                    while k < n
+                        && s.is_any(
+                            text,
+                            k,
+                            &[
+                                "the", "northern", "southern", "eastern", "western", "central",
+                                "north", "south", "east", "west",
+                            ],
+                        )
+                    {
+                        k += 1;
+                    }
+                    if let Some((e2, role2, et1)) = entity_of(k)
+                        && lex.entities[e2].kind == EntityKind::Country
+                        && matches!(role2, NameRole::Name)
+                    {
+                        let start = if ethnic { *t0 - 1 } else { *t0 };
+                        for u in &mut used[start..et1] {
+                            *u = true;
+                        }
+                        out.push(make(
+                            start,
+                            et1,
+                            Referent::Entity(lex.entities[e2].id.clone()),
+                            Some("CVL".into()),
+                        ));
+                        continue;
+                    }
+                }
+                if *role == NameRole::Adjective && ethnic {
                     continue;
                 }
                 if *role == NameRole::Adjective {

@@ -391,7 +391,7 @@ pub(crate) fn sentence(
             continue;
         }
         let mut modality = cx.modality(t0, rule.pos);
-        let passive = rule.pos == TriggerPos::Verb && cx.is_passive(t0);
+        let passive = rule.pos == TriggerPos::Verb && cx.is_passive(t0, t1);
         let mut confidence: f32 = 0.9;
 
         let source: Option<usize>;
@@ -586,6 +586,9 @@ pub(crate) fn sentence(
         // leaving an international organisation ends the membership agreement
         if kind == RelationKind::Withdrawal
             && !pairs.is_empty()
+            && pairs.iter().all(|(_, (ti, _))| {
+                ti.is_some_and(|k| s.actors[k].t0 > 0 && cx.is(s.actors[k].t0 - 1, "from"))
+            })
             && pairs.iter().all(|(_, (_, t))| {
                 lex.entity(t)
                     .is_some_and(|e| e.org_type == Some(crate::model::OrgType::Igo))
@@ -916,14 +919,15 @@ impl<'a> Cx<'a> {
         None
     }
 
-    fn is_passive(&self, t0: usize) -> bool {
+    fn is_passive(&self, t0: usize, t1: usize) -> bool {
         let lower = crate::text::Lower::new(self.w(t0));
         let first = lower.as_str();
         let participle = first.ends_with("ed")
             || first.ends_with("en")
             || first.ends_with("wn")
             || PARTICIPLES.contains(&first);
-        participle && self.skip_left(t0).is_some_and(|p| self.is_any(p, BE))
+        // `were kicked out`; `Eritreans deported by Libya` (a reduced passive)
+        participle && (self.skip_left(t0).is_some_and(|p| self.is_any(p, BE)) || self.is(t1, "by"))
     }
 
     /// `thousands of`, `dozens of`, `members of`: a quantity before `of` (transparent).
@@ -949,6 +953,19 @@ impl<'a> Cx<'a> {
                     "neighboring",
                     "neighbouring",
                     "fellow",
+                    "northern",
+                    "southern",
+                    "eastern",
+                    "western",
+                    "central",
+                    "north",
+                    "south",
+                    "east",
+                    "west",
+                    "northeastern",
+                    "northwestern",
+                    "southeastern",
+                    "southwestern",
                     "its",
                     "their",
                 ],
@@ -1081,6 +1098,16 @@ impl<'a> Cx<'a> {
                 };
                 return (0..actors.len()).find(|&k| actors[k].t1 == before && self.usable(k));
             }
+        }
+        // `A bus collided in Morocco, killing 24 people`: a participial clause after a comma
+        // has the main clause's subject
+        if pos == TriggerPos::Verb && self.w(t0).ends_with("ing") && t0 > 0 && self.w(t0 - 1) == ","
+        {
+            let first = self.actors_before(t0).last();
+            return first
+                .into_iter()
+                .flat_map(|f| f..self.first_after(t0))
+                .find(|&k| self.eligible_subject(k, t0));
         }
         // `..., and criticized X`: the second of two verb phrases takes the main subject
         if pos == TriggerPos::Verb
@@ -1270,8 +1297,15 @@ impl<'a> Cx<'a> {
             .any(|j| {
                 let w = self.w(j);
                 let sub_state_noun = self.s.items.iter().any(|(a, _, it)| *a == j && matches!(it, Item::Sector(c) if !matches!(c.as_str(), "GOV" | "MIL" | "DIP")));
+                // `arresting 12,` counts people; `13,703.9 billion yen` does not
+                const UNITS: &[&str] = &[
+                    "billion", "million", "trillion", "percent", "per", "%", "yen", "dollars", "euros", "pounds",
+                    "tons", "tonnes", "barrels", "km", "kilometres", "kilometers", "miles", "years", "months",
+                    "days", "hours", "weeks", "times", "points", "shares", "cents",
+                ];
+                let head_count = w.starts_with(|c: char| c.is_ascii_digit()) && !self.is_any(j + 1, UNITS);
                 sub_state_noun
-                    || w.starts_with(|c: char| c.is_ascii_digit())
+                    || head_count
                     || self.is_any(j, &["people", "civilians", "opponents", "protesters", "demonstrators", "activists", "journalists", "students", "members", "supporters", "leaders", "soldiers", "villagers", "dozens", "hundreds", "thousands"])
             })
     }
@@ -1500,7 +1534,7 @@ impl<'a> Cx<'a> {
         (t1..(t1 + 6).min(self.s.tokens.len()))
             .take_while(|&j| self.s.tokens[j].kind == TokenKind::Word)
             .any(is_noun)
-            || (t0.saturating_sub(8)..t0).any(is_noun) && self.is_passive(t0)
+            || (t0.saturating_sub(8)..t0).any(is_noun) && self.is_passive(t0, t1)
     }
 
     /// Modality of the trigger at `t0` from the words before it in its clause.

@@ -6,7 +6,7 @@
 //! state, the state last named with each sector noun (`Niger's junta` makes `the junta`
 //! Niger), the last person, the last non-person actor, the last pair of states.
 
-use std::collections::HashMap;
+use crate::lexicon::HashMap;
 
 use crate::lexicon::Lexicon;
 use crate::mentions::{Actor, Person, Referent};
@@ -158,15 +158,21 @@ pub(crate) fn resolve(
                     memory.states.push(e.clone());
                 }
                 if let (Some(sector), Referent::Entity(_)) = (&a.sector, &a.referent) {
-                    memory.by_sector.insert(sector.clone(), e.clone());
-                    let noun = a
-                        .span
-                        .slice(text)
-                        .rsplit(' ')
-                        .next()
-                        .unwrap_or("")
-                        .to_ascii_lowercase();
-                    memory.by_noun.insert(noun, e.clone());
+                    match memory.by_sector.get_mut(sector.as_str()) {
+                        Some(v) => *v = e.clone(),
+                        None => {
+                            memory.by_sector.insert(sector.clone(), e.clone());
+                        }
+                    }
+                    let lower = crate::text::Lower::new(
+                        a.span.slice(text).rsplit(' ').next().unwrap_or(""),
+                    );
+                    match memory.by_noun.get_mut(lower.as_str()) {
+                        Some(v) => *v = e.clone(),
+                        None => {
+                            memory.by_noun.insert(lower.as_str().to_string(), e.clone());
+                        }
+                    }
                 }
             }
         }

@@ -15,7 +15,8 @@
 //! # Ok::<(), newsgraph::Error>(())
 //! ```
 
-use std::collections::HashMap;
+use std::collections::HashMap as StdHashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
 
 use crate::error::{Error, Result};
@@ -36,6 +37,33 @@ const H_SECTORS: &str = "code\tforms";
 const H_TITLES: &str = "title\tforms\tsector";
 const H_PEOPLE: &str = "id\tname\taliases\tcountry\tsector\twikidata";
 const H_TRIGGERS: &str = "id\tkind\tpos\tforms\tsource\ttarget\texample\texpect";
+
+/// FNV-1a: the lexicon's keys are short strings looked up on every mention, where the
+/// standard SipHash costs more than the lookup itself; no key comes from an adversary
+/// that could not also just send a longer text.
+#[derive(Default, Clone, Copy, Debug)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A hash map with the FNV hasher.
+pub(crate) type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
 
 impl From<&str> for EntityId {
     fn from(s: &str) -> Self {

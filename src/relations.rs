@@ -22,6 +22,48 @@ use crate::mentions::{Actor, Analysed, Item, Referent};
 use crate::model::{Assertion, Date, EntityId, EntityKind, Modality, RelationKind, Span};
 use crate::text::TokenKind;
 
+/// Bits of [`word_classes`], named after their lists.
+#[allow(non_snake_case)]
+mod class {
+    pub const DETS: u16 = 1;
+    pub const PREPS: u16 = 1 << 1;
+    pub const CLAUSE: u16 = 1 << 2;
+    pub const SPEECH: u16 = 1 << 3;
+    pub const BE: u16 = 1 << 4;
+    pub const AUX: u16 = 1 << 5;
+    pub const ADVERB_SKIP: u16 = 1 << 6;
+    pub const LIGHT_VERBS: u16 = 1 << 7;
+    pub const QUANTITIES: u16 = 1 << 8;
+}
+
+/// The word lists above as bits, looked up once per token of a sentence.
+fn word_classes() -> &'static crate::lexicon::HashMap<&'static str, u16> {
+    static CLASSES: std::sync::OnceLock<crate::lexicon::HashMap<&'static str, u16>> =
+        std::sync::OnceLock::new();
+    CLASSES.get_or_init(|| {
+        let mut m = crate::lexicon::HashMap::default();
+        for (bit, list) in [
+            DETS,
+            PREPS,
+            CLAUSE,
+            SPEECH,
+            BE,
+            AUX,
+            ADVERB_SKIP,
+            LIGHT_VERBS,
+            QUANTITIES,
+        ]
+        .iter()
+        .enumerate()
+        {
+            for w in *list {
+                *m.entry(*w).or_insert(0) |= 1u16 << bit;
+            }
+        }
+        m
+    })
+}
+
 /// An argument: the actor mention it came from (if any) and the entity.
 type Arg = (Option<usize>, EntityId);
 
@@ -322,7 +364,8 @@ pub(crate) fn sentence(
         return;
     }
     let mut cx = Cx::new(lex, text, s);
-    let found_dates = dates::find(s.span.slice(text), s.span.start, published);
+    // dates are looked for once, and only in sentences that assert something
+    let mut found_dates: Option<Vec<dates::Found>> = None;
     let speaker = cx.speaker();
     // choose each trigger's rule: a noun reading after a determiner, else a verb
     let chosen: Vec<(usize, usize, &crate::lexicon::Trigger)> = triggers
@@ -347,8 +390,8 @@ pub(crate) fn sentence(
         // deploying troops`: a gerund after a preposition has no subject of its own
         .filter(|(t0, _, r)| {
             r.pos == TriggerPos::Noun
-                || !(*t0 >= 2 && cx.w(t0 - 1).ends_with("ly") && cx.is_any(t0 - 2, DETS)
-                    || *t0 >= 1 && cx.w(*t0).ends_with("ing") && cx.is_any(t0 - 1, PREPS))
+                || !(*t0 >= 2 && cx.w(t0 - 1).ends_with("ly") && cx.has(t0 - 2, class::DETS)
+                    || *t0 >= 1 && cx.w(*t0).ends_with("ing") && cx.has(t0 - 1, class::PREPS))
         })
         .filter(|(t0, t1, r)| r.pos == TriggerPos::Noun || cx.object_noun_ok(*t0, *t1, r))
         // `United States-backed fighters`, `UN-brokered deal`: part of a compound modifier
@@ -447,7 +490,7 @@ pub(crate) fn sentence(
                 && source.is_some_and(|k| {
                     s.actors[k].t1 < t0
                         && (cx.noun_context(t0)
-                            || (s.actors[k].t1..t0).any(|j| cx.is_any(j, LIGHT_VERBS)))
+                            || (s.actors[k].t1..t0).any(|j| cx.has(j, class::LIGHT_VERBS)))
                 }));
         if sources.is_empty() && !target_entities.is_empty() && governed(rule.kind) {
             // the governing actor of the context
@@ -599,6 +642,7 @@ pub(crate) fn sentence(
         let trigger_span = Span::new(s.tokens[t0].span.start, s.tokens[t1 - 1].span.end);
         // the date expression nearest the trigger
         let date = found_dates
+            .get_or_insert_with(|| dates::find(s.span.slice(text), s.span.start, published))
             .iter()
             .min_by_key(|f| {
                 if f.span.start >= trigger_span.end {
@@ -740,6 +784,8 @@ struct Cx<'a> {
     groups: Vec<(usize, usize)>,
     /// Per token: a verb trigger ends here.
     verb_end: Vec<bool>,
+    /// Per token: the word lists it belongs to (bits of `class`).
+    classes: Vec<u16>,
 }
 
 impl<'a> Cx<'a> {
@@ -785,6 +831,15 @@ impl<'a> Cx<'a> {
                 starts[a.t0] = Some(k);
             }
         }
+        let table = word_classes();
+        let classes: Vec<u16> = (0..n)
+            .map(|i| {
+                table
+                    .get(crate::text::Lower::new(s.word(text, i)).as_str())
+                    .copied()
+                    .unwrap_or(0)
+            })
+            .collect();
         let mut cx = Cx {
             lex,
             text,
@@ -793,6 +848,7 @@ impl<'a> Cx<'a> {
             starts,
             groups: Vec::new(),
             verb_end: vec![false; n],
+            classes,
         };
         cx.groups = cx.compute_groups();
         cx
@@ -855,6 +911,11 @@ impl<'a> Cx<'a> {
             .any(|i| actors[i].t0 <= t0 && t1 <= actors[i].t1)
     }
 
+    /// Does token `i` belong to the word list `bits`?
+    fn has(&self, i: usize, bits: u16) -> bool {
+        self.classes.get(i).is_some_and(|c| c & bits != 0)
+    }
+
     fn w(&self, i: usize) -> &'a str {
         self.s.word(self.text, i)
     }
@@ -882,8 +943,8 @@ impl<'a> Cx<'a> {
             && (ADJ.iter().any(|x| p.ends_with(x))
                 || p.contains('-')
                 || self.w(t0).ends_with("ing"))
-            && (self.is_any(t0 - 2, DETS) || self.w(t0 - 2) == "'s" || self.w(t0 - 2) == "’s");
-        self.is_any(t0 - 1, DETS)
+            && (self.has(t0 - 2, class::DETS) || self.w(t0 - 2) == "'s" || self.w(t0 - 2) == "’s");
+        self.has(t0 - 1, class::DETS)
             || p == "'s"
             || p == "’s"
             || adjective_after_det
@@ -910,7 +971,7 @@ impl<'a> Cx<'a> {
             let p = t - 1;
             let lower = crate::text::Lower::new(self.w(p));
             let w = lower.as_str();
-            if ADVERB_SKIP.contains(&w) || w.ends_with("ly") && w.len() > 4 {
+            if self.has(p, class::ADVERB_SKIP) || w.ends_with("ly") && w.len() > 4 {
                 t = p;
                 continue;
             }
@@ -927,14 +988,15 @@ impl<'a> Cx<'a> {
             || first.ends_with("wn")
             || PARTICIPLES.contains(&first);
         // `were kicked out`; `Eritreans deported by Libya` (a reduced passive)
-        participle && (self.skip_left(t0).is_some_and(|p| self.is_any(p, BE)) || self.is(t1, "by"))
+        participle
+            && (self.skip_left(t0).is_some_and(|p| self.has(p, class::BE)) || self.is(t1, "by"))
     }
 
     /// `thousands of`, `dozens of`, `members of`: a quantity before `of` (transparent).
     fn quantity_of(&self, of: usize) -> bool {
         self.is(of, "of")
             && of > 0
-            && (self.is_any(of - 1, QUANTITIES)
+            && (self.has(of - 1, class::QUANTITIES)
                 || self.w(of - 1).starts_with(|c: char| c.is_ascii_digit()))
     }
 
@@ -989,7 +1051,7 @@ impl<'a> Cx<'a> {
                 }
                 continue;
             }
-            return self.is_any(p, PREPS)
+            return self.has(p, class::PREPS)
                 && !(self.is(p, "with") && p > 0 && self.is_any(p - 1, &["along", "together"]));
         }
         false
@@ -1002,7 +1064,7 @@ impl<'a> Cx<'a> {
     /// Is actor `k` followed by a verb of saying (a speaker, not a subject)?
     fn is_speaker(&self, k: usize) -> bool {
         let t1 = self.s.actors[k].t1;
-        self.is_any(t1, SPEECH) || (self.is(t1, "also") && self.is_any(t1 + 1, SPEECH))
+        self.has(t1, class::SPEECH) || (self.is(t1, "also") && self.has(t1 + 1, class::SPEECH))
     }
 
     /// The actors joined with actor `k` by `and`, `,`, `along with`, `as well as`.
@@ -1087,7 +1149,7 @@ impl<'a> Cx<'a> {
         if pos == TriggerPos::Verb {
             // `an agreement that allowed ...`, `Bazoum, who ...`: the antecedent
             let mut q = self.skip_left(t0);
-            while let Some(p) = q.filter(|&p| self.is_any(p, AUX)) {
+            while let Some(p) = q.filter(|&p| self.has(p, class::AUX)) {
                 q = self.skip_left(p);
             }
             if let Some(p) = q.filter(|&p| self.is_any(p, &["that", "which", "who"])) {
@@ -1137,7 +1199,7 @@ impl<'a> Cx<'a> {
             // talks`), not the object of another trigger (`accused X of ... negotiations`)
             found = found.filter(|&k| {
                 let a = &actors[k];
-                let light = (a.t1..t0).any(|j| self.is_any(j, LIGHT_VERBS));
+                let light = (a.t1..t0).any(|j| self.has(j, class::LIGHT_VERBS));
                 (t0 - a.t1 <= 6 || light && t0 - a.t1 <= 12)
                     && !(a.t0.saturating_sub(3)..a.t0).any(|j| self.verb_end[j])
             });
@@ -1242,7 +1304,7 @@ impl<'a> Cx<'a> {
         let mut j = t1;
         while j < n {
             if self.is_any(j, &[";", ":", "“", "”", "\"", "(", "as"])
-                || self.is_any(j, CLAUSE)
+                || self.has(j, class::CLAUSE)
                 || (self.w(j) == ","
                     && self.is_any(
                         j + 1,
@@ -1279,7 +1341,7 @@ impl<'a> Cx<'a> {
         let want = &self.s.actors[src].entities;
         let n = self.s.tokens.len();
         (t1..n.min(t1 + WINDOW))
-            .take_while(|&j| !(self.is_any(j, &[";", ":", "“", "”"]) || self.is_any(j, CLAUSE)))
+            .take_while(|&j| !(self.is_any(j, &[";", ":", "“", "”"]) || self.has(j, class::CLAUSE)))
             .find_map(|j| self.starts[j])
             .filter(|&k| {
                 k != src
@@ -1313,7 +1375,7 @@ impl<'a> Cx<'a> {
     /// The actor who said the clause the trigger is in: `Russia said that Sudan must`.
     fn clause_speaker(&self, t0: usize) -> Option<usize> {
         let v = (0..t0).rev().find(|&j| {
-            self.is_any(j, SPEECH)
+            self.has(j, class::SPEECH)
                 || self.is_any(
                     j,
                     &[
@@ -1357,14 +1419,14 @@ impl<'a> Cx<'a> {
                 continue;
             }
             if tok.kind == TokenKind::Punct
-                || self.is_any(j, PREPS)
-                || self.is_any(j, CLAUSE)
+                || self.has(j, class::PREPS)
+                || self.has(j, class::CLAUSE)
                 || self.is_any(j, &["and", "or", "to"])
             {
                 return None;
             }
             let w = self.w(j);
-            if w.starts_with(char::is_uppercase) && !self.is_any(j, DETS) {
+            if w.starts_with(char::is_uppercase) && !self.has(j, class::DETS) {
                 return None;
             }
             skipped += 1;
@@ -1401,7 +1463,7 @@ impl<'a> Cx<'a> {
             let hit = words.iter().enumerate().all(|(o, w)| self.is(j + o, w));
             if !hit
                 && (self.s.tokens[j].kind == TokenKind::Punct && !self.is_any(j, &["-"])
-                    || self.is_any(j, CLAUSE))
+                    || self.has(j, class::CLAUSE))
             {
                 return None;
             }
@@ -1418,7 +1480,7 @@ impl<'a> Cx<'a> {
                         break;
                     }
                     if self.s.tokens[m].kind == TokenKind::Punct
-                        || self.is_any(m, CLAUSE)
+                        || self.has(m, class::CLAUSE)
                         || self.is_any(
                             m,
                             &[
@@ -1445,7 +1507,7 @@ impl<'a> Cx<'a> {
             if !self.is(j, prep) {
                 return None;
             }
-            let m = if self.is_any(j + 1, DETS) {
+            let m = if self.has(j + 1, class::DETS) {
                 j + 2
             } else {
                 j + 1
@@ -1461,7 +1523,7 @@ impl<'a> Cx<'a> {
     /// The first actor of a `between X and Y` phrase right after a noun.
     fn between(&self, t1: usize) -> Option<usize> {
         let j = (t1..(t1 + 3).min(self.s.tokens.len())).find(|&j| self.is(j, "between"))?;
-        let m = if self.is_any(j + 1, DETS) {
+        let m = if self.has(j + 1, class::DETS) {
             j + 2
         } else {
             j + 1
@@ -1620,7 +1682,7 @@ impl<'a> Cx<'a> {
             if self.is_speaker(k) {
                 return pick(a);
             }
-            if a.t0 > 0 && self.is_any(a.t0 - 1, SPEECH)
+            if a.t0 > 0 && self.has(a.t0 - 1, class::SPEECH)
                 || a.t0 > 1 && self.is(a.t0 - 2, "according") && self.is(a.t0 - 1, "to")
             {
                 return pick(a);

@@ -734,6 +734,7 @@ fn domestic(kind: RelationKind) -> bool {
             | Mobilization
             | Accusation
             | Condemnation
+            | Withdrawal
     )
 }
 

@@ -750,3 +750,27 @@ fn the_seed_article_gives_its_key_facts() {
         "expected the expulsion in the article's graph"
     );
 }
+
+/// The evaluation contract: `newsgraph extract --input jsonl --format jsonl` with the
+/// records on standard input and no file argument.
+#[test]
+fn extract_reads_standard_input_without_a_file_argument() {
+    let dir = tempfile::tempdir().unwrap();
+    let input =
+        br#"{"id": "a", "text": "Mali expelled the French ambassador.", "published": "2024-03-17"}
+"#;
+    let run = newsgraph(
+        dir.path(),
+        &["extract", "--input", "jsonl", "--format", "jsonl"],
+        Some(input),
+    );
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let line: serde_json::Value =
+        serde_json::from_str(run.stdout.lines().next().expect("one line")).unwrap();
+    assert_eq!(line["doc"], "a");
+    assert_eq!(line["source"], "MLI");
+    assert_eq!(line["relation"], "expulsion");
+    assert_eq!(line["target"], "FRA");
+    assert_eq!(line["plover"], "SANCTION");
+    assert_eq!(line["source_country"], "MLI");
+}

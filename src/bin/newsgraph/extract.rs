@@ -99,7 +99,7 @@ fn write_assertions(out: &mut impl Write, x: &Extraction) -> std::io::Result<()>
             "speaker": a.speaker,
             "source_person": a.source_person,
             "source_sector": a.source_sector,
-            "confidence": (a.confidence * 100.0).round() / 100.0,
+            "confidence": (f64::from(a.confidence) * 100.0).round() / 100.0,
             "date": a.date,
             "rule": a.rule,
         });

@@ -21,8 +21,9 @@ pub enum InputFormat {
 /// The inputs and how to read and extract them.
 #[derive(clap::Args, Debug)]
 pub struct InputArgs {
-    /// Input files; `-` reads standard input.
-    #[arg(required = true)]
+    /// Input files; `-`, or no file at all, reads standard input (the contract the
+    /// evaluation scripts use: `newsgraph extract --input jsonl --format jsonl < gold`).
+    #[arg(default_value = "-")]
     pub inputs: Vec<String>,
     /// How to read the inputs.
     #[arg(long, value_enum, default_value = "text")]

@@ -1230,7 +1230,9 @@ impl<'a> Cx<'a> {
             return false;
         }
         // the first actor of its coordinated group decides whether it is in a PP
-        let first = self.group(k).first().copied().unwrap_or(k);
+        let first = (self.groups[k].0..=self.groups[k].1)
+            .find(|&i| self.usable(i))
+            .unwrap_or(k);
         !self.introduced_by_prep(first)
     }
 

@@ -36,7 +36,10 @@ mod class {
     pub const QUANTITIES: u16 = 1 << 8;
 }
 
-/// The word lists above as bits, looked up once per token of a sentence.
+/// Not looked up yet.
+const UNKNOWN: u16 = u16::MAX;
+
+/// The word lists above as bits, looked up at most once per token of a sentence.
 fn word_classes() -> &'static crate::lexicon::HashMap<&'static str, u16> {
     static CLASSES: std::sync::OnceLock<crate::lexicon::HashMap<&'static str, u16>> =
         std::sync::OnceLock::new();
@@ -786,7 +789,7 @@ struct Cx<'a> {
     /// Per token: a verb trigger ends here.
     verb_end: Vec<bool>,
     /// Per token: the word lists it belongs to (bits of `class`).
-    classes: Vec<u16>,
+    classes: Vec<std::cell::Cell<u16>>,
 }
 
 impl<'a> Cx<'a> {
@@ -832,15 +835,7 @@ impl<'a> Cx<'a> {
                 starts[a.t0] = Some(k);
             }
         }
-        let table = word_classes();
-        let classes: Vec<u16> = (0..n)
-            .map(|i| {
-                table
-                    .get(crate::text::Lower::new(s.word(text, i)).as_str())
-                    .copied()
-                    .unwrap_or(0)
-            })
-            .collect();
+        let classes = vec![std::cell::Cell::new(UNKNOWN); n];
         let mut cx = Cx {
             lex,
             text,
@@ -914,7 +909,19 @@ impl<'a> Cx<'a> {
 
     /// Does token `i` belong to the word list `bits`?
     fn has(&self, i: usize, bits: u16) -> bool {
-        self.classes.get(i).is_some_and(|c| c & bits != 0)
+        let Some(cell) = self.classes.get(i) else {
+            return false;
+        };
+        let mut c = cell.get();
+        if c == UNKNOWN {
+            // looked up on first use: most tokens are never asked about
+            c = word_classes()
+                .get(crate::text::Lower::new(self.w(i)).as_str())
+                .copied()
+                .unwrap_or(0);
+            cell.set(c);
+        }
+        c & bits != 0
     }
 
     fn w(&self, i: usize) -> &'a str {

@@ -144,6 +144,14 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
     let mut start = 0usize;
     let mut i = 0usize;
     while i < bytes.len() {
+        // jump to the next byte that can end a sentence
+        match bytes[i..]
+            .iter()
+            .position(|&b| matches!(b, b'.' | b'!' | b'?' | b'\n'))
+        {
+            Some(p) => i += p,
+            None => break,
+        }
         let b = bytes[i];
         let mut cut: Option<usize> = None; // end of sentence (exclusive)
         if b == b'.' || b == b'!' || b == b'?' {
@@ -296,7 +304,7 @@ impl<'a> Lower<'a> {
 /// split into `Niger` and `'s`, `U.S.` is one token); every other non-space character is a
 /// token of its own.
 pub fn tokens(text: &str, within: Span) -> Vec<Token> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(within.len() / 5 + 1);
     let Some(slice) = text.get(within.start..within.end) else {
         return out;
     };

@@ -1517,22 +1517,12 @@ impl<'a> Cx<'a> {
             if !self.is(j, prep) {
                 return None;
             }
-            let m = if self.has(j + 1, class::DETS) {
-                j + 2
-            } else {
-                j + 1
-            };
-            self.starts
-                .get(m)
-                .copied()
-                .flatten()
-                .filter(|&k| self.usable(k) && self.s.actors[k].t1 <= t0)
+            self.actor_after(j).filter(|&k| self.s.actors[k].t1 <= t0)
         })
     }
 
-    /// The first actor of a `between X and Y` phrase right after a noun.
-    fn between(&self, t1: usize) -> Option<usize> {
-        let j = (t1..(t1 + 3).min(self.s.tokens.len())).find(|&j| self.is(j, "between"))?;
+    /// The usable actor right after token `j`, past one determiner (`between the X`).
+    fn actor_after(&self, j: usize) -> Option<usize> {
         let m = if self.has(j + 1, class::DETS) {
             j + 2
         } else {
@@ -1543,6 +1533,12 @@ impl<'a> Cx<'a> {
             .copied()
             .flatten()
             .filter(|&k| self.usable(k))
+    }
+
+    /// The first actor of a `between X and Y` phrase right after a noun.
+    fn between(&self, t1: usize) -> Option<usize> {
+        let j = (t1..(t1 + 3).min(self.s.tokens.len())).find(|&j| self.is(j, "between"))?;
+        self.actor_after(j)
     }
 
     /// `In Burkina Faso, Russia deployed troops`: a fronted locative.

@@ -29,6 +29,11 @@ use newsgraph::input::JsonlReader;
 use newsgraph::lexicon::Lexicon;
 use newsgraph::{Document, Extraction, Extractor, KnowledgeGraph, text};
 
+/// The allocator of the `newsgraph` binary, so the bench measures what the command runs.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// A corpus file read into memory, with what every bench checks against.
 struct Corpus {
     name: String,

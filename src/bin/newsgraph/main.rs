@@ -8,6 +8,7 @@
 mod build;
 mod extract;
 mod input;
+mod output;
 mod query;
 
 use std::process::ExitCode;
@@ -31,8 +32,8 @@ struct Cli {
 enum Command {
     /// Extract relation assertions from articles and print them (one JSON object a line).
     Extract(extract::ExtractArgs),
-    /// Merge every article into one knowledge graph and write it: RDF, DOT, SVG or JSON,
-    /// each output's format told by its extension.
+    /// Merge every article into one knowledge graph and write it: RDF, DOT, SVG, JSON,
+    /// GraphML, Neo4j CSV, each output's format told by its extension.
     Build(build::BuildArgs),
     /// Answer a SPARQL query over a saved RDF file.
     Query(query::QueryArgs),

@@ -326,6 +326,84 @@ fn build_writes_every_output_format() {
 }
 
 #[test]
+fn build_writes_property_graph_formats() {
+    let dir = temp_dir();
+    write(dir.path(), "a.txt", SENTENCE);
+    std::fs::create_dir(dir.path().join("old.neo4j")).expect("a folder");
+    write(&dir.path().join("old.neo4j"), "README", "mine");
+    write(&dir.path().join("old.neo4j"), "nodes.csv", "old");
+    let run = newsgraph(
+        dir.path(),
+        &[
+            "build",
+            "--published",
+            PUBLISHED,
+            "a.txt",
+            "-o",
+            "g.graphml",
+            "-o",
+            "g.nodes-links.json",
+            "-o",
+            "g.neo4j",
+            "-o",
+            "old.neo4j",
+            "-o",
+            "g.json",
+        ],
+        None,
+    );
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(run.stderr.contains("5 outputs written"), "{}", run.stderr);
+    assert_eq!(
+        files(dir.path()),
+        [
+            "a.txt",
+            "g.graphml",
+            "g.json",
+            "g.neo4j",
+            "g.nodes-links.json",
+            "old.neo4j"
+        ],
+        "no temporary file is left"
+    );
+    assert_eq!(
+        files(&dir.path().join("g.neo4j")),
+        ["load.cypher", "nodes.csv", "relationships.csv"]
+    );
+    assert_eq!(
+        files(&dir.path().join("old.neo4j")),
+        ["README", "load.cypher", "nodes.csv", "relationships.csv"],
+        "other files of the folder stay"
+    );
+    assert_eq!(read(&dir.path().join("old.neo4j"), "README"), "mine");
+    assert!(read(&dir.path().join("old.neo4j"), "nodes.csv").starts_with("id:ID,name,"));
+    assert!(
+        read(&dir.path().join("g.neo4j"), "relationships.csv")
+            .contains("\nNER,FRA,EXPULSION,expulsion,SANCTION,166,")
+    );
+    let graphml = read(dir.path(), "g.graphml");
+    let xml = roxmltree::Document::parse(&graphml).expect("GraphML is XML");
+    assert_eq!(
+        xml.descendants().filter(|n| n.has_tag_name("edge")).count(),
+        1
+    );
+    let links: serde_json::Value =
+        serde_json::from_str(&read(dir.path(), "g.nodes-links.json")).expect("JSON");
+    assert_eq!(links["links"][0]["kind"], "expulsion");
+    KnowledgeGraph::from_json(&read(dir.path(), "g.json")).expect(".json is still the graph");
+
+    write(dir.path(), "file.neo4j", "a file");
+    let run = newsgraph(dir.path(), &["build", "a.txt", "-o", "file.neo4j"], None);
+    assert_eq!(run.code, Some(2), "{run:?}");
+    assert!(
+        run.stderr
+            .contains("cannot write file.neo4j: it is a file, expected a folder"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn build_reads_json_lines_from_standard_input_and_reports_bad_lines() {
     let dir = temp_dir();
     let input = format!(
@@ -420,6 +498,11 @@ fn build_rejects_an_unknown_extension_before_any_work() {
         run.stderr
     );
     assert!(run.stderr.contains("found .xyz"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(".graphml .nodes-links.json .neo4j"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(files(dir.path()), ["a.txt"], "nothing is written");
 }
 

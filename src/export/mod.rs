@@ -1,8 +1,10 @@
-//! Exports of a [`KnowledgeGraph`](crate::KnowledgeGraph): Graphviz DOT pictures and RDF
-//! in every format oxigraph writes.
+//! Exports of a [`KnowledgeGraph`](crate::KnowledgeGraph): Graphviz DOT pictures, RDF
+//! in every format oxigraph writes, and property graphs: GraphML ([`write_graphml`]),
+//! JSON nodes and links ([`write_nodes_links`]) and Neo4j CSV ([`write_neo4j`]).
 //!
-//! Both are deterministic: the same graph gives the same bytes, sorted by id and key, so
-//! snapshot tests and diffs of two runs work.
+//! All are deterministic: the same graph gives the same bytes, sorted by id and key, so
+//! snapshot tests and diffs of two runs work. The three property-graph exports share
+//! one list of node and edge properties, with the same names and values.
 //!
 //! ```
 //! use newsgraph::export::{DotOptions, RdfFormat, RdfOptions};
@@ -62,9 +64,16 @@
 //! No blank nodes: every node has an IRI, so two exports compare as sets of quads.
 
 mod dot;
+mod graphml;
+mod neo4j;
+mod nodes_links;
+mod properties;
 mod rdf;
 
 pub use dot::{Clusters, Dot, DotOptions, EdgeLabels};
+pub use graphml::write_graphml;
+pub use neo4j::{Neo4jFile, write_neo4j};
+pub use nodes_links::write_nodes_links;
 pub use rdf::{DEFAULT_BASE_IRI, RdfFormat, RdfOptions, write_rdf};
 
 pub(crate) use rdf::{Vocabulary, dataset_quads};

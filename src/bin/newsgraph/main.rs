@@ -1,4 +1,4 @@
-//! The `newsgraph` command line: `extract`, `build`, `query`.
+//! The `newsgraph` command line: `extract`, `build`, `merge`, `query`.
 //!
 //! Exit codes: 0 on success; 1 when something failed while running (a bad input record,
 //! an output that could not be written, a query that failed) after doing the rest; 2
@@ -8,6 +8,8 @@
 mod build;
 mod extract;
 mod input;
+mod merge;
+mod output;
 mod query;
 
 use std::process::ExitCode;
@@ -37,9 +39,12 @@ struct Cli {
 enum Command {
     /// Extract relation assertions from articles and print them (one JSON object a line).
     Extract(extract::ExtractArgs),
-    /// Merge every article into one knowledge graph and write it: RDF, DOT, SVG or JSON,
-    /// each output's format told by its extension.
+    /// Merge every article into one knowledge graph and write it: RDF, DOT, SVG, JSON,
+    /// GraphML, Neo4j CSV, each output's format told by its extension.
     Build(build::BuildArgs),
+    /// Merge graphs saved by `build -o FILE.json` into one and write it in any format
+    /// `build` writes.
+    Merge(merge::MergeArgs),
     /// Answer a SPARQL query over a saved RDF file.
     Query(query::QueryArgs),
 }
@@ -49,6 +54,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Extract(args) => extract::extract(args),
         Command::Build(args) => build::build(args),
+        Command::Merge(args) => merge::merge(args),
         Command::Query(args) => query::query(args),
     }
 }

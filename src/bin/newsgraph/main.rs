@@ -1,11 +1,12 @@
-//! The `newsgraph` command line: `extract`, `build`, `query`.
+//! The `newsgraph` command line: `extract`, `build`, `query`, `eval`.
 //!
 //! Exit codes: 0 on success; 1 when something failed while running (a bad input record,
 //! an output that could not be written, a query that failed) after doing the rest; 2
 //! when the arguments are wrong and nothing was done (clap's usage errors, an unknown
-//! output extension, a bad lexicon file).
+//! output extension, a bad lexicon file, an unreadable or invalid gold file).
 
 mod build;
+mod eval;
 mod extract;
 mod input;
 mod query;
@@ -36,6 +37,9 @@ enum Command {
     Build(build::BuildArgs),
     /// Answer a SPARQL query over a saved RDF file.
     Query(query::QueryArgs),
+    /// Score the extractor against a gold file: precision, recall, F1, misses and false
+    /// alarms.
+    Eval(eval::EvalArgs),
 }
 
 fn main() -> ExitCode {
@@ -44,5 +48,6 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract::extract(args),
         Command::Build(args) => build::build(args),
         Command::Query(args) => query::query(args),
+        Command::Eval(args) => eval::eval(args),
     }
 }

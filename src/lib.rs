@@ -50,6 +50,7 @@
 mod coref;
 mod dates;
 pub mod error;
+pub mod eval;
 pub mod export;
 mod extractor;
 pub mod graph;

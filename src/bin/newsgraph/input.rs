@@ -28,6 +28,13 @@ pub struct InputArgs {
     /// How to read the inputs.
     #[arg(long, value_enum, default_value = "text")]
     pub input: InputFormat,
+    #[command(flatten)]
+    pub extraction: ExtractorArgs,
+}
+
+/// The options that shape the extractor (shared by every command that extracts).
+#[derive(clap::Args, Debug)]
+pub struct ExtractorArgs {
     /// Publication date (YYYY-MM-DD) for inputs that carry none; relative dates resolve
     /// against it.
     #[arg(long, value_parser = parse_date)]
@@ -47,11 +54,18 @@ fn parse_date(s: &str) -> Result<Date, String> {
 
 /// The extractor: the built-in lexicon plus the `--lexicon` and `--patterns` files.
 pub fn extractor(args: &InputArgs) -> Result<Extractor, newsgraph::Error> {
-    let mut b = Extractor::builder();
-    for f in args.lexicons.iter().chain(&args.patterns) {
-        b = b.lexicon_file(f);
+    args.extraction.build()
+}
+
+impl ExtractorArgs {
+    /// The extractor: the built-in lexicon plus the `--lexicon` and `--patterns` files.
+    pub fn build(&self) -> Result<Extractor, newsgraph::Error> {
+        let mut b = Extractor::builder();
+        for f in self.lexicons.iter().chain(&self.patterns) {
+            b = b.lexicon_file(f);
+        }
+        b.build()
     }
-    b.build()
 }
 
 /// Calls `f` on every document of every input; hands each bad input or record to
@@ -95,7 +109,7 @@ pub fn for_each_document(
                     match rec {
                         Ok(mut doc) => {
                             if doc.published.is_none() {
-                                doc.published = args.published;
+                                doc.published = args.extraction.published;
                             }
                             f(doc)?;
                         }
@@ -115,7 +129,7 @@ pub fn for_each_document(
                     .map_or(name.clone(), |n| n.to_string_lossy().into_owned());
                 match text_document(&id, &bytes) {
                     Ok(mut doc) => {
-                        doc.published = args.published;
+                        doc.published = args.extraction.published;
                         f(doc)?;
                     }
                     Err(e) => report(&format!(

@@ -1,11 +1,12 @@
-//! The `newsgraph` command line: `extract`, `build`, `merge`, `query`.
+//! The `newsgraph` command line: `extract`, `build`, `merge`, `query`, `eval`.
 //!
 //! Exit codes: 0 on success; 1 when something failed while running (a bad input record,
 //! an output that could not be written, a query that failed) after doing the rest; 2
 //! when the arguments are wrong and nothing was done (clap's usage errors, an unknown
-//! output extension, a bad lexicon file).
+//! output extension, a bad lexicon file, an unreadable or invalid gold file).
 
 mod build;
+mod eval;
 mod extract;
 mod input;
 mod merge;
@@ -47,6 +48,9 @@ enum Command {
     Merge(merge::MergeArgs),
     /// Answer a SPARQL query over a saved RDF file.
     Query(query::QueryArgs),
+    /// Score the extractor against a gold file: precision, recall, F1, misses and false
+    /// alarms.
+    Eval(eval::EvalArgs),
 }
 
 fn main() -> ExitCode {
@@ -56,5 +60,6 @@ fn main() -> ExitCode {
         Command::Build(args) => build::build(args),
         Command::Merge(args) => merge::merge(args),
         Command::Query(args) => query::query(args),
+        Command::Eval(args) => eval::eval(args),
     }
 }

@@ -99,13 +99,35 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
 }
 
 fn parse_record(line: &str) -> std::result::Result<Document, String> {
+    // serde reads a struct from an array too (`["a", "text"]`): only an object is a record
+    if !line.starts_with('{')
+        && let Ok(value) = serde_json::from_str::<serde_json::Value>(line)
+    {
+        let found = match value {
+            serde_json::Value::Null => "null",
+            serde_json::Value::Bool(_) => "a boolean",
+            serde_json::Value::Number(_) => "a number",
+            serde_json::Value::String(_) => "a string",
+            serde_json::Value::Array(_) => "an array",
+            serde_json::Value::Object(_) => "an object",
+        };
+        return Err(format!("expected a JSON object, found {found}"));
+    }
     let rec: Record = serde_json::from_str(line).map_err(|e| {
         let what = if line.starts_with('{') {
             "a JSON object with \"id\" and \"text\""
         } else {
             "a JSON object"
         };
-        format!("expected {what}: {e}")
+        // The record is one line: its column tells where, serde's `line 1` does not.
+        let message = e.to_string();
+        let suffix = format!(" at line {} column {}", e.line(), e.column());
+        let cause = match message.strip_suffix(&suffix) {
+            Some(cause) if e.column() > 0 => format!("{cause} at column {}", e.column()),
+            Some(cause) => cause.to_string(),
+            None => message,
+        };
+        format!("expected {what}: {cause}")
     })?;
     let id = match rec.id {
         serde_json::Value::String(s) => s,
@@ -127,26 +149,59 @@ fn parse_record(line: &str) -> std::result::Result<Document, String> {
     Ok(doc)
 }
 
-/// A plain-text article from bytes: the id is `name`; invalid UTF-8 is an error naming
-/// the byte offset.
+/// A plain-text article from bytes: the id is `name`. Invalid UTF-8 is an error naming
+/// the line and the byte offset, and so is a NUL byte, which text never holds (the input
+/// is a binary file: an executable, an image, a compressed archive).
 ///
 /// ```
 /// use newsgraph::input::text_document;
 /// assert!(text_document("a.txt", b"Mali acted.").is_ok());
 /// let e = text_document("b.txt", b"Mali \xff acted.").unwrap_err();
 /// assert_eq!(e.to_string(), "b.txt:1: invalid UTF-8 at byte 5");
+/// let e = text_document("c.bin", b"\x7fELF\x02\x01\x01\x00").unwrap_err();
+/// assert_eq!(e.to_string(), "c.bin:1: expected text, found a NUL byte at byte 7 (a binary file?)");
 /// ```
 pub fn text_document(name: &str, bytes: &[u8]) -> Result<Document> {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(Document::new(name, s)),
-        Err(e) => {
-            let at = e.valid_up_to();
-            let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-            Err(Error::Input {
-                input: name.to_string(),
-                line,
-                message: format!("invalid UTF-8 at byte {at}"),
-            })
+    let error = |at: usize, message: String| Error::Input {
+        input: name.to_string(),
+        line: bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1,
+        message,
+    };
+    let (text, valid) = match std::str::from_utf8(bytes) {
+        Ok(text) => (Some(text), bytes.len()),
+        Err(e) => (None, e.valid_up_to()),
+    };
+    // Whichever comes first: a NUL byte or the first invalid byte.
+    if let Some(at) = bytes[..valid].iter().position(|&b| b == 0) {
+        return Err(error(
+            at,
+            format!("expected text, found a NUL byte at byte {at} (a binary file?)"),
+        ));
+    }
+    match text {
+        Some(text) => Ok(Document::new(name, text)),
+        None => Err(error(valid, format!("invalid UTF-8 at byte {valid}"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Regression case: an array was read as a record, its items taken in field order.
+    #[test]
+    fn only_an_object_is_a_record() {
+        for (line, found) in [
+            (r#"["a", "Mali expelled the envoy."]"#, "an array"),
+            (r#""Mali expelled the envoy.""#, "a string"),
+            ("42", "a number"),
+            ("null", "null"),
+            ("true", "a boolean"),
+        ] {
+            let e = parse_record(line).err();
+            let expected = format!("expected a JSON object, found {found}");
+            assert_eq!(e.as_deref(), Some(expected.as_str()), "{line}");
         }
+        assert!(parse_record(r#"{"id": 7, "text": "x"}"#).is_ok());
     }
 }

@@ -148,19 +148,48 @@ pub enum Slot {
     Prep(String),
 }
 
+/// The prepositions a slot may name: a slot that is no keyword and none of these is a
+/// typo (`subject`, `objet`) that would never match, so it is an error.
+#[rustfmt::skip]
+const PREPOSITIONS: &[&str] = &[
+    "aboard", "about", "above", "across", "after", "against", "along", "alongside", "amid",
+    "amidst", "among", "amongst", "around", "as", "at", "before", "behind", "below",
+    "beneath", "beside", "besides", "between", "beyond", "by", "concerning", "despite", "down",
+    "during", "except", "following", "for", "from", "in", "inside", "into", "like", "near",
+    "of", "off", "on", "onto", "opposite", "out", "outside", "over", "past", "per",
+    "regarding", "round", "since", "than", "through", "throughout", "till", "to", "toward",
+    "towards", "under", "underneath", "unlike", "until", "up", "upon", "versus", "via", "with",
+    "within", "without",
+];
+
 impl Slot {
-    fn parse(s: &str) -> Option<Slot> {
-        Some(match s {
+    /// A slot of the `source` or `target` list; `what` (`source` or `target`) is for the
+    /// message.
+    fn parse(s: &str, what: &str) -> std::result::Result<Slot, String> {
+        Ok(match s {
             "subj" => Slot::Subj,
             "obj" => Slot::Obj,
             "poss" => Slot::Poss,
             "any" => Slot::Any,
             "speaker" => Slot::Speaker,
-            k if k.starts_with('~') => Slot::Needs(k[1..].parse().ok()?),
-            p if !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase()) => {
-                Slot::Prep(p.to_string())
+            k if k.starts_with('~') => {
+                if what != "target" {
+                    return Err(format!(
+                        "expected a condition ~kind only in the target list, found {k:?} in the {what} list"
+                    ));
+                }
+                Slot::Needs(
+                    k[1..]
+                        .parse()
+                        .map_err(|e| format!("{e} in the condition {k:?}"))?,
+                )
             }
-            _ => return None,
+            p if PREPOSITIONS.contains(&p) => Slot::Prep(p.to_string()),
+            _ => {
+                return Err(format!(
+                    "expected a {what} slot (subj, obj, poss, any, speaker, a preposition or ~kind), found {s:?}"
+                ));
+            }
         })
     }
 }
@@ -248,16 +277,26 @@ impl Lexicon {
     /// Adds the entries of a data file (its header says which table it is).
     pub fn add_file(&mut self, path: impl AsRef<Path>) -> Result<()> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-        self.add_str(&path.display().to_string(), &text)
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let name = path.display().to_string();
+        let text = std::str::from_utf8(&bytes).map_err(|e| {
+            let at = e.valid_up_to();
+            Error::Data {
+                file: name.clone(),
+                line: bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1,
+                message: format!("invalid UTF-8 at byte {at}"),
+            }
+        })?;
+        self.add_str(&name, text)
     }
 
     /// Adds the entries of a data file given as a string; `name` is used in errors.
     /// Nothing is added when the file has an error.
     pub fn add_str(&mut self, name: &str, text: &str) -> Result<()> {
         let mut staged = self.clone();
-        staged.add_lines(name, text)?;
-        staged.check_references(name)?;
+        let first = staged.entities.len();
+        let lines = staged.add_lines(name, text)?;
+        staged.check_references(name, first, &lines)?;
         *self = staged;
         Ok(())
     }
@@ -282,8 +321,10 @@ impl Lexicon {
         &self.triggers
     }
 
-    fn add_lines(&mut self, file: &str, text: &str) -> Result<()> {
+    /// Adds the entries of a file; gives the line of each entity it added, in order.
+    fn add_lines(&mut self, file: &str, text: &str) -> Result<Vec<usize>> {
         let mut header: Option<&str> = None;
+        let mut lines = Vec::new();
         for (n, raw) in text.lines().enumerate() {
             let line_no = n + 1;
             let line = raw.trim_end_matches('\r');
@@ -319,6 +360,7 @@ impl Lexicon {
                 )));
             }
             let entry = cols[0];
+            let before = self.entities.len();
             let res = match h {
                 H_STATES => self.add_state(&cols),
                 H_ORGS => self.add_org(&cols),
@@ -329,6 +371,7 @@ impl Lexicon {
                 _ => self.add_trigger(&cols),
             };
             res.map_err(|m| err(format!("entry {entry:?}: {m}")))?;
+            lines.extend(std::iter::repeat_n(line_no, self.entities.len() - before));
         }
         if header.is_none() {
             return Err(Error::Data {
@@ -337,20 +380,23 @@ impl Lexicon {
                 message: "expected a header line, found an empty file".into(),
             });
         }
-        Ok(())
+        Ok(lines)
     }
 
-    fn check_references(&self, file: &str) -> Result<()> {
-        for e in &self.entities {
+    /// Checks that the entities added from `file` (from index `first`, found on `lines`)
+    /// name known ids.
+    fn check_references(&self, file: &str, first: usize, lines: &[usize]) -> Result<()> {
+        for (e, &line) in self.entities[first..].iter().zip(lines) {
             if let Some(s) = &e.successor_of
                 && !self.by_id.contains_key(s)
             {
                 return Err(Error::Data {
                     file: file.to_string(),
-                    line: 0,
+                    line,
                     message: format!(
-                        "entry {:?}: successor_of names unknown id {s:?}",
-                        e.id.as_str()
+                        "entry {:?}: successor_of names unknown id {:?}",
+                        e.id.as_str(),
+                        s.as_str()
                     ),
                 });
             }
@@ -425,10 +471,42 @@ impl Lexicon {
             return Ok(None);
         }
         let id = EntityId::new(s);
-        match self.entity(&id) {
-            Some(e) if e.kind == EntityKind::Country => Ok(Some(id)),
-            _ => Err(format!("unknown country {s:?}")),
+        if self
+            .entity(&id)
+            .is_some_and(|e| e.kind == EntityKind::Country)
+        {
+            return Ok(Some(id));
         }
+        // Say what was written instead: an alpha-2 code, a code in lower case, no code.
+        if let Some(state) = self.state_with_iso2(s) {
+            return Err(format!(
+                "expected an ISO alpha-3 code, found the alpha-2 code {s:?} of {:?}",
+                state.id.as_str()
+            ));
+        }
+        let upper = s.to_ascii_uppercase();
+        if upper != s
+            && self
+                .entity(&EntityId::new(&upper))
+                .is_some_and(|e| e.kind == EntityKind::Country)
+        {
+            return Err(format!(
+                "expected an ISO alpha-3 code in capitals, found {s:?} (write {upper:?})"
+            ));
+        }
+        if s.len() != 3 || !s.bytes().all(|b| b.is_ascii_uppercase()) {
+            return Err(format!(
+                "expected an ISO alpha-3 code of three capital letters, found {s:?}"
+            ));
+        }
+        Err(format!("unknown country {s:?}"))
+    }
+
+    /// The state whose ISO alpha-2 code is `iso2`.
+    fn state_with_iso2(&self, iso2: &str) -> Option<&LexEntity> {
+        self.entities
+            .iter()
+            .find(|e| e.kind == EntityKind::Country && e.iso2.as_deref() == Some(iso2))
     }
 
     fn add_state(&mut self, c: &[&str]) -> std::result::Result<(), String> {
@@ -456,6 +534,12 @@ impl Lexicon {
             iso2: Some(iso2.to_string()),
             sector: None,
         })?;
+        if let Some(state) = self.state_with_iso2(iso2).filter(|e| e.id.as_str() != iso3) {
+            return Err(format!(
+                "duplicate ISO alpha-2 code {iso2:?} (already the code of {:?})",
+                state.id.as_str()
+            ));
+        }
         if is_none(name) {
             return Err("a state needs a name".into());
         }
@@ -581,20 +665,28 @@ impl Lexicon {
             "noun" => TriggerPos::Noun,
             _ => return Err(format!("expected pos `verb` or `noun`, found {pos:?}")),
         };
-        let slots = |s: &str, what: &str| -> std::result::Result<Vec<Slot>, String> {
-            let v: Option<Vec<Slot>> = split_list(s).map(Slot::parse).collect();
-            match v {
-                Some(v) if !v.is_empty() => Ok(v),
-                _ => Err(format!(
-                    "bad {what} slots {s:?} (expected subj, obj, poss, any or a preposition)"
-                )),
+        let slots = |list: &str, what: &str| -> std::result::Result<Vec<Slot>, String> {
+            let slots = split_list(list)
+                .map(|s| Slot::parse(s, what))
+                .collect::<std::result::Result<Vec<Slot>, String>>()?;
+            if slots.iter().all(|s| matches!(s, Slot::Needs(_))) {
+                return Err(format!("expected at least one {what} slot, found {list:?}"));
             }
+            Ok(slots)
         };
         let source = slots(source, "source")?;
         let target = slots(target, "target")?;
         let forms: Vec<String> = split_list(forms).map(|f| f.to_lowercase()).collect();
         if forms.is_empty() {
-            return Err("no forms".into());
+            return Err("expected at least one form, found none".into());
+        }
+        if let Some(f) = forms.iter().find(|f| {
+            f.split(' ')
+                .any(|w| w.is_empty() || w.contains(char::is_whitespace))
+        }) {
+            return Err(format!(
+                "expected a form of words separated by single spaces, found {f:?}"
+            ));
         }
         let mut ex = expect.split_whitespace();
         let (Some(a), Some(b), None) = (ex.next(), ex.next(), ex.next()) else {
@@ -742,6 +834,173 @@ mod tests {
         );
         let e = lex.add_str("e.tsv", "").unwrap_err();
         assert!(e.to_string().contains("empty file"), "{e}");
+    }
+
+    /// The message of the error of adding `text` as file `x.tsv` to the built-in lexicon.
+    fn error_of(text: &str) -> String {
+        let mut lex = Lexicon::builtin();
+        match lex.add_str("x.tsv", text) {
+            Ok(()) => panic!("expected an error for {text:?}"),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn bad_iso_codes_are_named() {
+        let state = |iso3: &str, iso2: &str| {
+            format!("{H_STATES}\n{iso3}\t{iso2}\t-\tZedland\t-\t-\t-\t-\n")
+        };
+        for (iso3, iso2, message) in [
+            (
+                "ZZ",
+                "ZZ",
+                "entry \"ZZ\": expected an ISO alpha-3 code of three capital letters, found \"ZZ\"",
+            ),
+            (
+                "ZZZZ",
+                "ZZ",
+                "entry \"ZZZZ\": expected an ISO alpha-3 code of three capital letters, found \"ZZZZ\"",
+            ),
+            (
+                "zzz",
+                "ZZ",
+                "entry \"zzz\": expected an ISO alpha-3 code of three capital letters, found \"zzz\"",
+            ),
+            (
+                "Z9Z",
+                "ZZ",
+                "entry \"Z9Z\": expected an ISO alpha-3 code of three capital letters, found \"Z9Z\"",
+            ),
+            (
+                "ZZZ",
+                "Zz",
+                "entry \"ZZZ\": expected an ISO alpha-2 code of two capital letters, found \"Zz\"",
+            ),
+            (
+                "ZZZ",
+                "Z1",
+                "entry \"ZZZ\": expected an ISO alpha-2 code of two capital letters, found \"Z1\"",
+            ),
+            (
+                "ZZZ",
+                "ZZZ",
+                "entry \"ZZZ\": expected an ISO alpha-2 code of two capital letters, found \"ZZZ\"",
+            ),
+            (
+                "ÄZZ",
+                "ZZ",
+                "entry \"ÄZZ\": expected an ISO alpha-3 code of three capital letters, found \"ÄZZ\"",
+            ),
+            (
+                "ZZZ",
+                "NE",
+                "entry \"ZZZ\": duplicate ISO alpha-2 code \"NE\" (already the code of \"NER\")",
+            ),
+        ] {
+            assert_eq!(error_of(&state(iso3, iso2)), format!("x.tsv:2: {message}"));
+        }
+        let org = |country: &str| format!("{H_ORGS}\nzed\tigo\tZed Org\t-\t{country}\t-\n");
+        for (country, message) in [
+            (
+                "NE",
+                "expected an ISO alpha-3 code, found the alpha-2 code \"NE\" of \"NER\"",
+            ),
+            (
+                "ner",
+                "expected an ISO alpha-3 code in capitals, found \"ner\" (write \"NER\")",
+            ),
+            (
+                "Niger",
+                "expected an ISO alpha-3 code of three capital letters, found \"Niger\"",
+            ),
+            (
+                "nato",
+                "expected an ISO alpha-3 code of three capital letters, found \"nato\"",
+            ),
+            ("ZZZ", "unknown country \"ZZZ\""),
+        ] {
+            assert_eq!(
+                error_of(&org(country)),
+                format!("x.tsv:2: entry \"zed\": {message}")
+            );
+        }
+    }
+
+    #[test]
+    fn malformed_trigger_patterns_are_named() {
+        let rule = |forms: &str, source: &str, target: &str| {
+            format!(
+                "{H_TRIGGERS}\n# a comment\nhug.v\texpulsion\tverb\t{forms}\t{source}\t{target}\tMali hugs Chad.\tMLI TCD\n"
+            )
+        };
+        for ((forms, source, target), message) in [
+            (
+                ("hug", "subject", "obj"),
+                "expected a source slot (subj, obj, poss, any, speaker, a preposition or ~kind), found \"subject\"",
+            ),
+            (
+                ("hug", "subj", "obj|towrds"),
+                "expected a target slot (subj, obj, poss, any, speaker, a preposition or ~kind), found \"towrds\"",
+            ),
+            (
+                ("hug", "subj", "Obj"),
+                "expected a target slot (subj, obj, poss, any, speaker, a preposition or ~kind), found \"Obj\"",
+            ),
+            (
+                ("hug", "subj", "obj|~friendship"),
+                "unknown relation kind \"friendship\" in the condition \"~friendship\"",
+            ),
+            (
+                ("hug", "subj", "obj|~"),
+                "unknown relation kind \"\" in the condition \"~\"",
+            ),
+            (
+                ("hug", "subj|~aid", "obj"),
+                "expected a condition ~kind only in the target list, found \"~aid\" in the source list",
+            ),
+            (
+                ("hug", "subj", "~aid"),
+                "expected at least one target slot, found \"~aid\"",
+            ),
+            (
+                ("hug", "-", "obj"),
+                "expected at least one source slot, found \"-\"",
+            ),
+            (
+                ("|", "subj", "obj"),
+                "expected at least one form, found none",
+            ),
+            (
+                ("hugs  up|hug", "subj", "obj"),
+                "expected a form of words separated by single spaces, found \"hugs  up\"",
+            ),
+        ] {
+            assert_eq!(
+                error_of(&rule(forms, source, target)),
+                format!("x.tsv:3: entry \"hug.v\": {message}")
+            );
+        }
+        let mut lex = Lexicon::builtin();
+        lex.add_str("ok.tsv", &rule("hug|hugs", "subj|by", "obj|towards|~aid"))
+            .expect("a well-formed rule loads");
+    }
+
+    #[test]
+    fn an_unknown_successor_names_its_line() {
+        let text = format!(
+            "{H_GROUPS}\nfirst-group\tFirst Group\t-\t-\t-\t-\nnext-group\tNext Group\t-\t-\tno-such-group\t-\n"
+        );
+        assert_eq!(
+            error_of(&text),
+            "x.tsv:3: entry \"next-group\": successor_of names unknown id \"no-such-group\""
+        );
+        // a successor may come later in the same file
+        let text = format!(
+            "{H_GROUPS}\nnew-group\tNew Group\t-\t-\told-group\t-\nold-group\tOld Group\t-\t-\t-\t-\n"
+        );
+        Lexicon::builtin()
+            .add_str("x.tsv", &text)
+            .expect("a successor defined below");
     }
 
     #[test]

@@ -190,7 +190,12 @@ fn a_broken_json_line_is_reported_and_the_others_processed() {
         None,
     );
     assert_eq!(run.code, Some(1), "{run:?}");
-    assert!(run.stderr.contains("feed.jsonl:2:"), "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "newsgraph: feed.jsonl:2: expected a JSON object with \"id\" and \"text\": \
+         EOF while parsing a value at column 24\n\
+         newsgraph: 1 input error(s); the other inputs were processed\n"
+    );
     let docs: Vec<String> = facts(&run.stdout).into_iter().map(|f| f.0).collect();
     assert!(
         docs.contains(&"first".to_owned()) && docs.contains(&"third".to_owned()),
@@ -199,16 +204,155 @@ fn a_broken_json_line_is_reported_and_the_others_processed() {
 }
 
 #[test]
+fn bad_fields_in_json_lines_are_named_and_the_others_processed() {
+    let dir = temp_dir();
+    let feed = [
+        record("first", SENTENCE).as_str(),
+        r#"{"id": ["a"], "text": "Mali expelled the envoy."}"#,
+        r#"{"id": "n", "text": null}"#,
+        r#"{"id": "d", "id": "e", "text": "Mali expelled the envoy."}"#,
+        r#"{"id": "p", "text": "Mali expelled the envoy.", "published": "2024-02-30"}"#,
+        r#"{"id": 1e400, "text": "Mali expelled the envoy."}"#,
+        r#"["id", "text"]"#,
+        record("last", "Mali expelled the French ambassador.").as_str(),
+    ]
+    .join("\n");
+    write(dir.path(), "feed.jsonl", feed);
+    let run = newsgraph(
+        dir.path(),
+        &["extract", "--input", "jsonl", "feed.jsonl"],
+        None,
+    );
+    assert_eq!(run.code, Some(1), "{run:?}");
+    assert_eq!(
+        run.stderr,
+        "newsgraph: feed.jsonl:2: expected \"id\" to be a string or number, found [\"a\"]\n\
+         newsgraph: feed.jsonl:3: expected a JSON object with \"id\" and \"text\": \
+         invalid type: null, expected a string at column 24\n\
+         newsgraph: feed.jsonl:4: expected a JSON object with \"id\" and \"text\": \
+         duplicate field `id` at column 16\n\
+         newsgraph: feed.jsonl:5: field \"published\": expected a date as YYYY-MM-DD, found \"2024-02-30\"\n\
+         newsgraph: feed.jsonl:6: expected a JSON object with \"id\" and \"text\": \
+         number out of range at column 12\n\
+         newsgraph: feed.jsonl:7: expected a JSON object, found an array\n\
+         newsgraph: 6 input error(s); the other inputs were processed\n"
+    );
+    let docs: Vec<String> = facts(&run.stdout).into_iter().map(|f| f.0).collect();
+    assert_eq!(docs, ["first", "last"]);
+}
+
+#[test]
 fn an_invalid_utf8_file_is_named_and_the_others_processed() {
     let dir = temp_dir();
     write(dir.path(), "bad.txt", b"Niger \xff expelled French troops.");
+    write(
+        dir.path(),
+        "bad3.txt",
+        b"Mali acted.\nChad too.\nNiger \xc3( did.",
+    );
     write(dir.path(), "good.txt", SENTENCE);
-    let run = newsgraph(dir.path(), &["extract", "bad.txt", "good.txt"], None);
+    let run = newsgraph(
+        dir.path(),
+        &["extract", "bad.txt", "good.txt", "bad3.txt"],
+        None,
+    );
     assert_eq!(run.code, Some(1), "{run:?}");
-    assert!(run.stderr.contains("bad.txt"), "{}", run.stderr);
-    assert!(run.stderr.contains("invalid UTF-8"), "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "newsgraph: bad.txt:1: invalid UTF-8 at byte 6\n\
+         newsgraph: bad3.txt:3: invalid UTF-8 at byte 28\n\
+         newsgraph: 2 input error(s); the other inputs were processed\n"
+    );
     let docs: Vec<String> = facts(&run.stdout).into_iter().map(|f| f.0).collect();
     assert_eq!(docs, ["good.txt"]);
+}
+
+#[test]
+fn invalid_utf8_inside_a_json_line_is_named_and_the_others_processed() {
+    let dir = temp_dir();
+    let mut feed = format!("{}\n", record("first", SENTENCE)).into_bytes();
+    feed.extend_from_slice(b"{\"id\": \"bad\", \"text\": \"Mali \xe9 expelled the envoy.\"}\n");
+    feed.extend_from_slice(
+        format!(
+            "{}\n",
+            record("third", "Mali expelled the French ambassador.")
+        )
+        .as_bytes(),
+    );
+    write(dir.path(), "feed.jsonl", feed);
+    let run = newsgraph(
+        dir.path(),
+        &["extract", "--input", "jsonl", "feed.jsonl"],
+        None,
+    );
+    assert_eq!(run.code, Some(1), "{run:?}");
+    assert_eq!(
+        run.stderr,
+        "newsgraph: feed.jsonl:2: invalid UTF-8 at byte 28 of the line\n\
+         newsgraph: 1 input error(s); the other inputs were processed\n"
+    );
+    let docs: Vec<String> = facts(&run.stdout).into_iter().map(|f| f.0).collect();
+    assert_eq!(docs, ["first", "third"]);
+}
+
+/// Bytes that are no text: an ELF header, the start of a PNG, random bytes.
+fn binary_files(dir: &Path) -> Vec<PathBuf> {
+    let mut random = Vec::with_capacity(1 << 16);
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    while random.len() < 1 << 16 {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        random.extend_from_slice(&state.to_le_bytes());
+    }
+    vec![
+        write(
+            dir,
+            "prog.elf",
+            b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x02\x00\x3e\x00",
+        ),
+        write(dir, "image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
+        write(dir, "random.bin", random),
+    ]
+}
+
+#[test]
+fn a_binary_file_is_named_and_the_others_processed() {
+    let dir = temp_dir();
+    binary_files(dir.path());
+    write(dir.path(), "good.txt", SENTENCE);
+    let run = newsgraph(
+        dir.path(),
+        &["extract", "prog.elf", "image.png", "random.bin", "good.txt"],
+        None,
+    );
+    assert_eq!(run.code, Some(1), "{run:?}");
+    assert_eq!(
+        run.stderr,
+        "newsgraph: prog.elf:1: expected text, found a NUL byte at byte 7 (a binary file?)\n\
+         newsgraph: image.png:1: invalid UTF-8 at byte 0\n\
+         newsgraph: random.bin:1: invalid UTF-8 at byte 0\n\
+         newsgraph: 3 input error(s); the other inputs were processed\n"
+    );
+    let docs: Vec<String> = facts(&run.stdout).into_iter().map(|f| f.0).collect();
+    assert_eq!(docs, ["good.txt"]);
+
+    // read as JSON Lines, every line of them is a bad record, named
+    let run = newsgraph(
+        dir.path(),
+        &["extract", "--input", "jsonl", "prog.elf", "image.png"],
+        None,
+    );
+    assert_eq!(run.code, Some(1), "{run:?}");
+    assert_eq!(
+        run.stderr,
+        "newsgraph: prog.elf:1: expected a JSON object: expected value at column 1\n\
+         newsgraph: image.png:1: invalid UTF-8 at byte 0 of the line\n\
+         newsgraph: image.png:2: expected a JSON object: expected value at column 1\n\
+         newsgraph: image.png:3: expected a JSON object: expected value at column 1\n\
+         newsgraph: 4 input error(s); the other inputs were processed\n"
+    );
+    assert_eq!(run.stdout, "");
 }
 
 #[test]
@@ -248,10 +392,28 @@ fn an_empty_file_gives_no_output() {
 #[test]
 fn an_unknown_flag_is_a_usage_error() {
     let dir = temp_dir();
-    let run = newsgraph(dir.path(), &["extract", "--frobnicate", "a.txt"], None);
-    assert_eq!(run.code, Some(2), "{run:?}");
-    assert!(run.stderr.contains("--frobnicate"), "{}", run.stderr);
-    assert_eq!(run.stdout, "");
+    write(dir.path(), "g.ttl", "old");
+    for args in [
+        &["extract", "--frobnicate", "a.txt"][..],
+        &["build", "a.txt", "-o", "g.ttl", "--frobnicate"],
+        &["query", "g.ttl", "ASK {}", "--frobnicate"],
+        &["--frobnicate", "extract"],
+        &["frobnicate"],
+        &["extract", "--input", "xml", "a.txt"],
+    ] {
+        let run = newsgraph(dir.path(), args, None);
+        assert_eq!(run.code, Some(2), "{args:?}: {run:?}");
+        assert!(
+            run.stderr.starts_with("error: ")
+                && (run.stderr.contains("'--frobnicate'")
+                    || run.stderr.contains("'frobnicate'")
+                    || run.stderr.contains("'xml'")),
+            "{args:?}: {}",
+            run.stderr
+        );
+        assert_eq!(run.stdout, "");
+    }
+    assert_eq!(read(dir.path(), "g.ttl"), "old");
 }
 
 #[test]
@@ -618,6 +780,376 @@ fn build_draws_svg_with_graphviz() {
     assert_eq!(run.code, Some(0), "{run:?}");
     let svg = read(dir.path(), "g.svg");
     assert!(svg.contains("<svg") && svg.contains("NER"), "{svg}");
+}
+
+#[test]
+fn build_of_no_document_fails_and_keeps_the_old_outputs() {
+    let dir = temp_dir();
+    write(dir.path(), "g.ttl", "old");
+    write(dir.path(), "empty.jsonl", "");
+    write(dir.path(), "blank.jsonl", "\n  \n\r\n\t\n");
+    write(dir.path(), "broken.jsonl", "{\"id\": \"a\"\n");
+    for (inputs, message) in [
+        (
+            &["empty.jsonl"][..],
+            "newsgraph: no document in the input; wrote no output\n",
+        ),
+        (
+            &["empty.jsonl", "blank.jsonl"],
+            "newsgraph: no document in the input; wrote no output\n",
+        ),
+        (
+            &["blank.jsonl", "broken.jsonl"],
+            "newsgraph: broken.jsonl:1: expected a JSON object with \"id\" and \"text\": \
+             EOF while parsing an object at column 10\n\
+             newsgraph: 1 input error and no document read; wrote no output\n",
+        ),
+    ] {
+        let mut args = vec!["build", "--input", "jsonl", "-o", "g.ttl"];
+        args.extend(inputs);
+        let run = newsgraph(dir.path(), &args, None);
+        assert_eq!(
+            (run.code, run.stderr.as_str()),
+            (Some(1), message),
+            "{inputs:?}"
+        );
+        assert_eq!(read(dir.path(), "g.ttl"), "old", "{inputs:?}");
+    }
+    // empty standard input
+    let run = newsgraph(
+        dir.path(),
+        &["build", "--input", "jsonl", "-o", "g.ttl"],
+        Some(b""),
+    );
+    assert_eq!(run.code, Some(1), "{run:?}");
+    assert_eq!(read(dir.path(), "g.ttl"), "old");
+}
+
+#[test]
+fn build_under_a_regular_file_is_refused_before_any_work() {
+    let dir = temp_dir();
+    write(dir.path(), "a.txt", SENTENCE);
+    write(dir.path(), "g.nt", "old");
+    write(dir.path(), "file.txt", "a file");
+    let run = newsgraph(
+        dir.path(),
+        &["build", "a.txt", "-o", "g.nt", "-o", "file.txt/out.ttl"],
+        None,
+    );
+    assert_eq!(run.code, Some(2), "{run:?}");
+    assert_eq!(
+        run.stderr,
+        "newsgraph: cannot write file.txt/out.ttl: file.txt is not a folder\n"
+    );
+    assert_eq!(read(dir.path(), "g.nt"), "old");
+    assert_eq!(read(dir.path(), "file.txt"), "a file");
+}
+
+/// A folder where nobody, root included, can create a file: the read-only folder test
+/// above is skipped for root, this one is not.
+#[cfg(target_os = "linux")]
+#[test]
+fn build_into_a_folder_where_no_file_can_be_created_writes_the_rest() {
+    let dir = temp_dir();
+    write(dir.path(), "a.txt", SENTENCE);
+    write(dir.path(), "g.nt", "old");
+    let run = newsgraph(
+        dir.path(),
+        &["build", "a.txt", "-o", "/proc/newsgraph.ttl", "-o", "g.nt"],
+        None,
+    );
+    assert_eq!(run.code, Some(1), "{run:?}");
+    assert!(
+        run.stderr.starts_with(
+            "newsgraph: cannot write /proc/newsgraph.ttl: \
+             cannot create a temporary file in /proc: "
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.ends_with(
+            "newsgraph: 1 document, 2 entities, 1 relation; 1 of 2 outputs written (g.nt)\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(read(dir.path(), "g.nt").contains(NT_EXPULSION));
+    assert!(!Path::new("/proc/newsgraph.ttl").exists());
+}
+
+/// The output folder is checked before any work, and removed while the input is read:
+/// standard input stays open until the program is surely past the check (it has read
+/// more than a pipe holds), then the folder goes, then the input ends.
+#[test]
+fn build_reports_an_output_folder_removed_during_the_run() {
+    let dir = temp_dir();
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).expect("a folder");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+        .args(["build", "--input", "jsonl", "-o", "out/g.ttl", "-o", "g.nt"])
+        .current_dir(dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the newsgraph binary runs");
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    writeln!(stdin, "{}", record("one", SENTENCE)).expect("the record is sent");
+    // 4 MB of blank line: more than any pipe buffer, so once written, most of it is read
+    let blank = vec![b' '; 4 << 20];
+    stdin.write_all(&blank).expect("the blank line is sent");
+    std::fs::remove_dir(&out).expect("the folder is removed");
+    writeln!(
+        stdin,
+        "\n{}",
+        record("two", "Mali expelled the French ambassador.")
+    )
+    .expect("the record is sent");
+    drop(stdin);
+    let output = child.wait_with_output().expect("newsgraph finishes");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with(
+            "newsgraph: cannot write out/g.ttl: cannot create a temporary file in out: \
+             No such file or directory"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with(
+            "newsgraph: 2 documents, 3 entities, 2 relations; 1 of 2 outputs written (g.nt)\n"
+        ),
+        "{stderr}"
+    );
+    assert!(!out.exists(), "the folder is not made again");
+    assert_eq!(files(dir.path()), ["g.nt"], "no temporary file is left");
+}
+
+/// `extract` writes to standard output: a full disk is an error, not a silent loss.
+#[cfg(target_os = "linux")]
+#[test]
+fn extract_to_a_full_disk_fails() {
+    let dir = temp_dir();
+    write(dir.path(), "a.txt", SENTENCE);
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full opens");
+    let output = Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+        .args(["extract", "a.txt"])
+        .current_dir(dir.path())
+        .stdin(Stdio::null())
+        .stdout(full)
+        .stderr(Stdio::piped())
+        .output()
+        .expect("the newsgraph binary runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert_eq!(
+        stderr,
+        "newsgraph: writing to standard output: No space left on device (os error 28)\n"
+    );
+}
+
+// ----- bad lexicon and pattern files -----
+
+const STATES_HEADER: &str = "iso3\tiso2\twikidata\tname\taliases\tadjectives\tcapitals\tseats";
+const ORGS_HEADER: &str = "id\ttype\tname\taliases\tcountry\twikidata";
+const TRIGGERS_HEADER: &str = "id\tkind\tpos\tforms\tsource\ttarget\texample\texpect";
+
+/// A trigger rule with these forms and slots.
+fn trigger_rule(kind: &str, forms: &str, source: &str, target: &str) -> String {
+    format!(
+        "{TRIGGERS_HEADER}\nhug.v\t{kind}\tverb\t{forms}\t{source}\t{target}\tMali hugs Chad.\tMLI TCD\n"
+    )
+}
+
+/// Every bad data file stops the run before any work, with the file, the line, the entry
+/// and what was wrong, whether given as `--lexicon` or `--patterns`; nothing is written.
+#[test]
+fn bad_lexicon_and_pattern_files_are_named_before_any_work() {
+    let dir = temp_dir();
+    write(dir.path(), "a.txt", SENTENCE);
+    write(dir.path(), "g.ttl", "old");
+    let state = |rows: &str| format!("{STATES_HEADER}\n{rows}");
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "dup.tsv",
+            state("ZZA\tQM\t-\tZedland\t-\t-\t-\t-\nZZA\tQN\t-\tZedland Two\t-\t-\t-\t-\n").into(),
+            "dup.tsv:3: entry \"ZZA\": duplicate id \"ZZA\"",
+        ),
+        (
+            "builtin-dup.tsv",
+            state("NER\tQM\t-\tNew Niger\t-\t-\t-\t-\n").into(),
+            "builtin-dup.tsv:2: entry \"NER\": duplicate id \"NER\"",
+        ),
+        (
+            "iso3-length.tsv",
+            state("ZZ\tZZ\t-\tZedland\t-\t-\t-\t-\n").into(),
+            "iso3-length.tsv:2: entry \"ZZ\": expected an ISO alpha-3 code of three capital letters, found \"ZZ\"",
+        ),
+        (
+            "iso3-case.tsv",
+            state("Zza\tZZ\t-\tZedland\t-\t-\t-\t-\n").into(),
+            "iso3-case.tsv:2: entry \"Zza\": expected an ISO alpha-3 code of three capital letters, found \"Zza\"",
+        ),
+        (
+            "iso2-digit.tsv",
+            state("ZZA\tZ1\t-\tZedland\t-\t-\t-\t-\n").into(),
+            "iso2-digit.tsv:2: entry \"ZZA\": expected an ISO alpha-2 code of two capital letters, found \"Z1\"",
+        ),
+        (
+            "iso2-iso3.tsv",
+            state("ZZA\tZZA\t-\tZedland\t-\t-\t-\t-\n").into(),
+            "iso2-iso3.tsv:2: entry \"ZZA\": expected an ISO alpha-2 code of two capital letters, found \"ZZA\"",
+        ),
+        (
+            "iso2-taken.tsv",
+            state("ZZA\tNE\t-\tZedland\t-\t-\t-\t-\n").into(),
+            "iso2-taken.tsv:2: entry \"ZZA\": duplicate ISO alpha-2 code \"NE\" (already the code of \"NER\")",
+        ),
+        (
+            "country-iso2.tsv",
+            format!("{ORGS_HEADER}\nzed\tigo\tZed Org\t-\tNE\t-\n").into(),
+            "country-iso2.tsv:2: entry \"zed\": expected an ISO alpha-3 code, found the alpha-2 code \"NE\" of \"NER\"",
+        ),
+        (
+            "country-case.tsv",
+            format!("{ORGS_HEADER}\nzed\tigo\tZed Org\t-\tner\t-\n").into(),
+            "country-case.tsv:2: entry \"zed\": expected an ISO alpha-3 code in capitals, found \"ner\" (write \"NER\")",
+        ),
+        (
+            "kind.tsv",
+            trigger_rule("friendship", "hug|hugs", "subj", "obj").into(),
+            "kind.tsv:2: entry \"hug.v\": unknown relation kind \"friendship\"",
+        ),
+        (
+            "slot.tsv",
+            trigger_rule("expulsion", "hug|hugs", "subject", "obj").into(),
+            "slot.tsv:2: entry \"hug.v\": expected a source slot (subj, obj, poss, any, speaker, a preposition or ~kind), found \"subject\"",
+        ),
+        (
+            "condition.tsv",
+            trigger_rule("expulsion", "hug|hugs", "subj", "obj|~friendship").into(),
+            "condition.tsv:2: entry \"hug.v\": unknown relation kind \"friendship\" in the condition \"~friendship\"",
+        ),
+        (
+            "form.tsv",
+            trigger_rule("expulsion", "hug|hugs  up", "subj", "obj").into(),
+            "form.tsv:2: entry \"hug.v\": expected a form of words separated by single spaces, found \"hugs  up\"",
+        ),
+        (
+            "utf8.tsv",
+            [ORGS_HEADER.as_bytes(), b"\nzed\tigo\tZ\xe9d Org\t-\t-\t-\n"].concat(),
+            "utf8.tsv:2: invalid UTF-8 at byte 47",
+        ),
+        (
+            "binary.tsv",
+            b"\x7fELF\x02\x01\x01\x00\x00\x00".to_vec(),
+            "binary.tsv:1: expected a header line naming the columns of a known table (see data/FORMAT.md), found \"\\u{7f}ELF\\u{2}\\u{1}\\u{1}\\0\\0\\0\"",
+        ),
+        (
+            "empty.tsv",
+            Vec::new(),
+            "empty.tsv:1: expected a header line, found an empty file",
+        ),
+    ];
+    for (i, (name, contents, message)) in cases.iter().enumerate() {
+        write(dir.path(), name, contents);
+        // every other file through --patterns, and every third through build
+        let flag = if i % 2 == 0 {
+            "--lexicon"
+        } else {
+            "--patterns"
+        };
+        let args: Vec<&str> = if i % 3 == 0 {
+            vec!["build", flag, name, "a.txt", "-o", "g.ttl"]
+        } else {
+            vec!["extract", flag, name, "a.txt"]
+        };
+        let run = newsgraph(dir.path(), &args, None);
+        assert_eq!(run.code, Some(2), "{name}: {run:?}");
+        assert_eq!(run.stderr, format!("newsgraph: {message}\n"), "{name}");
+        assert_eq!(run.stdout, "", "{name}");
+    }
+    let run = newsgraph(
+        dir.path(),
+        &["extract", "--lexicon", "absent.tsv", "a.txt"],
+        None,
+    );
+    assert_eq!(run.code, Some(2), "{run:?}");
+    assert_eq!(
+        run.stderr,
+        "newsgraph: absent.tsv: No such file or directory (os error 2)\n"
+    );
+    assert_eq!(read(dir.path(), "g.ttl"), "old", "no run wrote its output");
+}
+
+// ----- huge input -----
+
+/// Writes `head`, `unit` repeated to `size` bytes with no line break, then `tail`.
+fn write_huge_line(path: &Path, head: &[u8], unit: &[u8], size: usize, tail: &[u8]) {
+    let file = std::fs::File::create(path).expect("the file is created");
+    let mut out = std::io::BufWriter::new(file);
+    out.write_all(head).expect("the file is written");
+    for _ in 0..size / unit.len() {
+        out.write_all(unit).expect("the file is written");
+    }
+    out.write_all(tail).expect("the file is written");
+    out.flush().expect("the file is written");
+}
+
+/// A 100 MB line: as one text (one sentence of 18 million words, whose last clause
+/// holds a fact) and as a JSON line that is not JSON, followed by a good record.
+#[test]
+#[ignore = "100 MB, about 10 s and 2 GB in --release: .ci/run runs it (-- --ignored)"]
+fn a_hundred_megabyte_line_is_read() {
+    let dir = temp_dir();
+    write_huge_line(
+        &dir.path().join("huge.txt"),
+        b"",
+        b"the quick brown fox jumps over the lazy dog near Niamey, ",
+        100 << 20,
+        b"but Mali expelled the French ambassador.",
+    );
+    let run = newsgraph(dir.path(), &["extract", "huge.txt"], None);
+    assert_eq!((run.code, run.stderr.as_str()), (Some(0), ""), "{run:?}");
+    let lines = json_lines(&run.stdout);
+    assert_eq!(lines.len(), 1, "{}", run.stdout);
+    assert_eq!(
+        (&lines[0]["source"], &lines[0]["target"]),
+        (&"MLI".into(), &"FRA".into())
+    );
+    assert!(lines[0]["trigger_span"][0].as_u64() > Some(100 << 20));
+
+    // a record whose text never ends: the line is read whole, named, and skipped
+    let size = 100 << 20;
+    write_huge_line(
+        &dir.path().join("huge.jsonl"),
+        b"{\"id\": \"huge\", \"text\": \"",
+        b"Niger expelled French troops. ",
+        size,
+        format!("\n{}\n", record("after", SENTENCE)).as_bytes(),
+    );
+    let run = newsgraph(
+        dir.path(),
+        &["extract", "--input", "jsonl", "huge.jsonl"],
+        None,
+    );
+    assert_eq!(run.code, Some(1), "{run:?}");
+    let column = 24 + size / 30 * 30 - 1;
+    assert_eq!(
+        run.stderr,
+        format!(
+            "newsgraph: huge.jsonl:1: expected a JSON object with \"id\" and \"text\": \
+             EOF while parsing a string at column {column}\n\
+             newsgraph: 1 input error(s); the other inputs were processed\n"
+        )
+    );
+    let docs: Vec<String> = facts(&run.stdout).into_iter().map(|f| f.0).collect();
+    assert_eq!(docs, ["after"]);
 }
 
 // ----- query -----

@@ -7,81 +7,15 @@
 use std::sync::OnceLock;
 
 use newsgraph::lexicon::Lexicon;
-use newsgraph::{Document, EntityKind, Extraction, Extractor, Span};
+use newsgraph::{Document, EntityKind, Extraction, Extractor};
 use proptest::prelude::*;
+
+mod invariants;
+use invariants::check_extraction;
 
 fn extractor() -> &'static Extractor {
     static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
     EXTRACTOR.get_or_init(Extractor::new)
-}
-
-/// Checks that a span lies inside `text` on char boundaries.
-fn check_span(text: &str, span: Span, what: &str) -> Result<(), String> {
-    if span.start > span.end || span.end > text.len() {
-        return Err(format!(
-            "{what} {}..{} is not inside the text of {} bytes",
-            span.start,
-            span.end,
-            text.len()
-        ));
-    }
-    if !text.is_char_boundary(span.start) || !text.is_char_boundary(span.end) {
-        return Err(format!(
-            "{what} {}..{} is not on char boundaries",
-            span.start, span.end
-        ));
-    }
-    Ok(())
-}
-
-/// Every invariant of an extraction that holds whatever the text.
-fn check_extraction(text: &str, x: &Extraction) -> Result<(), String> {
-    if x.sentences.len() != x.sentence_texts.len() {
-        return Err(format!(
-            "{} sentence spans but {} sentence texts",
-            x.sentences.len(),
-            x.sentence_texts.len()
-        ));
-    }
-    let mut previous_end = 0;
-    for (i, (span, sentence)) in x.sentences.iter().zip(&x.sentence_texts).enumerate() {
-        check_span(text, *span, &format!("sentence {i}"))?;
-        if span.start < previous_end {
-            return Err(format!(
-                "sentence {i} {span:?} overlaps or precedes the one before"
-            ));
-        }
-        previous_end = span.end;
-        if span.slice(text) != sentence {
-            return Err(format!(
-                "sentence text {i} is not the text of its span {span:?}"
-            ));
-        }
-    }
-    let n = x.sentences.len();
-    for (i, m) in x.mentions.iter().enumerate() {
-        check_span(text, m.span, &format!("mention {i} ({})", m.entity))?;
-        if m.sentence >= n {
-            return Err(format!("mention {i} is in sentence {} of {n}", m.sentence));
-        }
-    }
-    for (i, a) in x.assertions.iter().enumerate() {
-        let what = format!("assertion {i} ({} {} {})", a.source, a.kind, a.target);
-        check_span(text, a.sentence_span, &format!("{what}: sentence span"))?;
-        check_span(text, a.source_span, &format!("{what}: source span"))?;
-        check_span(text, a.trigger_span, &format!("{what}: trigger span"))?;
-        check_span(text, a.target_span, &format!("{what}: target span"))?;
-        if a.sentence >= n {
-            return Err(format!("{what} is in sentence {} of {n}", a.sentence));
-        }
-        if !(0.0..=1.0).contains(&a.confidence) {
-            return Err(format!("{what}: confidence {} is not in 0–1", a.confidence));
-        }
-    }
-    if !x.entities.windows(2).all(|w| w[0].id < w[1].id) {
-        return Err("entities are not sorted by id, one each".to_string());
-    }
-    Ok(())
 }
 
 /// Extracts from `text` and checks the result; a panic inside fails the test as well.

@@ -67,11 +67,17 @@ pub fn build(args: BuildArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    if input_errors > 0 && documents == 0 {
-        eprintln!(
-            "newsgraph: {} and no document read; wrote no output",
-            count(input_errors, "input error")
-        );
+    // A graph of nothing is never what was meant: keep whatever the outputs held.
+    if documents == 0 {
+        let why = if input_errors > 0 {
+            format!(
+                "{} and no document read",
+                count(input_errors, "input error")
+            )
+        } else {
+            "no document in the input".to_owned()
+        };
+        eprintln!("newsgraph: {why}; wrote no output");
         return ExitCode::from(1);
     }
 

@@ -63,7 +63,7 @@ pub fn extract(args: ExtractArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         (Err(e), _) | (_, Err(e)) => {
-            eprintln!("newsgraph: writing output: {e}");
+            eprintln!("newsgraph: writing to standard output: {e}");
             ExitCode::from(1)
         }
     }

@@ -132,10 +132,11 @@ pub fn for_each_document(
                         doc.published = args.extraction.published;
                         f(doc)?;
                     }
-                    Err(e) => report(&format!(
-                        "{name}: {}",
-                        e.to_string().trim_start_matches(&format!("{id}:"))
-                    )),
+                    // the error names the document's id; the path says more
+                    Err(newsgraph::Error::Input { line, message, .. }) => {
+                        report(&format!("{name}:{line}: {message}"))
+                    }
+                    Err(e) => report(&format!("{name}: {e}")),
                 }
             }
         }

@@ -58,6 +58,7 @@ pub mod input;
 pub mod lexicon;
 mod mentions;
 pub mod model;
+pub mod parallel;
 mod relations;
 pub mod store;
 pub mod text;

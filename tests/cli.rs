@@ -1389,3 +1389,71 @@ fn extract_reads_standard_input_without_a_file_argument() {
     assert_eq!(line["plover"], "SANCTION");
     assert_eq!(line["source_country"], "MLI");
 }
+
+#[test]
+fn build_on_several_threads_writes_the_outputs_of_the_serial_run() {
+    let dir = temp_dir();
+    let articles = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/articles");
+    let mut texts: Vec<String> = std::fs::read_dir(&articles)
+        .expect("tests/data/articles")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| p.display().to_string())
+        .collect();
+    texts.sort();
+    assert!(texts.len() >= 5, "{texts:?}");
+    let mut outputs = Vec::new();
+    for jobs in ["1", "2", "4"] {
+        let json = format!("g{jobs}.json");
+        let nq = format!("g{jobs}.nq");
+        let mut args = vec!["build", "-q", "--jobs", jobs, "-o", &json, "-o", &nq];
+        args.extend(texts.iter().map(String::as_str));
+        let run = newsgraph(dir.path(), &args, None);
+        assert_eq!(run.code, Some(0), "--jobs {jobs}: {}", run.stderr);
+        outputs.push((read(dir.path(), &json), read(dir.path(), &nq)));
+    }
+    assert!(outputs[0].0.contains("\"relations\""), "{}", outputs[0].0);
+    for (i, o) in outputs.iter().enumerate().skip(1) {
+        assert!(o == &outputs[0], "output {i} differs from the serial one");
+    }
+    let zero = newsgraph(
+        dir.path(),
+        &["build", "--jobs", "0", "-o", "x.json"],
+        Some(b""),
+    );
+    assert_eq!(zero.code, Some(2), "{}", zero.stderr);
+    assert!(zero.stderr.contains("--jobs"), "{}", zero.stderr);
+}
+
+#[test]
+fn extract_on_several_threads_prints_the_serial_output_in_order() {
+    let dir = temp_dir();
+    let lines = [
+        "Mali expelled the French ambassador on Monday.",
+        "Niger's junta ended its military agreement with the United States.",
+        "Russia deployed troops to Burkina Faso, officials said.",
+        "The European Union imposed sanctions on Moscow.",
+    ];
+    let input: String = (0..400)
+        .map(|i| record(&format!("d{i}"), lines[i % lines.len()]) + "\n")
+        .collect();
+    let serial = newsgraph(
+        dir.path(),
+        &["extract", "--input", "jsonl", "-"],
+        Some(input.as_bytes()),
+    );
+    assert_eq!(serial.code, Some(0), "{}", serial.stderr);
+    assert_eq!(json_lines(&serial.stdout).len(), 400);
+    for jobs in ["2", "3"] {
+        let run = newsgraph(
+            dir.path(),
+            &["extract", "--input", "jsonl", "--jobs", jobs, "-"],
+            Some(input.as_bytes()),
+        );
+        assert_eq!(run.code, Some(0), "{}", run.stderr);
+        assert!(
+            run.stdout == serial.stdout,
+            "--jobs {jobs} changed the output"
+        );
+    }
+}

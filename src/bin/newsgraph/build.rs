@@ -3,10 +3,11 @@
 
 use std::cell::Cell;
 use std::io::{self, IsTerminal};
+use std::num::NonZeroUsize;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use newsgraph::KnowledgeGraph;
+use newsgraph::parallel::build_graph_with;
 
 use crate::input::{InputArgs, extractor, for_each_document};
 use crate::output::{OutputArgs, count, keep_min_sources};
@@ -22,6 +23,10 @@ pub struct BuildArgs {
     /// entities they link.
     #[arg(long, value_name = "N")]
     min_sources: Option<usize>,
+    /// Threads that extract (the calling thread reads and parses the input); the graph is
+    /// the same for any number.
+    #[arg(long, short = 'j', value_name = "N", default_value = "1")]
+    jobs: NonZeroUsize,
     /// Print no progress and no summary; errors are still printed.
     #[arg(long, short)]
     quiet: bool,
@@ -43,22 +48,24 @@ pub fn build(args: BuildArgs) -> ExitCode {
     };
 
     let progress = Progress::new(!args.quiet && io::stderr().is_terminal());
-    let mut graph = KnowledgeGraph::new();
     let (mut documents, mut bytes) = (0usize, 0usize);
-    let read = for_each_document(
-        &args.common,
-        |e| {
-            progress.clear();
-            eprintln!("newsgraph: {e}");
-        },
-        |doc| {
-            documents += 1;
-            bytes += doc.text.len();
-            graph.add(&ex.extract(&doc));
-            progress.show(documents, bytes);
-            Ok(())
-        },
-    );
+    // this thread reads and parses; `--jobs` threads extract and build partial graphs
+    let (graph, read) = build_graph_with(&ex, args.jobs, |add| {
+        for_each_document(
+            &args.common,
+            |e| {
+                progress.clear();
+                eprintln!("newsgraph: {e}");
+            },
+            |doc| {
+                documents += 1;
+                bytes += doc.text.len();
+                add(doc);
+                progress.show(documents, bytes);
+                Ok(())
+            },
+        )
+    });
     progress.clear();
     let input_errors = match read {
         Ok(n) => n,

@@ -1,10 +1,12 @@
 //! `newsgraph extract`: one JSON object per relation assertion (or per document).
 
 use std::io::{BufWriter, Write};
+use std::num::NonZeroUsize;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
 use newsgraph::Extraction;
+use newsgraph::parallel::extract_ordered;
 
 use crate::input::{InputArgs, extractor, for_each_document};
 
@@ -25,6 +27,10 @@ pub struct ExtractArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "jsonl")]
     format: OutputFormat,
+    /// Threads that extract (the calling thread reads and parses the input, another
+    /// writes); the output is the same, in the same order, for any number.
+    #[arg(long, short = 'j', value_name = "N", default_value = "1")]
+    jobs: NonZeroUsize,
 }
 
 /// Runs `newsgraph extract`.
@@ -36,22 +42,35 @@ pub fn extract(args: ExtractArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let stdout = std::io::stdout();
-    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
-    let result = for_each_document(
-        &args.common,
-        |e| eprintln!("newsgraph: {e}"),
-        |doc| {
-            let x = ex.extract(&doc);
-            match args.format {
-                OutputFormat::Jsonl => write_assertions(&mut out, &x),
-                OutputFormat::Extraction => {
-                    serde_json::to_writer(&mut out, &x)?;
-                    out.write_all(b"\n")
-                }
+    let mut out = BufWriter::with_capacity(1 << 16, std::io::stdout());
+    let format = args.format;
+    // this thread reads and parses; `--jobs` threads extract; one more writes, in order
+    let (read, written) = extract_ordered(
+        &ex,
+        args.jobs,
+        |add| {
+            for_each_document(
+                &args.common,
+                |e| eprintln!("newsgraph: {e}"),
+                |doc| {
+                    if add(doc) {
+                        Ok(())
+                    } else {
+                        // the writer has failed; its error is reported below
+                        Err(std::io::Error::other("output stopped"))
+                    }
+                },
+            )
+        },
+        |x| match format {
+            OutputFormat::Jsonl => write_assertions(&mut out, &x),
+            OutputFormat::Extraction => {
+                serde_json::to_writer(&mut out, &x)?;
+                out.write_all(b"\n")
             }
         },
     );
+    let result = written.and(read);
     let flushed = out.flush();
     match (result, flushed) {
         (Ok(0), Ok(())) => ExitCode::SUCCESS,

@@ -297,7 +297,7 @@ mod tests {
             let (fed, result) = extract_ordered(
                 &ex,
                 jobs,
-                |add| docs.iter().cloned().filter(|d| add(d.clone())).count(),
+                |add| docs.iter().filter(|d| add((*d).clone())).count(),
                 |x| {
                     out.push(x);
                     Ok::<(), ()>(())

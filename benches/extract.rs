@@ -7,8 +7,10 @@
 //! - `extract`: [`Extractor::extract`] over every document, in MB/s of text (articles/s
 //!   printed after the group);
 //! - `split`: [`text::sentences`] alone;
-//! - `scan`: a bare Aho-Corasick scan (DFA, leftmost-longest, ASCII case-insensitive) of
-//!   the lexicon's public phrases, a floor for the matching stage;
+//! - `scan`: the extractor's own lexicon automaton over the text, matches counted and
+//!   nothing else (no word boundaries, no lookups): the physical limit of the pipeline;
+//! - `mentions`: [`Extractor::mentions`], everything but relations (the relation stage
+//!   costs the difference between `extract` and `mentions`);
 //! - `graph`: [`KnowledgeGraph::from_extractions`] over the file's extractions;
 //! - `rdf`: N-Quads of that graph written to a sink.
 //!
@@ -20,13 +22,11 @@ use std::io::{self, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use criterion::{
     BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
 };
 use newsgraph::export::{RdfFormat, RdfOptions};
 use newsgraph::input::JsonlReader;
-use newsgraph::lexicon::Lexicon;
 use newsgraph::{Document, Extraction, Extractor, KnowledgeGraph, text};
 
 /// The allocator of the `newsgraph` binary, so the bench measures what the command runs.
@@ -131,20 +131,6 @@ fn corpus() -> Vec<Corpus> {
 
 fn extract_all(ex: &Extractor, docs: &[Document]) -> Vec<Extraction> {
     docs.iter().map(|d| ex.extract(d)).collect()
-}
-
-/// Every public phrase of the lexicon: entity names and trigger forms, deduplicated.
-fn lexicon_phrases(lex: &Lexicon) -> Vec<String> {
-    let mut phrases: Vec<String> = lex
-        .entities()
-        .iter()
-        .map(|e| e.name.to_lowercase())
-        .chain(lex.triggers().iter().flat_map(|t| t.forms.iter().cloned()))
-        .filter(|p| !p.trim().is_empty())
-        .collect();
-    phrases.sort_unstable();
-    phrases.dedup();
-    phrases
 }
 
 /// A writer that throws bytes away and counts them.
@@ -255,28 +241,12 @@ fn benches(c: &mut Criterion) {
         group.finish();
     }
 
-    // scan: a bare Aho-Corasick scan of the lexicon's phrases
+    // scan: the extractor's own automaton over the text, matches counted and nothing
+    // else: the physical limit of the mention stage
     {
-        let phrases = lexicon_phrases(ex.lexicon());
-        assert!(
-            phrases.len() > 300,
-            "only {} lexicon phrases",
-            phrases.len()
-        );
-        let ac = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::DFA))
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .build(&phrases)
-            .expect("the lexicon phrases build a DFA");
-        println!("scan: {} phrases", phrases.len());
         let mut group = c.benchmark_group("scan");
         for corpus in &corpora {
-            let hits: usize = corpus
-                .docs
-                .iter()
-                .map(|d| ac.find_iter(&d.text).count())
-                .sum();
+            let hits: usize = corpus.docs.iter().map(|d| ex.bare_scan(&d.text)).sum();
             assert!(hits > 0, "{}: no lexicon phrase found", corpus.name);
             group.throughput(Throughput::Bytes(corpus.bytes));
             group.bench_function(BenchmarkId::from_parameter(&corpus.name), |b| {
@@ -284,9 +254,35 @@ fn benches(c: &mut Criterion) {
                     let n: usize = corpus
                         .docs
                         .iter()
-                        .map(|d| ac.find_iter(black_box(&d.text)).count())
+                        .map(|d| ex.bare_scan(black_box(&d.text)))
                         .sum();
                     assert_eq!(n, hits);
+                })
+            });
+        }
+        group.finish();
+    }
+
+    // mentions: splitting, tokens, the scan, actors and coreference, without relations
+    {
+        let mut group = c.benchmark_group("mentions");
+        group.sampling_mode(SamplingMode::Flat);
+        for corpus in &corpora {
+            let mentions: usize = corpus
+                .docs
+                .iter()
+                .map(|d| ex.mentions(d).mentions.len())
+                .sum();
+            assert!(mentions > 0, "{}: no mention found", corpus.name);
+            group.throughput(Throughput::Bytes(corpus.bytes));
+            group.bench_function(BenchmarkId::from_parameter(&corpus.name), |b| {
+                b.iter(|| {
+                    let n: usize = corpus
+                        .docs
+                        .iter()
+                        .map(|d| black_box(ex.mentions(black_box(d))).mentions.len())
+                        .sum();
+                    assert_eq!(n, mentions);
                 })
             });
         }

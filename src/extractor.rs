@@ -57,6 +57,15 @@ pub struct ExtractorBuilder {
     files: Vec<Source>,
 }
 
+/// How far [`Extractor::run`] goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Stages {
+    /// Entities and mentions only.
+    Mentions,
+    /// Everything.
+    All,
+}
+
 /// Whether the builder starts from the built-in lexicon.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Builtin {
@@ -139,6 +148,35 @@ impl Extractor {
 
     /// Extracts entities and relations from one document. Never fails, never panics.
     pub fn extract(&self, doc: &Document) -> Extraction {
+        self.run(doc, Stages::All)
+    }
+
+    /// Finds the entities and their mentions in one document, without looking for
+    /// relations: the extraction [`Extractor::extract`] gives, minus its assertions (and
+    /// minus the entities that only an assertion names). Faster, for entity linking or
+    /// counting mentions.
+    ///
+    /// ```
+    /// use newsgraph::{Document, Extractor};
+    /// let ex = Extractor::new();
+    /// let doc = Document::new("d1", "Mali expelled the French ambassador.");
+    /// let out = ex.mentions(&doc);
+    /// assert!(out.assertions.is_empty());
+    /// let ids: Vec<&str> = out.entities.iter().map(|e| e.id.as_str()).collect();
+    /// assert_eq!(ids, ["FRA", "MLI"]);
+    /// ```
+    pub fn mentions(&self, doc: &Document) -> Extraction {
+        self.run(doc, Stages::Mentions)
+    }
+
+    /// The number of raw matches of the lexicon automaton in `text`, before any word
+    /// boundary or context check: the cost floor of the mention stage, for benchmarks.
+    #[doc(hidden)]
+    pub fn bare_scan(&self, text: &str) -> usize {
+        self.matcher.bare_scan(text)
+    }
+
+    fn run(&self, doc: &Document, stages: Stages) -> Extraction {
         let text = doc.text.as_str();
         let lex = &self.lexicon;
         let sentences = text::sentences(text);
@@ -202,14 +240,16 @@ impl Extractor {
                         .or_insert((index, a.span));
                 }
             }
-            relations::sentence(
-                lex,
-                text,
-                &analysed,
-                doc.published,
-                &mut state,
-                &mut assertions,
-            );
+            if stages == Stages::All {
+                relations::sentence(
+                    lex,
+                    text,
+                    &analysed,
+                    doc.published,
+                    &mut state,
+                    &mut assertions,
+                );
+            }
         }
         // a person's state: member_of (people found in the text, and people of the lexicon)
         let lexicon_people = first_person_mention.keys().filter_map(|id| {
@@ -221,7 +261,7 @@ impl Extractor {
             .map(|p| (p.id.clone(), p.country.clone(), p.sector.clone()))
             .chain(lexicon_people)
             .collect();
-        for (id, country, sector) in &people {
+        for (id, country, sector) in people.iter().filter(|_| stages == Stages::All) {
             if let (Some(c), Some((sentence, span))) = (country, first_person_mention.get(id)) {
                 let sentence_span = sentences.get(*sentence).map_or(*span, |s| s.span);
                 assertions.push(Assertion {

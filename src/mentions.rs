@@ -64,6 +64,11 @@ impl Matcher {
 
     /// Every phrase that matches with word boundaries; phrases written alike give one hit
     /// each, with the same span.
+    /// The automaton's raw matches, counted: no word boundary check, no lookup.
+    pub(crate) fn bare_scan(&self, text: &str) -> usize {
+        self.ac.find_iter(text).count()
+    }
+
     pub(crate) fn scan(&self, text: &str) -> Vec<Hit> {
         let mut out = Vec::new();
         let bytes = text.as_bytes();

@@ -955,13 +955,10 @@ pub(crate) fn actors(
         }
         let w = s.word(text, t);
         // only `the`, `both` and the pronouns are looked at in lower case
-        let lower =
-            if w.len() <= 4 && w.starts_with(['t', 'T', 'b', 'B', 'h', 'H', 's', 'S', 'i', 'I']) {
-                Lower::new(w)
-            } else {
-                Lower::new("")
-            };
-        let lw = lower.as_str();
+        let lower = (w.len() <= 4
+            && w.starts_with(['t', 'T', 'b', 'B', 'h', 'H', 's', 'S', 'i', 'I']))
+        .then(|| Lower::new(w));
+        let lw = lower.as_ref().map_or("", Lower::as_str);
         if lw == "the" && t + 1 < n && !used[t + 1] {
             if s.is_any(
                 text,

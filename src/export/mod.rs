@@ -65,6 +65,6 @@ mod dot;
 mod rdf;
 
 pub use dot::{Clusters, Dot, DotOptions, EdgeLabels};
-pub use rdf::{DEFAULT_BASE_IRI, RdfFormat, RdfOptions, write_rdf};
+pub use rdf::{DEFAULT_BASE_IRI, RdfFormat, RdfOptions, SerializedGraph, write_graphs, write_rdf};
 
-pub(crate) use rdf::{Vocabulary, dataset_quads};
+pub(crate) use rdf::{Vocabulary, article_graphs, dataset_quads};

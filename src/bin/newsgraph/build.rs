@@ -28,8 +28,17 @@ pub struct BuildArgs {
     /// Output file, its format told by its extension: .ttl .nt .nq .trig .rdf .jsonld
     /// (RDF), .dot (Graphviz), .svg (drawn by Graphviz `dot`), .json (the whole graph),
     /// .jsonl (the relations, one a line); repeatable.
-    #[arg(short = 'o', long = "output", value_name = "FILE", required = true)]
+    #[arg(
+        short = 'o',
+        long = "output",
+        value_name = "FILE",
+        required_unless_present = "store"
+    )]
     outputs: Vec<PathBuf>,
+    /// Also add the graph to the on-disk store in DIR (created if missing): each article's
+    /// graph replaces the one stored before (feature `rocksdb`).
+    #[arg(long, value_name = "DIR")]
+    store: Option<PathBuf>,
     /// Group the entities of each state in one box (.dot and .svg).
     #[arg(long)]
     clusters: bool,
@@ -116,10 +125,15 @@ pub fn build(args: BuildArgs) -> ExitCode {
         let rdf = RdfOptions::with_base_iri(args.base_iri.as_str());
         rdf.sparql_prefixes()
             .map_err(|e| format!("--base-iri {:?}: {e}", args.base_iri))?;
+        let store = args
+            .store
+            .as_deref()
+            .map(|dir| crate::store::open(dir, &rdf))
+            .transpose()?;
         let ex = extractor(&args.common).map_err(|e| e.to_string())?;
-        Ok((outputs, rdf, ex))
+        Ok((outputs, rdf, ex, store))
     });
-    let (outputs, rdf, ex) = match prepared {
+    let (outputs, rdf, ex, store) = match prepared {
         Ok(prepared) => prepared,
         Err(e) => {
             eprintln!("newsgraph: {e}");
@@ -203,6 +217,27 @@ pub fn build(args: BuildArgs) -> ExitCode {
         }
     }
 
+    let mut stored = true;
+    if let (Some(store), Some(dir)) = (&store, &args.store) {
+        match crate::store::add(store, &graph) {
+            Ok(quads) => {
+                let _ = write!(
+                    summary,
+                    "; store {} holds {}",
+                    dir.display(),
+                    count(quads, "quad")
+                );
+            }
+            Err(e) => {
+                eprintln!(
+                    "newsgraph: cannot add the graph to the store {}: {e}",
+                    dir.display()
+                );
+                stored = false;
+            }
+        }
+    }
+
     if !args.quiet {
         let outputs_written = if written.len() == outputs.len() {
             count(written.len(), "output")
@@ -222,7 +257,7 @@ pub fn build(args: BuildArgs) -> ExitCode {
             count(input_errors, "input error")
         );
     }
-    if input_errors > 0 || written.len() < outputs.len() {
+    if input_errors > 0 || written.len() < outputs.len() || !stored {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

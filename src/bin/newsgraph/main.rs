@@ -1,4 +1,4 @@
-//! The `newsgraph` command line: `extract`, `build`, `query`.
+//! The `newsgraph` command line: `extract`, `build`, `query`, `push`.
 //!
 //! Exit codes: 0 on success; 1 when something failed while running (a bad input record,
 //! an output that could not be written, a query that failed) after doing the rest; 2
@@ -8,7 +8,9 @@
 mod build;
 mod extract;
 mod input;
+mod push;
 mod query;
+mod store;
 
 use std::process::ExitCode;
 
@@ -36,6 +38,9 @@ enum Command {
     Build(build::BuildArgs),
     /// Answer a SPARQL query over a saved RDF file.
     Query(query::QueryArgs),
+    /// Send every article's graph to a SPARQL 1.1 Graph Store endpoint (one PUT per graph,
+    /// so pushing again replaces), with a report of what was pushed and what failed.
+    Push(push::PushArgs),
 }
 
 fn main() -> ExitCode {
@@ -44,5 +49,6 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract::extract(args),
         Command::Build(args) => build::build(args),
         Command::Query(args) => query::query(args),
+        Command::Push(args) => push::push(args),
     }
 }

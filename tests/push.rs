@@ -208,6 +208,38 @@ fn push_puts_each_graph_once_with_basic_authentication() {
 }
 
 #[test]
+fn a_graph_saved_as_json_is_pushed_like_the_articles_it_holds() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let json = dir.path().join("g.json");
+    let built = Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+        .args(["build", "--input", "jsonl", "-q", "-o"])
+        .arg(&json)
+        .arg(articles())
+        .status()
+        .expect("the newsgraph binary runs");
+    assert!(built.success());
+    let from_articles = StandIn::start(|_, _| 204);
+    assert_eq!(
+        push(&["--endpoint", &from_articles.endpoint], &[]).code,
+        Some(0)
+    );
+    let from_json = StandIn::start(|_, _| 204);
+    let output = Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+        .args(["push", "--endpoint", &from_json.endpoint, "--graph"])
+        .arg(&json)
+        .output()
+        .expect("the newsgraph binary runs");
+    assert!(output.status.success(), "{output:?}");
+    let sent = |s: &StandIn| -> Vec<(String, Vec<u8>)> {
+        s.requests()
+            .into_iter()
+            .map(|r| (r.target, r.body))
+            .collect()
+    };
+    assert_eq!(sent(&from_json), sent(&from_articles));
+}
+
+#[test]
 fn wrong_credentials_are_named_and_not_retried() {
     let server = protected();
     let run = push(

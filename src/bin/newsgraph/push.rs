@@ -34,7 +34,7 @@ pub struct PushArgs {
     #[arg(long, value_name = "URL")]
     endpoint: String,
     /// Push the graph saved by `newsgraph build -o FILE.json` instead of reading articles.
-    #[arg(long, value_name = "FILE.json")]
+    #[arg(long, value_name = "FILE.json", conflicts_with = "inputs")]
     graph: Option<PathBuf>,
     /// User name for HTTP basic authentication (digest authentication is not supported:
     /// ureq, the HTTP client, has none).

@@ -48,6 +48,7 @@ fn without_the_feature_store_names_the_feature() {
     assert_eq!(run.code, Some(2), "{}", run.stderr);
     assert!(run.stderr.contains("--features rocksdb"), "{}", run.stderr);
     assert!(!Path::new(store).exists(), "nothing was made");
+    assert!(run.stdout.is_empty());
     let run = newsgraph(&["query", "--store", store, "ASK {}"], &[]);
     assert_eq!(run.code, Some(1), "{}", run.stderr);
     assert!(run.stderr.contains("--features rocksdb"), "{}", run.stderr);

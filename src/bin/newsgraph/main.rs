@@ -36,7 +36,7 @@ enum Command {
     /// Merge every article into one knowledge graph and write it: RDF, DOT, SVG or JSON,
     /// each output's format told by its extension.
     Build(build::BuildArgs),
-    /// Answer a SPARQL query over a saved RDF file.
+    /// Answer a SPARQL query over a saved RDF file or an on-disk store (--store).
     Query(query::QueryArgs),
     /// Send every article's graph to a SPARQL 1.1 Graph Store endpoint (one PUT per graph,
     /// so pushing again replaces), with a report of what was pushed and what failed.

@@ -21,6 +21,8 @@ pub enum AnswerFormat {
 
 /// The options of `newsgraph query`.
 #[derive(clap::Args, Debug)]
+#[command(override_usage = "newsgraph query [OPTIONS] FILE SPARQL\n       \
+                            newsgraph query [OPTIONS] --store DIR SPARQL")]
 pub struct QueryArgs {
     /// The RDF file to query (.ttl .nt .nq .trig .rdf .jsonld), as written by
     /// `newsgraph build`; with --store, leave it out.

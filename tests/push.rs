@@ -240,6 +240,27 @@ fn a_graph_saved_as_json_is_pushed_like_the_articles_it_holds() {
 }
 
 #[test]
+fn an_article_without_facts_gets_an_empty_graph_so_old_facts_go() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let article = dir.path().join("quiet-day.txt");
+    std::fs::write(&article, "Nothing of note happened anywhere today.").expect("written");
+    let server = StandIn::start(|_, _| 204);
+    let output = Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+        .args(["push", "--endpoint", &server.endpoint])
+        .arg(&article)
+        .output()
+        .expect("the newsgraph binary runs");
+    assert!(output.status.success(), "{output:?}");
+    let requests = server.requests();
+    let last = requests.last().expect("a request");
+    assert_eq!(
+        last.target,
+        "/store?graph=https%3A%2F%2Fnewsgraph.example%2Farticle%2Fquiet-day.txt"
+    );
+    assert!(last.body.is_empty());
+}
+
+#[test]
 fn wrong_credentials_are_named_and_not_retried() {
     let server = protected();
     let run = push(

@@ -293,7 +293,8 @@ pub struct SerializedGraph {
 
 /// The dataset of a graph (see [`write_rdf`]) cut into its graphs, each serialised in a
 /// graph format (Turtle, N-Triples or RDF/XML): the default graph first, if it holds
-/// anything, then one graph per article with evidence, sorted by IRI. This is what a
+/// anything, then one graph per article, sorted by IRI, empty for an article that gave
+/// no evidence (so that sending it clears what an earlier version left). This is what a
 /// SPARQL 1.1 Graph Store Protocol client sends, one `PUT` per graph. A dataset format is
 /// [`Error::Invalid`].
 ///
@@ -328,14 +329,7 @@ pub fn write_graphs(
     }
     let vocabulary = Vocabulary::new(options)?;
     let prefixes = vocabulary.prefixes();
-    let quads = vocabulary.quads(graph);
-    let mut out = Vec::new();
-    // The quads are sorted by graph (the default graph first): each run is one graph.
-    for run in quads.chunk_by(|a, b| a.graph_name == b.graph_name) {
-        let iri = match &run[0].graph_name {
-            GraphName::NamedNode(n) => Some(n.as_str().to_owned()),
-            _ => None,
-        };
+    let serialize = |triples: &[Quad]| -> Result<Vec<u8>> {
         let mut serializer = RdfSerializer::from_format(format.to_oxigraph());
         for (name, iri) in &prefixes {
             serializer = serializer
@@ -343,15 +337,38 @@ pub fn write_graphs(
                 .map_err(|e| Error::Rdf(format!("bad prefix IRI: {e}")))?;
         }
         let mut writer = serializer.for_writer(Vec::new());
-        for quad in run {
+        for quad in triples {
             writer
                 .serialize_triple(quad.as_ref())
                 .map_err(serialize_error)?;
         }
+        writer.finish().map_err(serialize_error)
+    };
+    let quads = vocabulary.quads(graph);
+    // Every article has a graph, empty when it gave no evidence.
+    let mut named: std::collections::BTreeMap<String, &[Quad]> = graph
+        .articles()
+        .map(|a| (vocabulary.article(&a.id).into_string(), &[][..]))
+        .collect();
+    let mut out = Vec::new();
+    // The quads are sorted by graph (the default graph first): each run is one graph.
+    for run in quads.chunk_by(|a, b| a.graph_name == b.graph_name) {
+        match &run[0].graph_name {
+            GraphName::NamedNode(n) => {
+                named.insert(n.as_str().to_owned(), run);
+            }
+            _ => out.push(SerializedGraph {
+                iri: None,
+                triples: run.len(),
+                data: serialize(run)?,
+            }),
+        }
+    }
+    for (iri, run) in named {
         out.push(SerializedGraph {
-            iri,
+            iri: Some(iri),
             triples: run.len(),
-            data: writer.finish().map_err(serialize_error)?,
+            data: serialize(run)?,
         });
     }
     Ok(out)

@@ -249,7 +249,11 @@ pub fn build(args: BuildArgs) -> ExitCode {
         } else {
             format!(" ({})", written.join(", "))
         };
-        eprintln!("newsgraph: {summary}; {outputs_written} written{list}");
+        if outputs.is_empty() {
+            eprintln!("newsgraph: {summary}");
+        } else {
+            eprintln!("newsgraph: {summary}; {outputs_written} written{list}");
+        }
     }
     if input_errors > 0 {
         eprintln!(

@@ -180,7 +180,11 @@ fn prepare(args: &PushArgs) -> Result<(Settings, RdfOptions, Option<String>), St
     let password = match (&args.password, &args.password_env) {
         (Some(p), _) => Some(p.clone()),
         (None, Some(var)) => Some(std::env::var(var).map_err(|e| {
-            format!("--password-env {var}: expected the password in ${var}, found it {e}")
+            let found = match e {
+                std::env::VarError::NotPresent => "unset",
+                std::env::VarError::NotUnicode(_) => "not valid UTF-8",
+            };
+            format!("--password-env {var}: expected the password in ${var}, found it {found}")
         })?),
         (None, None) => None,
     };

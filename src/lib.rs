@@ -44,8 +44,14 @@
 //!
 //! # Features
 //!
-//! The default build is in-memory and pure Rust (oxigraph without RocksDB). There are
-//! no optional features yet.
+//! The default build is in-memory and pure Rust (oxigraph without RocksDB).
+//!
+//! - `http` (on by default): the HTTP client (ureq with rustls) of `newsgraph push`,
+//!   which sends [`export::write_graphs`] to a SPARQL 1.1 Graph Store endpoint. The
+//!   library itself makes no HTTP request.
+//! - `rocksdb` (off): oxigraph's on-disk storage, `GraphStore::open` and `newsgraph
+//!   build --store`; RocksDB is C++, built from source in ~20 minutes, and needs
+//!   `libclang-dev`.
 
 mod coref;
 mod dates;

@@ -28,13 +28,13 @@ use std::io::{BufReader, Read, Write};
 use std::path::Path;
 
 use oxigraph::io::RdfParser;
-use oxigraph::model::Term as OxTerm;
+use oxigraph::model::{GraphName, GraphNameRef, NamedOrBlankNode, Quad, Term as OxTerm};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::export::{RdfFormat, RdfOptions, Vocabulary, dataset_quads};
+use crate::export::{RdfFormat, RdfOptions, Vocabulary, article_graphs, dataset_quads};
 use crate::graph::KnowledgeGraph;
 use crate::model::EntityId;
 
@@ -98,6 +98,60 @@ impl GraphStore {
         })
     }
 
+    /// Opens (or creates) an on-disk store in a folder: what is added is kept there, and
+    /// later runs see it. Needs the `rocksdb` feature (RocksDB, a C++ build).
+    ///
+    /// ```
+    /// use newsgraph::export::RdfOptions;
+    /// use newsgraph::GraphStore;
+    /// let dir = std::env::temp_dir().join(format!("newsgraph-open-{}", std::process::id()));
+    /// {
+    ///     let store = GraphStore::open(&dir, &RdfOptions::default())?;
+    ///     store.load_reader(newsgraph::RdfFormat::NTriples, "<http://a> <http://b> <http://c> .".as_bytes())?;
+    /// }
+    /// assert_eq!(GraphStore::open_read_only(&dir, &RdfOptions::default())?.len()?, 1);
+    /// # std::fs::remove_dir_all(&dir).ok();
+    /// # Ok::<(), newsgraph::Error>(())
+    /// ```
+    #[cfg(feature = "rocksdb")]
+    pub fn open(path: impl AsRef<Path>, options: &RdfOptions) -> Result<Self> {
+        let path = path.as_ref();
+        let store = Store::open(path)
+            .map_err(|e| Error::Rdf(format!("cannot open the store in {}: {e}", path.display())))?;
+        Self::over(store, options)
+    }
+
+    /// Opens an existing on-disk store for reading only (several readers may share it).
+    /// A folder that holds no store is [`Error::Invalid`]. Needs the `rocksdb` feature.
+    #[cfg(feature = "rocksdb")]
+    pub fn open_read_only(path: impl AsRef<Path>, options: &RdfOptions) -> Result<Self> {
+        let path = path.as_ref();
+        if !path.join("CURRENT").is_file() {
+            return Err(Error::Invalid(format!(
+                "{}: expected a store folder made by `newsgraph build --store`, found {}",
+                path.display(),
+                if path.is_dir() {
+                    "a folder without one"
+                } else {
+                    "nothing"
+                }
+            )));
+        }
+        let store = Store::open_read_only(path)
+            .map_err(|e| Error::Rdf(format!("cannot open the store in {}: {e}", path.display())))?;
+        Self::over(store, options)
+    }
+
+    #[cfg(feature = "rocksdb")]
+    fn over(store: Store, options: &RdfOptions) -> Result<Self> {
+        let prefixes = Vocabulary::new(options)?.prefixes();
+        Ok(GraphStore {
+            store,
+            options: options.clone(),
+            prefixes,
+        })
+    }
+
     /// A new store holding a graph.
     ///
     /// ```
@@ -130,6 +184,91 @@ impl GraphStore {
         self.store
             .extend(quads)
             .map_err(|e| rdf_error("cannot load the graph into the store", e))
+    }
+
+    /// Adds a graph, replacing what the store held about the same articles and
+    /// subjects, in one transaction: each article's graph is emptied before its evidence
+    /// goes in, and in the default graph every entity, article, event and relation kind
+    /// the graph describes loses its old description first. Adding the same articles
+    /// twice gives the same store; adding other articles keeps the ones already there.
+    /// An event or entity described by both keeps the latest counts and sources only
+    /// (merge the articles into one graph first for exact counts).
+    ///
+    /// ```
+    /// use newsgraph::{DocId, EntityId, Evidence, GraphStore, KnowledgeGraph, RelationKey, RelationKind};
+    /// let key = RelationKey::new(EntityId::new("NER"), RelationKind::Expulsion, EntityId::new("FRA"));
+    /// let mut one = KnowledgeGraph::new();
+    /// one.add_evidence(key.clone(), Evidence::new(DocId::new("a1"), 0, "first version"));
+    /// let store = GraphStore::new()?;
+    /// store.replace_graph(&one)?;
+    /// let len = store.len()?;
+    /// store.replace_graph(&one)?;
+    /// assert_eq!(store.len()?, len); // idempotent
+    /// let mut edited = KnowledgeGraph::new();
+    /// edited.add_evidence(key, Evidence::new(DocId::new("a1"), 0, "second version"));
+    /// store.replace_graph(&edited)?;
+    /// assert_eq!(store.query("ASK { ?e ng:sentence \"first version\" }")?.boolean(), Some(false));
+    /// assert_eq!(store.query("ASK { ?e ng:sentence \"second version\" }")?.boolean(), Some(true));
+    /// # Ok::<(), newsgraph::Error>(())
+    /// ```
+    pub fn replace_graph(&self, graph: &KnowledgeGraph) -> Result<()> {
+        let quads = dataset_quads(graph, &self.options)?;
+        let mut subjects: Vec<&NamedOrBlankNode> = quads
+            .iter()
+            .filter(|q| q.graph_name.is_default_graph())
+            .map(|q| &q.subject)
+            .collect();
+        subjects.dedup(); // sorted by subject within the default graph
+        let failed = |e| rdf_error("cannot replace the graph in the store", e);
+        let mut transaction = self.store.start_transaction().map_err(failed)?;
+        for article in article_graphs(graph, &self.options)? {
+            transaction.clear_graph(&article).map_err(failed)?;
+        }
+        for subject in subjects {
+            let old: Vec<Quad> = transaction
+                .quads_for_pattern(
+                    Some(subject.as_ref()),
+                    None,
+                    None,
+                    Some(GraphNameRef::DefaultGraph),
+                )
+                .collect::<std::result::Result<_, _>>()
+                .map_err(failed)?;
+            for quad in &old {
+                transaction.remove(quad);
+            }
+        }
+        transaction.extend(&quads);
+        transaction.commit().map_err(failed)
+    }
+
+    /// The names of the graphs that hold something, sorted (the default graph is not
+    /// named).
+    ///
+    /// ```
+    /// use newsgraph::{DocId, EntityId, Evidence, KnowledgeGraph, RelationKey, RelationKind};
+    /// let mut graph = KnowledgeGraph::new();
+    /// graph.add_evidence(RelationKey::new(EntityId::new("NER"), RelationKind::Expulsion, EntityId::new("FRA")), Evidence::new(DocId::new("a1"), 0, "…"));
+    /// assert_eq!(graph.to_store()?.named_graphs()?, ["https://newsgraph.example/article/a1"]);
+    /// # Ok::<(), newsgraph::Error>(())
+    /// ```
+    pub fn named_graphs(&self) -> Result<Vec<String>> {
+        let mut names = Vec::new();
+        for name in self.store.named_graphs() {
+            let name = name.map_err(|e| rdf_error("cannot list the graphs", e))?;
+            let graph = GraphName::from(name.clone());
+            let mut quads = self
+                .store
+                .quads_for_pattern(None, None, None, Some(graph.as_ref()));
+            if quads.next().is_some() {
+                names.push(match name {
+                    NamedOrBlankNode::NamedNode(n) => n.into_string(),
+                    other => other.to_string(),
+                });
+            }
+        }
+        names.sort();
+        Ok(names)
     }
 
     /// Adds an RDF file, its format told by its extension (see

@@ -277,6 +277,116 @@ pub fn write_rdf<W: Write>(
     out.finish().map_err(serialize_error)
 }
 
+/// One graph of the dataset a [`KnowledgeGraph`] exports, serialised on its own (see
+/// [`write_graphs`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct SerializedGraph {
+    /// The graph's IRI: an article's IRI for the graph of its evidence, `None` for the
+    /// default graph (entities, articles, events, relation kinds and their concepts).
+    pub iri: Option<String>,
+    /// Number of triples in [`SerializedGraph::data`].
+    pub triples: usize,
+    /// The triples in the format asked for.
+    pub data: Vec<u8>,
+}
+
+/// The dataset of a graph (see [`write_rdf`]) cut into its graphs, each serialised in a
+/// graph format (Turtle, N-Triples or RDF/XML): the default graph first, if it holds
+/// anything, then one graph per article, sorted by IRI, empty for an article that gave
+/// no evidence (so that sending it clears what an earlier version left). This is what a
+/// SPARQL 1.1 Graph Store Protocol client sends, one `PUT` per graph. A dataset format is
+/// [`Error::Invalid`].
+///
+/// ```
+/// use newsgraph::export::{write_graphs, RdfFormat, RdfOptions};
+/// use newsgraph::{DocId, EntityId, Evidence, KnowledgeGraph, RelationKey, RelationKind};
+/// let mut graph = KnowledgeGraph::new();
+/// graph.add_evidence(
+///     RelationKey::new(EntityId::new("NER"), RelationKind::Expulsion, EntityId::new("FRA")),
+///     Evidence::new(DocId::new("a1"), 0, "Niger expelled French troops."),
+/// );
+/// let graphs = write_graphs(&graph, RdfFormat::NTriples, &RdfOptions::default())?;
+/// assert_eq!(graphs.len(), 2);
+/// assert_eq!(graphs[0].iri, None);
+/// assert_eq!(graphs[1].iri.as_deref(), Some("https://newsgraph.example/article/a1"));
+/// let text = String::from_utf8_lossy(&graphs[1].data);
+/// assert!(text.contains("<https://newsgraph.example/ontology#expulsion>"));
+/// assert_eq!(text.lines().count(), graphs[1].triples);
+/// assert!(write_graphs(&graph, RdfFormat::NQuads, &RdfOptions::default()).is_err());
+/// # Ok::<(), newsgraph::Error>(())
+/// ```
+pub fn write_graphs(
+    graph: &KnowledgeGraph,
+    format: RdfFormat,
+    options: &RdfOptions,
+) -> Result<Vec<SerializedGraph>> {
+    if format.is_dataset() {
+        return Err(Error::Invalid(format!(
+            "expected a graph format (turtle, ntriples, rdfxml) to write one graph at a time, \
+             found {format}"
+        )));
+    }
+    let vocabulary = Vocabulary::new(options)?;
+    let prefixes = vocabulary.prefixes();
+    let serialize = |triples: &[Quad]| -> Result<Vec<u8>> {
+        let mut serializer = RdfSerializer::from_format(format.to_oxigraph());
+        for (name, iri) in &prefixes {
+            serializer = serializer
+                .with_prefix(*name, iri.as_str())
+                .map_err(|e| Error::Rdf(format!("bad prefix IRI: {e}")))?;
+        }
+        let mut writer = serializer.for_writer(Vec::new());
+        for quad in triples {
+            writer
+                .serialize_triple(quad.as_ref())
+                .map_err(serialize_error)?;
+        }
+        writer.finish().map_err(serialize_error)
+    };
+    let quads = vocabulary.quads(graph);
+    // Every article has a graph, empty when it gave no evidence.
+    let mut named: std::collections::BTreeMap<String, &[Quad]> = graph
+        .articles()
+        .map(|a| (vocabulary.article(&a.id).into_string(), &[][..]))
+        .collect();
+    let mut out = Vec::new();
+    // The quads are sorted by graph (the default graph first): each run is one graph.
+    for run in quads.chunk_by(|a, b| a.graph_name == b.graph_name) {
+        match &run[0].graph_name {
+            GraphName::NamedNode(n) => {
+                named.insert(n.as_str().to_owned(), run);
+            }
+            _ => out.push(SerializedGraph {
+                iri: None,
+                triples: run.len(),
+                data: serialize(run)?,
+            }),
+        }
+    }
+    for (iri, run) in named {
+        out.push(SerializedGraph {
+            iri: Some(iri),
+            triples: run.len(),
+            data: serialize(run)?,
+        });
+    }
+    Ok(out)
+}
+
+/// The IRIs of the graphs an article's evidence goes to, for every article of the
+/// graph (with or without evidence).
+pub(crate) fn article_graphs(
+    graph: &KnowledgeGraph,
+    options: &RdfOptions,
+) -> Result<Vec<NamedNode>> {
+    let vocabulary = Vocabulary::new(options)?;
+    Ok(graph
+        .articles()
+        .map(|a| vocabulary.article(&a.id))
+        .collect())
+}
+
 /// Every quad of the graph's RDF, sorted (for the store).
 pub(crate) fn dataset_quads(graph: &KnowledgeGraph, options: &RdfOptions) -> Result<Vec<Quad>> {
     Ok(Vocabulary::new(options)?.quads(graph))

@@ -3,7 +3,9 @@
 
 use std::cell::Cell;
 use std::io::{self, IsTerminal};
+use std::fmt::Write as _;
 use std::num::NonZeroUsize;
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
@@ -19,6 +21,10 @@ pub struct BuildArgs {
     common: InputArgs,
     #[command(flatten)]
     output: OutputArgs,
+    /// Also add the graph to the on-disk store in DIR (created if missing): each article's
+    /// graph replaces the one stored before (feature `rocksdb`).
+    #[arg(long, value_name = "DIR")]
+    store: Option<PathBuf>,
     /// Keep only the relations with evidence from at least N distinct articles, and the
     /// entities they link.
     #[arg(long, value_name = "N")]
@@ -36,10 +42,19 @@ pub struct BuildArgs {
 pub fn build(args: BuildArgs) -> ExitCode {
     // Everything that can be checked is checked before any work.
     let prepared = args.output.check().and_then(|outputs| {
+        if outputs.is_empty() && args.store.is_none() {
+            return Err("expected an output (-o FILE) or a store (--store DIR), found neither"
+                .to_owned());
+        }
+        let store = args
+            .store
+            .as_deref()
+            .map(|dir| crate::store::open(dir, outputs.rdf()))
+            .transpose()?;
         let ex = extractor(&args.common).map_err(|e| e.to_string())?;
-        Ok((outputs, ex))
+        Ok((outputs, ex, store))
     });
-    let (outputs, ex) = match prepared {
+    let (outputs, ex, store) = match prepared {
         Ok(prepared) => prepared,
         Err(e) => {
             eprintln!("newsgraph: {e}");
@@ -95,6 +110,26 @@ pub fn build(args: BuildArgs) -> ExitCode {
         count(graph.relation_count(), "relation"),
     );
     let graph = keep_min_sources(graph, args.min_sources, &mut summary);
+    let mut stored = true;
+    if let (Some(store), Some(dir)) = (&store, &args.store) {
+        match crate::store::add(store, &graph) {
+            Ok(quads) => {
+                let _ = write!(
+                    summary,
+                    "; store {} holds {}",
+                    dir.display(),
+                    count(quads, "quad")
+                );
+            }
+            Err(e) => {
+                eprintln!(
+                    "newsgraph: cannot add the graph to the store {}: {e}",
+                    dir.display()
+                );
+                stored = false;
+            }
+        }
+    }
     let all_written = outputs.write(&graph, &summary, args.quiet);
     if input_errors > 0 {
         eprintln!(
@@ -102,7 +137,7 @@ pub fn build(args: BuildArgs) -> ExitCode {
             count(input_errors, "input error")
         );
     }
-    if input_errors > 0 || !all_written {
+    if input_errors > 0 || !all_written || !stored {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

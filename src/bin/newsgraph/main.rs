@@ -1,4 +1,4 @@
-//! The `newsgraph` command line: `extract`, `build`, `merge`, `query`, `eval`.
+//! The `newsgraph` command line: `extract`, `build`, `merge`, `query`, `push`, `eval`.
 //!
 //! Exit codes: 0 on success; 1 when something failed while running (a bad input record,
 //! an output that could not be written, a query that failed) after doing the rest; 2
@@ -11,7 +11,9 @@ mod extract;
 mod input;
 mod merge;
 mod output;
+mod push;
 mod query;
+mod store;
 
 use std::process::ExitCode;
 
@@ -46,8 +48,11 @@ enum Command {
     /// Merge graphs saved by `build -o FILE.json` into one and write it in any format
     /// `build` writes.
     Merge(merge::MergeArgs),
-    /// Answer a SPARQL query over a saved RDF file.
+    /// Answer a SPARQL query over a saved RDF file or an on-disk store (--store).
     Query(query::QueryArgs),
+    /// Send every article's graph to a SPARQL 1.1 Graph Store endpoint (one PUT per graph,
+    /// so pushing again replaces), with a report of what was pushed and what failed.
+    Push(push::PushArgs),
     /// Score the extractor against a gold file: precision, recall, F1, misses and false
     /// alarms.
     Eval(eval::EvalArgs),
@@ -60,6 +65,7 @@ fn main() -> ExitCode {
         Command::Build(args) => build::build(args),
         Command::Merge(args) => merge::merge(args),
         Command::Query(args) => query::query(args),
+        Command::Push(args) => push::push(args),
         Command::Eval(args) => eval::eval(args),
     }
 }

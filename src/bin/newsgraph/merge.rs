@@ -32,6 +32,9 @@ pub struct MergeArgs {
 /// Runs `newsgraph merge`.
 pub fn merge(args: MergeArgs) -> ExitCode {
     let outputs = match args.output.check().and_then(|outputs| {
+        if outputs.is_empty() {
+            return Err("expected an output (-o FILE), found none".into());
+        }
         if args.inputs.iter().filter(|i| *i == "-").count() > 1 {
             return Err("expected standard input (`-`) at most once, found it twice".into());
         }

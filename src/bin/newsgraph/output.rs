@@ -31,7 +31,7 @@ pub struct OutputArgs {
     /// (GraphML for Gephi, yEd, networkx), .nodes-links.json (JSON nodes and links for
     /// D3 and networkx), .neo4j (a folder of nodes.csv, relationships.csv and
     /// load.cypher for Neo4j); repeatable.
-    #[arg(short = 'o', long = "output", value_name = "FILE", required = true)]
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
     outputs: Vec<PathBuf>,
     /// Group the entities of each state in one box (.dot and .svg).
     #[arg(long)]
@@ -199,6 +199,16 @@ impl OutputArgs {
 }
 
 impl Outputs {
+    /// True when no output was asked for.
+    pub fn is_empty(&self) -> bool {
+        self.outputs.is_empty()
+    }
+
+    /// The RDF options of the run (`--base-iri`).
+    pub fn rdf(&self) -> &RdfOptions {
+        &self.rdf
+    }
+
     /// Writes every output, naming on standard error each one that failed; then, unless
     /// `quiet`, prints `newsgraph: {summary}; N outputs written (paths)`. True when every
     /// output was written.
@@ -235,7 +245,11 @@ impl Outputs {
             } else {
                 format!(" ({})", written.join(", "))
             };
-            eprintln!("newsgraph: {summary}; {outputs_written} written{list}");
+            if self.outputs.is_empty() {
+                eprintln!("newsgraph: {summary}");
+            } else {
+                eprintln!("newsgraph: {summary}; {outputs_written} written{list}");
+            }
         }
         written.len() == self.outputs.len()
     }

@@ -74,8 +74,6 @@ pub use dot::{Clusters, Dot, DotOptions, EdgeLabels};
 pub use graphml::write_graphml;
 pub use neo4j::{Neo4jFile, write_neo4j};
 pub use nodes_links::write_nodes_links;
-pub use rdf::{
-    DEFAULT_BASE_IRI, RdfFormat, RdfOptions, SerializedGraph, write_graphs, write_rdf,
-};
+pub use rdf::{DEFAULT_BASE_IRI, RdfFormat, RdfOptions, SerializedGraph, write_graphs, write_rdf};
 
 pub(crate) use rdf::{Vocabulary, article_graphs, dataset_quads};

@@ -2,8 +2,8 @@
 //! asked for (see [`crate::output`]).
 
 use std::cell::Cell;
-use std::io::{self, IsTerminal};
 use std::fmt::Write as _;
+use std::io::{self, IsTerminal};
 use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -43,8 +43,9 @@ pub fn build(args: BuildArgs) -> ExitCode {
     // Everything that can be checked is checked before any work.
     let prepared = args.output.check().and_then(|outputs| {
         if outputs.is_empty() && args.store.is_none() {
-            return Err("expected an output (-o FILE) or a store (--store DIR), found neither"
-                .to_owned());
+            return Err(
+                "expected an output (-o FILE) or a store (--store DIR), found neither".to_owned(),
+            );
         }
         let store = args
             .store

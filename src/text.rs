@@ -255,9 +255,10 @@ fn is_abbreviation(text: &str, start: usize, dot: usize, next: &str) -> bool {
     {
         return true;
     }
-    let lower = word.to_ascii_lowercase();
+    let lower = Lower::new(word);
+    let lower = lower.as_str();
     // `No.` is an abbreviation only before a number
-    ABBREVIATIONS.contains(&lower.as_str()) && (lower != "no" || next.starts_with(char::is_numeric))
+    ABBREVIATIONS.contains(&lower) && (lower != "no" || next.starts_with(char::is_numeric))
 }
 
 /// A short word lower-cased (ASCII) into a stack buffer, without allocating; a longer or

@@ -38,6 +38,29 @@ use crate::model::{Document, Extraction};
 /// reader parses the next lines, small enough to keep memory flat.
 const QUEUE_PER_THREAD: usize = 64;
 
+/// Documents gathered for one trip through a queue.
+#[derive(Default)]
+struct Batch {
+    docs: Vec<Document>,
+    bytes: usize,
+}
+
+impl Batch {
+    /// At most this many documents, or this many bytes of text, go in one batch.
+    const DOCS: usize = QUEUE_PER_THREAD;
+    const BYTES: usize = 1 << 18;
+
+    /// Adds a document; gives the batch back when it is full.
+    fn push(&mut self, doc: Document) -> Option<Vec<Document>> {
+        self.bytes += doc.text.len();
+        self.docs.push(doc);
+        (self.docs.len() >= Self::DOCS || self.bytes >= Self::BYTES).then(|| {
+            self.bytes = 0;
+            std::mem::take(&mut self.docs)
+        })
+    }
+}
+
 /// Extracts every document on `jobs` threads and merges the results into one graph.
 ///
 /// With `jobs` = 1 everything runs on the calling thread. See the [module docs](self).
@@ -81,7 +104,8 @@ pub fn build_graph_with<R>(
         let r = feed(&mut |doc| graph.add(&ex.extract(&doc)));
         return (graph, r);
     }
-    let (sender, receiver) = mpsc::sync_channel::<Document>(jobs.get() * QUEUE_PER_THREAD);
+    // documents travel in batches: one lock and one wake-up per batch, not per document
+    let (sender, receiver) = mpsc::sync_channel::<Vec<Document>>(jobs.get() * 2);
     let receiver = Mutex::new(receiver);
     thread::scope(|scope| {
         let workers: Vec<_> = (0..jobs.get())
@@ -96,7 +120,7 @@ pub fn build_graph_with<R>(
                             Err(poisoned) => poisoned.into_inner().recv(),
                         };
                         match next {
-                            Ok(doc) => graph.add(&ex.extract(&doc)),
+                            Ok(batch) => batch.iter().for_each(|d| graph.add(&ex.extract(d))),
                             Err(_) => break, // the sender is gone: no more documents
                         }
                     }
@@ -104,11 +128,17 @@ pub fn build_graph_with<R>(
                 })
             })
             .collect();
+        let mut batch = Batch::default();
         let r = feed(&mut |doc| {
-            // a send fails only when every worker is gone, which a panic alone can do;
-            // that panic is raised again below when the worker is joined
-            let _ = sender.send(doc);
+            if let Some(full) = batch.push(doc) {
+                // a send fails only when every worker is gone, which a panic alone can
+                // do; that panic is raised again below when the worker is joined
+                let _ = sender.send(full);
+            }
         });
+        if !batch.docs.is_empty() {
+            let _ = sender.send(batch.docs);
+        }
         drop(sender);
         let mut graph = KnowledgeGraph::new();
         for worker in workers {
@@ -173,12 +203,14 @@ pub fn extract_ordered<R, E: Send>(
         });
         return (r, failed.map_or(Ok(()), Err));
     }
-    let limit = (jobs.get() * QUEUE_PER_THREAD * 4) as u64;
-    let (doc_tx, doc_rx) = mpsc::sync_channel::<(u64, Document)>(jobs.get() * QUEUE_PER_THREAD);
+    // documents travel in numbered batches; at most `limit` batches are between the
+    // feed and the sink
+    let limit = (jobs.get() * 4) as u64;
+    let (doc_tx, doc_rx) = mpsc::sync_channel::<(u64, Vec<Document>)>(jobs.get() * 2);
     // the workers alone hold the receiver: when they are all gone, sending fails
     let doc_rx = Arc::new(Mutex::new(doc_rx));
-    let (out_tx, out_rx) = mpsc::sync_channel::<(u64, Extraction)>(jobs.get() * QUEUE_PER_THREAD);
-    // how many extractions the sink has taken, and whether it has stopped
+    let (out_tx, out_rx) = mpsc::sync_channel::<(u64, Vec<Extraction>)>(jobs.get() * 2);
+    // how many batches the sink has taken, and whether it has stopped
     let progress = Arc::new((Mutex::new((0u64, false)), Condvar::new()));
     thread::scope(|scope| {
         for _ in 0..jobs.get() {
@@ -190,8 +222,9 @@ pub fn extract_ordered<R, E: Send>(
                         Ok(r) => r.recv(),
                         Err(poisoned) => poisoned.into_inner().recv(),
                     };
-                    let Ok((i, doc)) = next else { break };
-                    if out_tx.send((i, ex.extract(&doc))).is_err() {
+                    let Ok((i, docs)) = next else { break };
+                    let extractions = docs.iter().map(|d| ex.extract(d)).collect();
+                    if out_tx.send((i, extractions)).is_err() {
                         break; // the sink has stopped
                     }
                 }
@@ -201,15 +234,17 @@ pub fn extract_ordered<R, E: Send>(
         let writer_progress = Arc::clone(&progress);
         let writer = scope.spawn(move || {
             let (lock, changed) = &*writer_progress;
-            let mut waiting: BTreeMap<u64, Extraction> = BTreeMap::new();
+            let mut waiting: BTreeMap<u64, Vec<Extraction>> = BTreeMap::new();
             let mut next = 0u64;
             let mut result = Ok(());
-            'receive: for (i, x) in out_rx {
-                waiting.insert(i, x);
-                while let Some(x) = waiting.remove(&next) {
-                    if let Err(e) = sink(x) {
-                        result = Err(e);
-                        break 'receive;
+            'receive: for (i, xs) in out_rx {
+                waiting.insert(i, xs);
+                while let Some(xs) = waiting.remove(&next) {
+                    for x in xs {
+                        if let Err(e) = sink(x) {
+                            result = Err(e);
+                            break 'receive;
+                        }
                     }
                     next += 1;
                 }
@@ -225,8 +260,8 @@ pub fn extract_ordered<R, E: Send>(
             result
         });
         let mut seq = 0u64;
-        let r = feed(&mut |doc| {
-            // wait while too many documents are on their way to the sink
+        let mut send = |docs: Vec<Document>| -> bool {
+            // wait while too many batches are on their way to the sink
             let (lock, changed) = &*progress;
             let Ok(mut p) = lock.lock() else { return false };
             while !p.1 && seq.saturating_sub(p.0) >= limit {
@@ -239,10 +274,15 @@ pub fn extract_ordered<R, E: Send>(
                 return false;
             }
             drop(p);
-            let sent = doc_tx.send((seq, doc)).is_ok();
+            let sent = doc_tx.send((seq, docs)).is_ok();
             seq += 1;
             sent
-        });
+        };
+        let mut batch = Batch::default();
+        let r = feed(&mut |doc| batch.push(doc).is_none_or(&mut send));
+        if !batch.docs.is_empty() {
+            send(batch.docs);
+        }
         drop(doc_tx);
         match writer.join() {
             Ok(result) => (r, result),

@@ -160,6 +160,8 @@ fn benches(c: &mut Criterion) {
         let mut group = c.benchmark_group("extract");
         group.sampling_mode(SamplingMode::Flat);
         let mut rates = Vec::new();
+        // the whole corpus: every file's bytes over the time of one pass over each
+        let (mut all_bytes, mut all_docs, mut all_secs) = (0u64, 0usize, 0.0f64);
         for corpus in &corpora {
             let out = extract_all(&ex, &corpus.docs);
             assert_eq!(out.len(), corpus.docs.len());
@@ -204,11 +206,21 @@ fn benches(c: &mut Criterion) {
                     docs / secs,
                     mb / secs
                 ));
+                all_bytes += corpus.bytes;
+                all_docs += corpus.docs.len();
+                all_secs += secs / runs as f64;
             }
         }
         group.finish();
         for r in rates {
             println!("{r}");
+        }
+        if corpora.len() > 1 && all_secs > 0.0 {
+            println!(
+                "extract/all files: {:.0} articles/s, {:.1} MB/s",
+                all_docs as f64 / all_secs,
+                all_bytes as f64 / 1e6 / all_secs
+            );
         }
     }
 

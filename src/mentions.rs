@@ -96,10 +96,31 @@ impl Matcher {
         let mut out = Vec::new();
         let bytes = text.as_bytes();
         let mut i = 0usize;
-        // whether the char before `i` is a letter or digit
-        let mut after_alnum = false;
+        // whether a phrase may start at `i`: the char before it is not a letter or digit
+        let mut word_start = true;
         while i < bytes.len() {
             let b = bytes[i];
+            if word_start && self.first_bytes[usize::from(b)] {
+                let found = self
+                    .longest_at(bytes, i)
+                    .filter(|&(_, e)| !is_alnum_at(text, e));
+                if let Some((pattern, e)) = found {
+                    for &phrase in &self.groups[pattern] {
+                        out.push(Hit {
+                            span: Span::new(i, e),
+                            phrase,
+                        });
+                    }
+                    // go on after the phrase
+                    word_start = !text
+                        .get(..e)
+                        .and_then(|r| r.chars().next_back())
+                        .is_some_and(char::is_alphanumeric);
+                    i = e.max(i + 1);
+                    continue;
+                }
+            }
+            // step over one char, or over the rest of a word at once
             let (alnum, len) = if b.is_ascii() {
                 (b.is_ascii_alphanumeric(), 1)
             } else {
@@ -107,32 +128,32 @@ impl Matcher {
                     .and_then(|r| r.chars().next())
                     .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
             };
-            let start = !after_alnum && self.first_bytes[usize::from(b)];
-            let found = if start {
-                self.longest_at(bytes, i)
-            } else {
-                None
-            };
-            let Some((pattern, e)) = found.filter(|&(_, e)| !is_alnum_at(text, e)) else {
-                after_alnum = alnum;
-                i += len;
-                continue;
-            };
-            for &phrase in &self.groups[pattern] {
-                out.push(Hit {
-                    span: Span::new(i, e),
-                    phrase,
-                });
+            i += len;
+            if alnum {
+                i = word_end(text, i);
             }
-            // go on after the phrase
-            after_alnum = text
-                .get(..e)
-                .and_then(|r| r.chars().next_back())
-                .is_some_and(char::is_alphanumeric);
-            i = e.max(i + len);
+            word_start = !alnum;
         }
         out
     }
+}
+
+/// The end of the run of letters and digits that starts at or goes on at byte `i`.
+fn word_end(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_alphanumeric() {
+            i += 1;
+        } else if b.is_ascii() {
+            break;
+        } else {
+            match text.get(i..).and_then(|r| r.chars().next()) {
+                Some(c) if c.is_alphanumeric() => i += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    i
 }
 
 impl Matcher {

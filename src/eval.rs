@@ -57,6 +57,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::extractor::Extractor;
+use crate::input::json_type;
 use crate::model::{Date, Document, EntityKind, Extraction, Modality, Plover, RelationKind};
 
 /// Which gold format a file holds.
@@ -659,17 +660,6 @@ impl Gold {
         };
         report.warnings = self.warnings.clone();
         report
-    }
-}
-
-fn json_type(v: &serde_json::Value) -> &'static str {
-    match v {
-        serde_json::Value::Null => "null",
-        serde_json::Value::Bool(_) => "a boolean",
-        serde_json::Value::Number(_) => "a number",
-        serde_json::Value::String(_) => "a string",
-        serde_json::Value::Array(_) => "an array",
-        serde_json::Value::Object(_) => "an object",
     }
 }
 

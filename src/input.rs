@@ -98,20 +98,27 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
     }
 }
 
+/// What kind of JSON value `v` is, for error messages: `a string`, `an array`, ...
+pub(crate) fn json_type(v: &serde_json::Value) -> &'static str {
+    match v {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
+    }
+}
+
 fn parse_record(line: &str) -> std::result::Result<Document, String> {
     // serde reads a struct from an array too (`["a", "text"]`): only an object is a record
     if !line.starts_with('{')
         && let Ok(value) = serde_json::from_str::<serde_json::Value>(line)
     {
-        let found = match value {
-            serde_json::Value::Null => "null",
-            serde_json::Value::Bool(_) => "a boolean",
-            serde_json::Value::Number(_) => "a number",
-            serde_json::Value::String(_) => "a string",
-            serde_json::Value::Array(_) => "an array",
-            serde_json::Value::Object(_) => "an object",
-        };
-        return Err(format!("expected a JSON object, found {found}"));
+        return Err(format!(
+            "expected a JSON object, found {}",
+            json_type(&value)
+        ));
     }
     let rec: Record = serde_json::from_str(line).map_err(|e| {
         let what = if line.starts_with('{') {

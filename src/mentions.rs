@@ -10,7 +10,7 @@ use aho_corasick::{Anchored, Input, MatchKind};
 
 use crate::lexicon::{Lexicon, NameRole, PhraseUse};
 use crate::model::{EntityId, EntityKind, Span};
-use crate::text::{Lower, Token, TokenKind};
+use crate::text::{Lower, Token, TokenKind, char_at};
 
 /// The compiled multi-pattern matcher over every phrase of a lexicon.
 #[derive(Clone, Debug)]
@@ -121,13 +121,8 @@ impl Matcher {
                 }
             }
             // step over one char, or over the rest of a word at once
-            let (alnum, len) = if b.is_ascii() {
-                (b.is_ascii_alphanumeric(), 1)
-            } else {
-                text.get(i..)
-                    .and_then(|r| r.chars().next())
-                    .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
-            };
+            let (c, len) = char_at(text, i);
+            let alnum = c.is_alphanumeric();
             i += len;
             if alnum {
                 i = word_end(text, i);
@@ -140,18 +135,12 @@ impl Matcher {
 
 /// The end of the run of letters and digits that starts at or goes on at byte `i`.
 fn word_end(text: &str, mut i: usize) -> usize {
-    let bytes = text.as_bytes();
-    while let Some(&b) = bytes.get(i) {
-        if b.is_ascii_alphanumeric() {
-            i += 1;
-        } else if b.is_ascii() {
+    while i < text.len() {
+        let (c, len) = char_at(text, i);
+        if !c.is_alphanumeric() {
             break;
-        } else {
-            match text.get(i..).and_then(|r| r.chars().next()) {
-                Some(c) if c.is_alphanumeric() => i += c.len_utf8(),
-                _ => break,
-            }
         }
+        i += len;
     }
     i
 }
@@ -185,14 +174,7 @@ impl Matcher {
 
 /// Whether a letter or digit starts at byte `i` of `text`.
 fn is_alnum_at(text: &str, i: usize) -> bool {
-    match text.as_bytes().get(i) {
-        None => false,
-        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
-        Some(_) => text
-            .get(i..)
-            .and_then(|r| r.chars().next())
-            .is_some_and(char::is_alphanumeric),
-    }
+    i < text.len() && char_at(text, i).0.is_alphanumeric()
 }
 
 /// The spellings a phrase matches: as written; a lower-case entry also with a capital

@@ -38,6 +38,14 @@ use crate::model::{Document, Extraction};
 /// reader parses the next lines, small enough to keep memory flat.
 const QUEUE_PER_THREAD: usize = 64;
 
+/// The next item of a queue shared by several threads; the lock is held only to take it.
+fn take<T>(queue: &Mutex<mpsc::Receiver<T>>) -> Result<T, mpsc::RecvError> {
+    match queue.lock() {
+        Ok(q) => q.recv(),
+        Err(poisoned) => poisoned.into_inner().recv(),
+    }
+}
+
 /// Documents gathered for one trip through a queue.
 #[derive(Default)]
 struct Batch {
@@ -113,16 +121,9 @@ pub fn build_graph_with<R>(
                 let receiver = &receiver;
                 scope.spawn(move || {
                     let mut graph = KnowledgeGraph::new();
-                    loop {
-                        // the lock is held only to take one document off the queue
-                        let next = match receiver.lock() {
-                            Ok(r) => r.recv(),
-                            Err(poisoned) => poisoned.into_inner().recv(),
-                        };
-                        match next {
-                            Ok(batch) => batch.iter().for_each(|d| graph.add(&ex.extract(d))),
-                            Err(_) => break, // the sender is gone: no more documents
-                        }
+                    // until the sender is gone: no more documents
+                    while let Ok(batch) = take(receiver) {
+                        batch.iter().for_each(|d| graph.add(&ex.extract(d)));
                     }
                     graph
                 })
@@ -218,10 +219,7 @@ pub fn extract_ordered<R, E: Send>(
             let out_tx = out_tx.clone();
             scope.spawn(move || {
                 loop {
-                    let next = match doc_rx.lock() {
-                        Ok(r) => r.recv(),
-                        Err(poisoned) => poisoned.into_inner().recv(),
-                    };
+                    let next = take(&doc_rx);
                     let Ok((i, docs)) = next else { break };
                     let extractions = docs.iter().map(|d| ex.extract(d)).collect();
                     if out_tx.send((i, extractions)).is_err() {

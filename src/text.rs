@@ -352,7 +352,7 @@ pub fn tokens(text: &str, within: Span) -> Vec<Token> {
 
 /// The char at byte `i` of `s` (a char boundary) and its length; ASCII without decoding.
 #[inline]
-fn char_at(s: &str, i: usize) -> (char, usize) {
+pub(crate) fn char_at(s: &str, i: usize) -> (char, usize) {
     match s.as_bytes().get(i) {
         Some(&b) if b.is_ascii() => (char::from(b), 1),
         _ => s

@@ -133,6 +133,34 @@ fn extract_all(ex: &Extractor, docs: &[Document]) -> Vec<Extraction> {
     docs.iter().map(|d| ex.extract(d)).collect()
 }
 
+/// Benches `count` summed over the documents of each corpus, in bytes of text per second;
+/// every pass must give the sum of the first, which is returned per corpus for the
+/// caller's checks.
+fn bench_counted(
+    c: &mut Criterion,
+    name: &str,
+    corpora: &[Corpus],
+    mode: SamplingMode,
+    count: impl Fn(&Document) -> usize,
+) -> Vec<usize> {
+    let mut group = c.benchmark_group(name);
+    group.sampling_mode(mode);
+    let mut totals = Vec::new();
+    for corpus in corpora {
+        let total: usize = corpus.docs.iter().map(&count).sum();
+        group.throughput(Throughput::Bytes(corpus.bytes));
+        group.bench_function(BenchmarkId::from_parameter(&corpus.name), |b| {
+            b.iter(|| {
+                let n: usize = corpus.docs.iter().map(&count).sum();
+                assert_eq!(n, total);
+            })
+        });
+        totals.push(total);
+    }
+    group.finish();
+    totals
+}
+
 /// A writer that throws bytes away and counts them.
 struct CountingSink {
     sink: io::Sink,
@@ -225,81 +253,35 @@ fn benches(c: &mut Criterion) {
     }
 
     // split: sentence splitting alone
-    {
-        let mut group = c.benchmark_group("split");
-        for corpus in &corpora {
-            let sentences: usize = corpus
-                .docs
-                .iter()
-                .map(|d| text::sentences(&d.text).len())
-                .sum();
-            assert!(
-                sentences >= corpus.docs.len(),
-                "{}: fewer sentences than documents",
-                corpus.name
-            );
-            group.throughput(Throughput::Bytes(corpus.bytes));
-            group.bench_function(BenchmarkId::from_parameter(&corpus.name), |b| {
-                b.iter(|| {
-                    let n: usize = corpus
-                        .docs
-                        .iter()
-                        .map(|d| text::sentences(black_box(&d.text)).len())
-                        .sum();
-                    assert_eq!(n, sentences);
-                })
-            });
-        }
-        group.finish();
-    }
+    bench_counted(c, "split", &corpora, SamplingMode::Auto, |d| {
+        text::sentences(black_box(&d.text)).len()
+    })
+    .iter()
+    .zip(&corpora)
+    .for_each(|(&n, corpus)| {
+        assert!(
+            n >= corpus.docs.len(),
+            "{}: fewer sentences than documents",
+            corpus.name
+        )
+    });
 
     // scan: the extractor's own automaton over the text, matches counted and nothing
     // else: the physical limit of the mention stage
-    {
-        let mut group = c.benchmark_group("scan");
-        for corpus in &corpora {
-            let hits: usize = corpus.docs.iter().map(|d| ex.bare_scan(&d.text)).sum();
-            assert!(hits > 0, "{}: no lexicon phrase found", corpus.name);
-            group.throughput(Throughput::Bytes(corpus.bytes));
-            group.bench_function(BenchmarkId::from_parameter(&corpus.name), |b| {
-                b.iter(|| {
-                    let n: usize = corpus
-                        .docs
-                        .iter()
-                        .map(|d| ex.bare_scan(black_box(&d.text)))
-                        .sum();
-                    assert_eq!(n, hits);
-                })
-            });
-        }
-        group.finish();
-    }
+    bench_counted(c, "scan", &corpora, SamplingMode::Auto, |d| {
+        ex.bare_scan(black_box(&d.text))
+    })
+    .iter()
+    .zip(&corpora)
+    .for_each(|(&n, corpus)| assert!(n > 0, "{}: no lexicon phrase found", corpus.name));
 
     // mentions: splitting, tokens, the scan, actors and coreference, without relations
-    {
-        let mut group = c.benchmark_group("mentions");
-        group.sampling_mode(SamplingMode::Flat);
-        for corpus in &corpora {
-            let mentions: usize = corpus
-                .docs
-                .iter()
-                .map(|d| ex.mentions(d).mentions.len())
-                .sum();
-            assert!(mentions > 0, "{}: no mention found", corpus.name);
-            group.throughput(Throughput::Bytes(corpus.bytes));
-            group.bench_function(BenchmarkId::from_parameter(&corpus.name), |b| {
-                b.iter(|| {
-                    let n: usize = corpus
-                        .docs
-                        .iter()
-                        .map(|d| black_box(ex.mentions(black_box(d))).mentions.len())
-                        .sum();
-                    assert_eq!(n, mentions);
-                })
-            });
-        }
-        group.finish();
-    }
+    bench_counted(c, "mentions", &corpora, SamplingMode::Flat, |d| {
+        black_box(ex.mentions(black_box(d))).mentions.len()
+    })
+    .iter()
+    .zip(&corpora)
+    .for_each(|(&n, corpus)| assert!(n > 0, "{}: no mention found", corpus.name));
 
     // graph: merging a file's extractions
     let mut graphs: Vec<KnowledgeGraph> = Vec::new();

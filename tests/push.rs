@@ -71,6 +71,14 @@ struct StandIn {
 
 impl StandIn {
     fn start(answer: impl Fn(&Request, usize) -> u16 + Send + 'static) -> Self {
+        StandIn::start_with("Basic realm=\"test\"", answer)
+    }
+
+    /// [`StandIn::start`] with its own `WWW-Authenticate` challenge on a 401.
+    fn start_with(
+        challenge: &'static str,
+        answer: impl Fn(&Request, usize) -> u16 + Send + 'static,
+    ) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").expect("a loopback port");
         let endpoint = format!(
             "http://{}/store",
@@ -91,9 +99,9 @@ impl StandIn {
                 };
                 let status = answer(&request, n);
                 let challenge = if status == 401 {
-                    "WWW-Authenticate: Basic realm=\"test\"\r\n"
+                    format!("WWW-Authenticate: {challenge}\r\n")
                 } else {
-                    ""
+                    String::new()
                 };
                 let mut stream = stream;
                 let _ = write!(
@@ -300,6 +308,108 @@ fn wrong_credentials_are_named_and_not_retried() {
     assert!(run.stderr.contains(
         "<https://newsgraph.example/article/2024-07-07-sahel-states-form-confederation>: not sent"
     ));
+}
+
+/// The fields of a digest `Authorization` header.
+fn digest_fields(header: &str) -> std::collections::HashMap<String, String> {
+    header
+        .trim_start_matches("Digest ")
+        .split(", ")
+        .filter_map(|kv| kv.split_once('='))
+        .map(|(k, v)| (k.to_owned(), v.trim_matches('"').to_owned()))
+        .collect()
+}
+
+fn md5_hex(s: &str) -> String {
+    use md5::{Digest, Md5};
+    Md5::digest(s.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Whether a request answers the stand-in's digest challenge for alice, as RFC 7616
+/// computes it (MD5, qop=auth), for the very target and method it was sent with.
+fn answers_digest(r: &Request) -> bool {
+    let Some(header) = r
+        .header("authorization")
+        .filter(|h| h.starts_with("Digest "))
+    else {
+        return false;
+    };
+    let f = digest_fields(header);
+    let get = |k: &str| f.get(k).map(String::as_str).unwrap_or("");
+    let ha1 = md5_hex("alice:graphs@test:s3cret");
+    let ha2 = md5_hex(&format!("{}:{}", r.method, r.target));
+    let expected = md5_hex(&format!(
+        "{ha1}:{}:{}:{}:auth:{ha2}",
+        get("nonce"),
+        get("nc"),
+        get("cnonce")
+    ));
+    get("username") == "alice"
+        && get("nonce") == "n0nce"
+        && get("uri") == r.target
+        && get("opaque") == "0paque"
+        && get("response") == expected
+}
+
+#[test]
+fn digest_authentication_answers_the_challenge() {
+    let server = StandIn::start_with(
+        "Digest realm=\"graphs@test\", qop=\"auth\", nonce=\"n0nce\", opaque=\"0paque\"",
+        |r, _| if answers_digest(r) { 204 } else { 401 },
+    );
+    let run = push(
+        &[
+            "--endpoint",
+            &server.endpoint,
+            "--user",
+            "alice",
+            "--password-env",
+            "NG_TEST_PASSWORD",
+        ],
+        &[("NG_TEST_PASSWORD", "s3cret")],
+    );
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let requests = server.requests();
+    // one refused request without the digest, then each of the 6 graphs answered once:
+    // the challenge is remembered, not asked for again
+    assert_eq!(requests.len(), 7, "{requests:?}");
+    assert!(
+        requests[0]
+            .header("authorization")
+            .is_some_and(|h| h.starts_with("Basic "))
+    );
+    assert!(requests[1..].iter().all(answers_digest));
+    let counts: Vec<String> = requests[1..]
+        .iter()
+        .filter_map(|r| {
+            r.header("authorization")
+                .map(|h| digest_fields(h)["nc"].clone())
+        })
+        .collect();
+    assert_eq!(counts.first().map(String::as_str), Some("00000001"));
+    assert_eq!(counts.last().map(String::as_str), Some("00000006"));
+
+    // the wrong password: the challenge is answered once, then the push stops
+    let run = push(
+        &[
+            "--endpoint",
+            &server.endpoint,
+            "--user",
+            "alice",
+            "--password",
+            "nope",
+        ],
+        &[],
+    );
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("credentials rejected by"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

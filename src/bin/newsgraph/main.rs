@@ -6,6 +6,8 @@
 //! output extension, a bad lexicon file, an unreadable or invalid gold file).
 
 mod build;
+#[cfg(feature = "http")]
+mod digest;
 mod eval;
 mod extract;
 mod input;

@@ -36,11 +36,11 @@ pub struct PushArgs {
     /// Push the graph saved by `newsgraph build -o FILE.json` instead of reading articles.
     #[arg(long, value_name = "FILE.json", conflicts_with = "inputs")]
     graph: Option<PathBuf>,
-    /// User name for HTTP basic authentication (digest authentication is not supported:
-    /// ureq, the HTTP client, has none).
+    /// User name for HTTP authentication: basic, or digest (MD5 or SHA-256, RFC 7616)
+    /// when the server's challenge asks for it.
     #[arg(long, value_name = "NAME")]
     user: Option<String>,
-    /// Password for basic authentication; it shows in the process list, so prefer
+    /// Password for authentication; it shows in the process list, so prefer
     /// --password-env.
     #[arg(
         long,
@@ -49,7 +49,7 @@ pub struct PushArgs {
         conflicts_with = "password_env"
     )]
     password: Option<String>,
-    /// The environment variable holding the password for basic authentication.
+    /// The environment variable holding the password.
     #[arg(long, value_name = "VAR", requires = "user")]
     password_env: Option<String>,
     /// Put the default graph (entities, articles, events, relation kinds) into the named
@@ -83,8 +83,14 @@ pub struct PushArgs {
 pub struct Settings {
     /// The endpoint URL, as given.
     pub endpoint: String,
-    /// The `Authorization` header value, for basic authentication.
+    /// The user and password, when given.
+    pub credentials: Option<(String, String)>,
+    /// The `Authorization` header value for basic authentication.
     pub authorization: Option<String>,
+    /// The digest challenge of the server, once it sent one: later requests answer it
+    /// straight away.
+    #[cfg(feature = "http")]
+    pub digest: std::sync::Mutex<Option<crate::digest::Challenge>>,
     /// Retries after a transient failure.
     pub retries: u32,
     /// The first wait before a retry.
@@ -188,13 +194,13 @@ fn prepare(args: &PushArgs) -> Result<(Settings, RdfOptions, Option<String>), St
         })?),
         (None, None) => None,
     };
-    let authorization = match (&args.user, password) {
-        (Some(user), password) => Some(format!(
-            "Basic {}",
-            base64(format!("{user}:{}", password.unwrap_or_default()).as_bytes())
-        )),
-        (None, _) => None,
-    };
+    let credentials = args
+        .user
+        .as_ref()
+        .map(|user| (user.clone(), password.unwrap_or_default()));
+    let authorization = credentials.as_ref().map(|(user, password)| {
+        format!("Basic {}", base64(format!("{user}:{password}").as_bytes()))
+    });
     let rdf = RdfOptions::with_base_iri(args.base_iri.as_str());
     rdf.sparql_prefixes()
         .map_err(|e| format!("--base-iri {:?}: {e}", args.base_iri))?;
@@ -215,7 +221,10 @@ fn prepare(args: &PushArgs) -> Result<(Settings, RdfOptions, Option<String>), St
     Ok((
         Settings {
             endpoint: endpoint.to_owned(),
+            credentials,
             authorization,
+            #[cfg(feature = "http")]
+            digest: std::sync::Mutex::new(None),
             retries: args.retries,
             retry_delay: Duration::from_millis(args.retry_delay_ms),
             timeout: Duration::from_secs(args.timeout.max(1)),
@@ -395,16 +404,33 @@ fn send_all(
         .collect()
 }
 
+/// The `Authorization` header of a request to `url`: the answer to the server's digest
+/// challenge once it sent one, else basic authentication, when credentials were given.
+#[cfg(feature = "http")]
+fn authorization_for(settings: &Settings, url: &str) -> Option<String> {
+    let (user, password) = settings.credentials.as_ref()?;
+    if let Ok(mut digest) = settings.digest.lock()
+        && let Some(challenge) = digest.as_mut()
+    {
+        let target = crate::digest::request_target(url);
+        return Some(challenge.authorization(user, password, "PUT", target));
+    }
+    settings.authorization.clone()
+}
+
 /// One graph, `PUT` with retries.
 #[cfg(feature = "http")]
 fn put(agent: &ureq::Agent, settings: &Settings, url: &str, body: &[u8]) -> Result<(), Failure> {
     let endpoint = &settings.endpoint;
     let mut retry = 0u32;
+    // a digest challenge is answered at once, not counted as a retry, at most twice a
+    // graph (a first challenge, then one marked stale)
+    let mut challenges = 0u32;
     loop {
         let mut request = agent
             .put(url)
             .header("Content-Type", RdfFormat::NTriples.media_type());
-        if let Some(authorization) = &settings.authorization {
+        if let Some(authorization) = authorization_for(settings, url) {
             request = request.header("Authorization", authorization);
         }
         // What went wrong this time, whether to retry, and the wait the server asked for.
@@ -417,15 +443,24 @@ fn put(agent: &ureq::Agent, settings: &Settings, url: &str, body: &[u8]) -> Resu
                 let code = status.as_u16();
                 let reason = status.canonical_reason().unwrap_or("");
                 if code == 401 || code == 403 {
-                    let digest = response
+                    let challenge = response
                         .headers()
-                        .get("www-authenticate")
-                        .and_then(|v| v.to_str().ok())
-                        .is_some_and(|v| v.trim_start().to_ascii_lowercase().starts_with("digest"));
-                    let hint = if digest {
-                        "; it asks for digest authentication, which newsgraph push does not \
-                         support (basic only)"
-                    } else if settings.authorization.is_none() {
+                        .get_all("www-authenticate")
+                        .iter()
+                        .filter_map(|v| v.to_str().ok())
+                        .find_map(crate::digest::Challenge::parse);
+                    if let (Some(challenge), Some(_)) = (challenge, &settings.credentials) {
+                        // answer a new challenge, or a stale nonce, and send again
+                        let known = settings.digest.lock().is_ok_and(|d| d.is_some());
+                        if challenges < 2 && (!known || challenge.stale) {
+                            challenges += 1;
+                            if let Ok(mut d) = settings.digest.lock() {
+                                *d = Some(challenge);
+                            }
+                            continue;
+                        }
+                    }
+                    let hint = if settings.authorization.is_none() {
                         "; give --user and --password-env"
                     } else {
                         ""

@@ -256,12 +256,17 @@ impl Extractor {
             let e = lex.entity(id).filter(|e| e.kind == EntityKind::Person)?;
             Some((e.id.clone(), e.country.clone(), e.sector.clone()))
         });
-        let people: Vec<(EntityId, Option<EntityId>, Option<String>)> = persons
-            .iter()
-            .map(|p| (p.id.clone(), p.country.clone(), p.sector.clone()))
-            .chain(lexicon_people)
-            .collect();
-        for (id, country, sector) in people.iter().filter(|_| stages == Stages::All) {
+        // (relations only: `mentions` leaves them out)
+        let people: Vec<(EntityId, Option<EntityId>, Option<String>)> = if stages == Stages::All {
+            persons
+                .iter()
+                .map(|p| (p.id.clone(), p.country.clone(), p.sector.clone()))
+                .chain(lexicon_people)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        for (id, country, sector) in &people {
             if let (Some(c), Some((sentence, span))) = (country, first_person_mention.get(id)) {
                 let sentence_span = sentences.get(*sentence).map_or(*span, |s| s.span);
                 assertions.push(Assertion {

@@ -154,6 +154,22 @@ fn read_request(stream: &TcpStream) -> Option<Request> {
     })
 }
 
+/// `newsgraph push` of the articles to `endpoint` as alice, her password in the
+/// environment.
+fn push_as_alice(endpoint: &str) -> Run {
+    push(
+        &[
+            "--endpoint",
+            endpoint,
+            "--user",
+            "alice",
+            "--password-env",
+            "NG_TEST_PASSWORD",
+        ],
+        &[("NG_TEST_PASSWORD", "s3cret")],
+    )
+}
+
 /// `Basic` + base64 of `alice:s3cret`.
 const GOOD_AUTH: &str = "Basic YWxpY2U6czNjcmV0";
 
@@ -171,17 +187,7 @@ fn protected() -> StandIn {
 #[test]
 fn push_puts_each_graph_once_with_basic_authentication() {
     let server = protected();
-    let run = push(
-        &[
-            "--endpoint",
-            &server.endpoint,
-            "--user",
-            "alice",
-            "--password-env",
-            "NG_TEST_PASSWORD",
-        ],
-        &[("NG_TEST_PASSWORD", "s3cret")],
-    );
+    let run = push_as_alice(&server.endpoint);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     let requests = server.requests();
     // The default graph, then one graph per article (all five articles have facts).
@@ -360,17 +366,7 @@ fn digest_authentication_answers_the_challenge() {
         "Digest realm=\"graphs@test\", qop=\"auth\", nonce=\"n0nce\", opaque=\"0paque\"",
         |r, _| if answers_digest(r) { 204 } else { 401 },
     );
-    let run = push(
-        &[
-            "--endpoint",
-            &server.endpoint,
-            "--user",
-            "alice",
-            "--password-env",
-            "NG_TEST_PASSWORD",
-        ],
-        &[("NG_TEST_PASSWORD", "s3cret")],
-    );
+    let run = push_as_alice(&server.endpoint);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     let requests = server.requests();
     // one refused request without the digest, then each of the 6 graphs answered once:

@@ -28,6 +28,10 @@
 //! Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?` and WEEKDAY is
 //! `Monday|…|Sunday`, all case-sensitive.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use crate::model::{Date, Span};
 
 const MONTHS: [&str; 12] = [
@@ -575,34 +579,72 @@ fn resolve(expr: Expr<'_>, published: Option<Date>) -> Option<Date> {
     }
 }
 
+/// Words that every date expression holds within its first two words (which only blanks
+/// separate): a digit (days, years), the first three letters of a month, `day` (weekdays,
+/// `today`, `yesterday`), and the units of `… ago` and `last …`.
+/// Looking for these with a vectorised search, then trying only the word that holds one
+/// and the word before it, is far cheaper than visiting every word of a long sentence.
+static ANCHORS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let digits = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+    let units = ["day", "week", "month", "year"];
+    let months = MONTHS.iter().map(|m| &m[..3]);
+    AhoCorasick::new(digits.into_iter().chain(units).chain(months)).expect("date anchors are valid")
+});
+
+/// Start of the run of word characters that ends at `i` (exclusive).
+fn word_start(b: &[u8], mut i: usize) -> usize {
+    while i > 0 && is_word(b[i - 1]) {
+        i -= 1;
+    }
+    i
+}
+
 /// Every resolvable date expression in `sentence` (whose text starts at byte `offset`).
+///
+/// The expression is searched for as a regex search would: the leftmost match from where
+/// the last one ended. Every match starts at the word holding its first anchor
+/// ([`ANCHORS`]) or at the word before, so trying those words, left to right, in the order
+/// of the anchors finds the leftmost match.
 pub(crate) fn find(sentence: &str, offset: usize, published: Option<Date>) -> Vec<Found> {
     let b = sentence.as_bytes();
     let mut out = Vec::new();
     let mut cued = false;
-    let mut s = 0;
-    while s < b.len() {
-        // every alternative starts with a letter or digit after a word boundary
-        if !b[s].is_ascii_alphanumeric() {
-            s += 1;
+    // where the next match may start
+    let mut pos = 0;
+    // words before this were tried already
+    let mut tried = 0;
+    for anchor in ANCHORS.find_iter(sentence) {
+        let p = anchor.start();
+        if p < pos.max(tried) {
             continue;
         }
-        let e = word_end(b, s);
-        if s > 0 && is_word(b[s - 1]) {
-            s = e;
-            continue;
-        }
-        let Some((end, expr, cue)) = expr_at(sentence, s, e) else {
-            // no match starts inside this word either
-            s = e;
-            continue;
+        let ws = word_start(b, p);
+        let k = {
+            let mut k = ws;
+            while k > 0 && matches!(b[k - 1], b' ' | b'\t') {
+                k -= 1;
+            }
+            k
         };
-        cued |= cue;
-        if let Some(date) = resolve(expr, published) {
-            let span = Span::new(offset + s, offset + end);
-            out.push(Found { span, date });
+        let before = (k < ws && k > 0 && is_word(b[k - 1])).then(|| word_start(b, k - 1));
+        let e = word_end(b, p);
+        for s in [before, Some(ws)].into_iter().flatten() {
+            // a word starting with `_` holds no word boundary before a letter or digit
+            if s < pos.max(tried) || !b[s].is_ascii_alphanumeric() {
+                continue;
+            }
+            let Some((end, expr, cue)) = expr_at(sentence, s, word_end(b, s)) else {
+                continue;
+            };
+            cued |= cue;
+            if let Some(date) = resolve(expr, published) {
+                let span = Span::new(offset + s, offset + end);
+                out.push(Found { span, date });
+            }
+            pos = end;
+            break;
         }
-        s = end;
+        tried = e;
     }
     if !cued && !out.is_empty() && !may_hold_date(sentence) {
         out.clear();
@@ -966,7 +1008,8 @@ mod tests {
         (0..count)
             .map(|_| {
                 let mut s = String::new();
-                for _ in 0..1 + next(8) {
+                let words = if next(4) == 0 { 40 } else { 8 };
+                for _ in 0..1 + next(words) {
                     s.push_str(GLUE[next(GLUE.len())]);
                     s.push_str(PIECES[next(PIECES.len())]);
                 }

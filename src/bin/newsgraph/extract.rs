@@ -5,8 +5,8 @@ use std::num::NonZeroUsize;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
-use newsgraph::Extraction;
 use newsgraph::parallel::extract_ordered;
+use newsgraph::{EntityId, Extraction, OrgType, Plover, Span};
 
 use crate::input::{InputArgs, extractor, for_each_document};
 
@@ -44,6 +44,8 @@ pub fn extract(args: ExtractArgs) -> ExitCode {
     };
     let mut out = BufWriter::with_capacity(1 << 16, std::io::stdout());
     let format = args.format;
+    // the lines of one extraction, written at once
+    let mut buf = Vec::new();
     // this thread reads and parses; `--jobs` threads extract; one more writes, in order
     let (read, written) = extract_ordered(
         &ex,
@@ -63,7 +65,7 @@ pub fn extract(args: ExtractArgs) -> ExitCode {
             )
         },
         |x| match format {
-            OutputFormat::Jsonl => write_assertions(&mut out, &x),
+            OutputFormat::Jsonl => write_assertions(&mut out, &x, &mut buf),
             OutputFormat::Extraction => {
                 serde_json::to_writer(&mut out, &x)?;
                 out.write_all(b"\n")
@@ -89,41 +91,308 @@ pub fn extract(args: ExtractArgs) -> ExitCode {
 }
 
 /// Writes one JSON line per assertion of an extraction (the contract of `DESIGN.md`).
-fn write_assertions(out: &mut impl Write, x: &Extraction) -> std::io::Result<()> {
+///
+/// The lines are written by hand: building a `serde_json::json!` map per assertion cost
+/// more than the extraction of short articles. They are the bytes that map gave: keys in
+/// byte order (its map is sorted), no spaces, strings escaped by serde_json.
+fn write_assertions(
+    out: &mut impl Write,
+    x: &Extraction,
+    buf: &mut Vec<u8>,
+) -> std::io::Result<()> {
+    buf.clear();
     for a in &x.assertions {
         let src = x.entity(&a.source);
         let tgt = x.entity(&a.target);
-        let line = serde_json::json!({
-            "doc": x.doc,
-            "source": a.source,
-            "target": a.target,
-            "relation": a.kind,
-            "plover": a.kind.plover(),
-            "cameo": a.kind.cameo(),
-            "source_kind": src.map(|e| e.kind),
-            "target_kind": tgt.map(|e| e.kind),
-            "source_org_type": src.and_then(|e| e.org_type),
-            "target_org_type": tgt.and_then(|e| e.org_type),
-            "source_country": src.and_then(|e| e.country.clone()),
-            "target_country": tgt.and_then(|e| e.country.clone()),
-            "source_name": src.map(|e| e.name.as_str()),
-            "target_name": tgt.map(|e| e.name.as_str()),
-            "sentence": a.sentence,
-            "span": [a.sentence_span.start, a.sentence_span.end],
-            "source_span": [a.source_span.start, a.source_span.end],
-            "trigger_span": [a.trigger_span.start, a.trigger_span.end],
-            "target_span": [a.target_span.start, a.target_span.end],
-            "trigger": a.trigger,
-            "modality": a.modality,
-            "speaker": a.speaker,
-            "source_person": a.source_person,
-            "source_sector": a.source_sector,
-            "confidence": (f64::from(a.confidence) * 100.0).round() / 100.0,
-            "date": a.date,
-            "rule": a.rule,
-        });
-        serde_json::to_writer(&mut *out, &line)?;
-        out.write_all(b"\n")?;
+        buf.extend_from_slice(b"{\"cameo\":");
+        push_opt_str(buf, a.kind.cameo())?;
+        buf.extend_from_slice(b",\"confidence\":");
+        let confidence = (f64::from(a.confidence) * 100.0).round() / 100.0;
+        serde_json::to_writer(&mut *buf, &confidence)?;
+        buf.extend_from_slice(b",\"date\":");
+        match a.date {
+            Some(d) => push_str(buf, &d.to_string())?,
+            None => buf.extend_from_slice(b"null"),
+        }
+        buf.extend_from_slice(b",\"doc\":");
+        push_str(buf, x.doc.as_str())?;
+        buf.extend_from_slice(b",\"modality\":");
+        push_str(buf, a.modality.as_str())?;
+        buf.extend_from_slice(b",\"plover\":");
+        push_opt_str(buf, a.kind.plover().map(Plover::as_str))?;
+        buf.extend_from_slice(b",\"relation\":");
+        push_str(buf, a.kind.as_str())?;
+        buf.extend_from_slice(b",\"rule\":");
+        push_str(buf, &a.rule)?;
+        buf.extend_from_slice(b",\"sentence\":");
+        push_usize(buf, a.sentence);
+        buf.extend_from_slice(b",\"source\":");
+        push_str(buf, a.source.as_str())?;
+        buf.extend_from_slice(b",\"source_country\":");
+        push_opt_str(
+            buf,
+            src.and_then(|e| e.country.as_ref()).map(EntityId::as_str),
+        )?;
+        buf.extend_from_slice(b",\"source_kind\":");
+        push_opt_str(buf, src.map(|e| e.kind.as_str()))?;
+        buf.extend_from_slice(b",\"source_name\":");
+        push_opt_str(buf, src.map(|e| e.name.as_str()))?;
+        buf.extend_from_slice(b",\"source_org_type\":");
+        push_opt_str(buf, src.and_then(|e| e.org_type).map(OrgType::as_str))?;
+        buf.extend_from_slice(b",\"source_person\":");
+        push_opt_str(buf, a.source_person.as_ref().map(EntityId::as_str))?;
+        buf.extend_from_slice(b",\"source_sector\":");
+        push_opt_str(buf, a.source_sector.as_deref())?;
+        buf.extend_from_slice(b",\"source_span\":");
+        push_span(buf, a.source_span);
+        buf.extend_from_slice(b",\"span\":");
+        push_span(buf, a.sentence_span);
+        buf.extend_from_slice(b",\"speaker\":");
+        push_opt_str(buf, a.speaker.as_ref().map(EntityId::as_str))?;
+        buf.extend_from_slice(b",\"target\":");
+        push_str(buf, a.target.as_str())?;
+        buf.extend_from_slice(b",\"target_country\":");
+        push_opt_str(
+            buf,
+            tgt.and_then(|e| e.country.as_ref()).map(EntityId::as_str),
+        )?;
+        buf.extend_from_slice(b",\"target_kind\":");
+        push_opt_str(buf, tgt.map(|e| e.kind.as_str()))?;
+        buf.extend_from_slice(b",\"target_name\":");
+        push_opt_str(buf, tgt.map(|e| e.name.as_str()))?;
+        buf.extend_from_slice(b",\"target_org_type\":");
+        push_opt_str(buf, tgt.and_then(|e| e.org_type).map(OrgType::as_str))?;
+        buf.extend_from_slice(b",\"target_span\":");
+        push_span(buf, a.target_span);
+        buf.extend_from_slice(b",\"trigger\":");
+        push_str(buf, &a.trigger)?;
+        buf.extend_from_slice(b",\"trigger_span\":");
+        push_span(buf, a.trigger_span);
+        buf.extend_from_slice(b"}\n");
+    }
+    out.write_all(buf)
+}
+
+/// A JSON string, escaped as serde_json escapes it.
+fn push_str(buf: &mut Vec<u8>, s: &str) -> std::io::Result<()> {
+    // serde_json escapes the quote, the backslash and control characters, nothing else
+    if s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+        serde_json::to_writer(&mut *buf, s)?;
+    } else {
+        buf.reserve(s.len() + 2);
+        buf.push(b'"');
+        buf.extend_from_slice(s.as_bytes());
+        buf.push(b'"');
     }
     Ok(())
+}
+
+/// A JSON string, or `null`.
+fn push_opt_str(buf: &mut Vec<u8>, s: Option<&str>) -> std::io::Result<()> {
+    match s {
+        Some(s) => push_str(buf, s),
+        None => {
+            buf.extend_from_slice(b"null");
+            Ok(())
+        }
+    }
+}
+
+/// A number in decimal.
+fn push_usize(buf: &mut Vec<u8>, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    buf.extend_from_slice(&digits[i..]);
+}
+
+/// A span as `[start,end]`.
+fn push_span(buf: &mut Vec<u8>, s: Span) {
+    buf.push(b'[');
+    push_usize(buf, s.start);
+    buf.push(b',');
+    push_usize(buf, s.end);
+    buf.push(b']');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsgraph::{
+        Assertion, Date, DocId, Document, Entity, EntityKind, Extractor, Modality, RelationKind,
+    };
+
+    /// How the lines were written before: one `json!` map per assertion.
+    fn reference(x: &Extraction) -> Vec<u8> {
+        let mut out = Vec::new();
+        for a in &x.assertions {
+            let src = x.entity(&a.source);
+            let tgt = x.entity(&a.target);
+            let line = serde_json::json!({
+                "doc": x.doc,
+                "source": a.source,
+                "target": a.target,
+                "relation": a.kind,
+                "plover": a.kind.plover(),
+                "cameo": a.kind.cameo(),
+                "source_kind": src.map(|e| e.kind),
+                "target_kind": tgt.map(|e| e.kind),
+                "source_org_type": src.and_then(|e| e.org_type),
+                "target_org_type": tgt.and_then(|e| e.org_type),
+                "source_country": src.and_then(|e| e.country.clone()),
+                "target_country": tgt.and_then(|e| e.country.clone()),
+                "source_name": src.map(|e| e.name.as_str()),
+                "target_name": tgt.map(|e| e.name.as_str()),
+                "sentence": a.sentence,
+                "span": [a.sentence_span.start, a.sentence_span.end],
+                "source_span": [a.source_span.start, a.source_span.end],
+                "trigger_span": [a.trigger_span.start, a.trigger_span.end],
+                "target_span": [a.target_span.start, a.target_span.end],
+                "trigger": a.trigger,
+                "modality": a.modality,
+                "speaker": a.speaker,
+                "source_person": a.source_person,
+                "source_sector": a.source_sector,
+                "confidence": (f64::from(a.confidence) * 100.0).round() / 100.0,
+                "date": a.date,
+                "rule": a.rule,
+            });
+            serde_json::to_writer(&mut out, &line).expect("a map serializes");
+            out.push(b'\n');
+        }
+        out
+    }
+
+    fn written(x: &Extraction) -> Vec<u8> {
+        let mut out = Vec::new();
+        write_assertions(&mut out, x, &mut Vec::new()).expect("a Vec takes any write");
+        out
+    }
+
+    #[test]
+    fn lines_are_the_bytes_of_a_json_map() {
+        let ex = Extractor::new();
+        let texts = [
+            "Mali expelled the French ambassador on Monday.",
+            "Niger's junta ended its military agreement with the United States last July.",
+            "President Bazoum said Russia deployed troops to Burkina Faso, officials said.",
+            "The European Union imposed sanctions on Moscow. NATO condemned Iran.",
+            "Pope Francis met \"Mali\"\u{7}'s\tleaders in Rome; Algeria and Morocco held talks.",
+        ];
+        for (i, text) in texts.iter().enumerate() {
+            let doc = Document::new(format!("d\"{i}\\\n\u{1}é"), *text)
+                .published("2024-03-17".parse().expect("a date"));
+            let x = ex.extract(&doc);
+            assert!(!x.assertions.is_empty(), "{text}");
+            assert_eq!(
+                String::from_utf8(written(&x)),
+                String::from_utf8(reference(&x)),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_field_value_is_written_as_serde_json_writes_it() {
+        let country = EntityId::new("MLI");
+        let mut org = Entity::new(
+            EntityId::new("o\"rg"),
+            EntityKind::Organization,
+            "Org\\ \u{1f}\u{7f}",
+        );
+        org.org_type = Some(OrgType::Igo);
+        let mut x = Extraction {
+            doc: DocId::new("doc\u{0}\u{8}\u{c}\r"),
+            published: None,
+            source_url: None,
+            sentences: Vec::new(),
+            sentence_texts: Vec::new(),
+            entities: vec![
+                Entity::new(country.clone(), EntityKind::Country, "Mali"),
+                org,
+            ],
+            mentions: Vec::new(),
+            assertions: Vec::new(),
+        };
+        let span = |a, b| Span::new(a, b);
+        let date = |s: &str| s.parse::<Date>().ok();
+        let dates = [
+            None,
+            date("2024"),
+            date("2024-03"),
+            date("2024-03-17"),
+            Some(Date::from_days(-800_000)),
+        ];
+        let modalities = [
+            Modality::Asserted,
+            Modality::Alleged,
+            Modality::Negated,
+            Modality::Future,
+            Modality::Hypothetical,
+        ];
+        let confidences = [
+            0.0,
+            0.125,
+            0.333,
+            0.8,
+            0.95,
+            1.0,
+            -0.001,
+            f32::NAN,
+            f32::INFINITY,
+        ];
+        for (i, kind) in RelationKind::ALL.iter().enumerate() {
+            let (source, target) = match i % 3 {
+                0 => (country.clone(), EntityId::new("o\"rg")),
+                1 => (EntityId::new("o\"rg"), EntityId::new("unknown")),
+                _ => (EntityId::new("nobody"), country.clone()),
+            };
+            x.assertions.push(Assertion {
+                kind: *kind,
+                source,
+                target,
+                modality: modalities[i % modalities.len()],
+                speaker: (i % 2 == 0).then(|| EntityId::new("spe\u{2028}aker")),
+                date: dates[i % dates.len()],
+                confidence: confidences[i % confidences.len()],
+                rule: format!("rule.{i}\t\"x\""),
+                sentence: [0, 9, 10, 99, usize::MAX][i % 5],
+                sentence_span: span(i, usize::MAX),
+                source_span: span(0, 1),
+                trigger_span: span(1_000_000, 1_000_007),
+                target_span: span(10, 100),
+                trigger: ["ex\"pelled", "\u{1}", "", "é\\"][i % 4].to_string(),
+                source_sector: (i % 3 == 0).then(|| "GOV".to_string()),
+                source_person: (i % 4 == 0).then(|| EntityId::new("p")),
+            });
+        }
+        assert_eq!(
+            String::from_utf8(written(&x)),
+            String::from_utf8(reference(&x))
+        );
+    }
+
+    #[test]
+    fn names_of_enum_values_are_their_serde_names() {
+        let serde = |v: serde_json::Value| v.as_str().map(str::to_string);
+        for k in RelationKind::ALL {
+            assert_eq!(serde(serde_json::json!(k)).as_deref(), Some(k.as_str()));
+            if let Some(p) = k.plover() {
+                assert_eq!(serde(serde_json::json!(p)).as_deref(), Some(p.as_str()));
+            }
+        }
+        for k in EntityKind::ALL {
+            assert_eq!(serde(serde_json::json!(k)).as_deref(), Some(k.as_str()));
+        }
+        for t in [OrgType::Igo, OrgType::Ngo, OrgType::Media, OrgType::Company] {
+            assert_eq!(serde(serde_json::json!(t)).as_deref(), Some(t.as_str()));
+        }
+    }
 }

@@ -213,33 +213,6 @@ impl Extractor {
             coref::resolve(lex, &persons, &mut memory, &mut actors, text);
             analysed.actors = actors;
             state.count(lex, &analysed.actors);
-            for a in &analysed.actors {
-                if a.media {
-                    continue;
-                }
-                let entity = match (&a.person, &a.referent) {
-                    (Some(p), _) => Some(p.clone()),
-                    (None, Referent::Entity(e)) => Some(e.clone()),
-                    _ => None,
-                };
-                for e in
-                    entity.iter().chain(a.entities.iter().filter(|_| {
-                        a.person.is_none() && !matches!(a.referent, Referent::Entity(_))
-                    }))
-                {
-                    mention_list.push(Mention {
-                        entity: e.clone(),
-                        span: a.span,
-                        sector: a.sector.clone(),
-                        sentence: index,
-                    });
-                }
-                if let Some(p) = &a.person {
-                    first_person_mention
-                        .entry(p.clone())
-                        .or_insert((index, a.span));
-                }
-            }
             if stages == Stages::All {
                 relations::sentence(
                     lex,
@@ -249,6 +222,47 @@ impl Extractor {
                     &mut state,
                     &mut assertions,
                 );
+            }
+            // the relations are found: the actors give their ids and sectors to the mentions
+            for a in analysed.actors {
+                if a.media {
+                    continue;
+                }
+                let (span, mut sector) = (a.span, a.sector);
+                match (a.person, a.referent) {
+                    (Some(p), _) => {
+                        first_person_mention
+                            .entry(p.clone())
+                            .or_insert((index, span));
+                        mention_list.push(Mention {
+                            entity: p,
+                            span,
+                            sector,
+                            sentence: index,
+                        });
+                    }
+                    (None, Referent::Entity(e)) => mention_list.push(Mention {
+                        entity: e,
+                        span,
+                        sector,
+                        sentence: index,
+                    }),
+                    (None, _) => {
+                        let last = a.entities.len().saturating_sub(1);
+                        for (i, e) in a.entities.into_iter().enumerate() {
+                            mention_list.push(Mention {
+                                entity: e,
+                                span,
+                                sector: if i == last {
+                                    sector.take()
+                                } else {
+                                    sector.clone()
+                                },
+                                sentence: index,
+                            });
+                        }
+                    }
+                }
             }
         }
         // a person's state: member_of (people found in the text, and people of the lexicon)

@@ -105,7 +105,7 @@ fn write_assertions(
         let src = x.entity(&a.source);
         let tgt = x.entity(&a.target);
         buf.extend_from_slice(b"{\"cameo\":");
-        push_opt_str(buf, a.kind.cameo())?;
+        push_opt_name(buf, a.kind.cameo());
         buf.extend_from_slice(b",\"confidence\":");
         let confidence = (f64::from(a.confidence) * 100.0).round() / 100.0;
         serde_json::to_writer(&mut *buf, &confidence)?;
@@ -117,11 +117,11 @@ fn write_assertions(
         buf.extend_from_slice(b",\"doc\":");
         push_str(buf, x.doc.as_str())?;
         buf.extend_from_slice(b",\"modality\":");
-        push_str(buf, a.modality.as_str())?;
+        push_name(buf, a.modality.as_str());
         buf.extend_from_slice(b",\"plover\":");
-        push_opt_str(buf, a.kind.plover().map(Plover::as_str))?;
+        push_opt_name(buf, a.kind.plover().map(Plover::as_str));
         buf.extend_from_slice(b",\"relation\":");
-        push_str(buf, a.kind.as_str())?;
+        push_name(buf, a.kind.as_str());
         buf.extend_from_slice(b",\"rule\":");
         push_str(buf, &a.rule)?;
         buf.extend_from_slice(b",\"sentence\":");
@@ -134,11 +134,11 @@ fn write_assertions(
             src.and_then(|e| e.country.as_ref()).map(EntityId::as_str),
         )?;
         buf.extend_from_slice(b",\"source_kind\":");
-        push_opt_str(buf, src.map(|e| e.kind.as_str()))?;
+        push_opt_name(buf, src.map(|e| e.kind.as_str()));
         buf.extend_from_slice(b",\"source_name\":");
         push_opt_str(buf, src.map(|e| e.name.as_str()))?;
         buf.extend_from_slice(b",\"source_org_type\":");
-        push_opt_str(buf, src.and_then(|e| e.org_type).map(OrgType::as_str))?;
+        push_opt_name(buf, src.and_then(|e| e.org_type).map(OrgType::as_str));
         buf.extend_from_slice(b",\"source_person\":");
         push_opt_str(buf, a.source_person.as_ref().map(EntityId::as_str))?;
         buf.extend_from_slice(b",\"source_sector\":");
@@ -157,11 +157,11 @@ fn write_assertions(
             tgt.and_then(|e| e.country.as_ref()).map(EntityId::as_str),
         )?;
         buf.extend_from_slice(b",\"target_kind\":");
-        push_opt_str(buf, tgt.map(|e| e.kind.as_str()))?;
+        push_opt_name(buf, tgt.map(|e| e.kind.as_str()));
         buf.extend_from_slice(b",\"target_name\":");
         push_opt_str(buf, tgt.map(|e| e.name.as_str()))?;
         buf.extend_from_slice(b",\"target_org_type\":");
-        push_opt_str(buf, tgt.and_then(|e| e.org_type).map(OrgType::as_str))?;
+        push_opt_name(buf, tgt.and_then(|e| e.org_type).map(OrgType::as_str));
         buf.extend_from_slice(b",\"target_span\":");
         push_span(buf, a.target_span);
         buf.extend_from_slice(b",\"trigger\":");
@@ -175,8 +175,7 @@ fn write_assertions(
 
 /// A JSON string, escaped as serde_json escapes it.
 fn push_str(buf: &mut Vec<u8>, s: &str) -> std::io::Result<()> {
-    // serde_json escapes the quote, the backslash and control characters, nothing else
-    if s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+    if needs_escape(s.as_bytes()) {
         serde_json::to_writer(&mut *buf, s)?;
     } else {
         buf.reserve(s.len() + 2);
@@ -185,6 +184,47 @@ fn push_str(buf: &mut Vec<u8>, s: &str) -> std::io::Result<()> {
         buf.push(b'"');
     }
     Ok(())
+}
+
+/// Whether serde_json escapes some byte of `s`: a quote, a backslash or a control
+/// character (below 0x20), nothing else.
+fn needs_escape(s: &[u8]) -> bool {
+    const ONES: u64 = u64::MAX / 255;
+    const HIGH: u64 = ONES << 7;
+    let escaped = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
+    let mut chunks = s.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // the high bit of a byte below 0x20, of a quote and of a backslash (Mycroft's
+        // test, as serde_json reads strings)
+        let control = x.wrapping_sub(ONES * 0x20) & !x;
+        let quote =
+            (x ^ (ONES * u64::from(b'"'))).wrapping_sub(ONES) & !(x ^ (ONES * u64::from(b'"')));
+        let backslash =
+            (x ^ (ONES * u64::from(b'\\'))).wrapping_sub(ONES) & !(x ^ (ONES * u64::from(b'\\')));
+        if (control | quote | backslash) & HIGH != 0 {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(|&b| escaped(b))
+}
+
+/// The name of an enum value, or a code, as a JSON string: its letters, digits and
+/// underscores need no escape (a test checks each against serde).
+fn push_name(buf: &mut Vec<u8>, name: &'static str) {
+    buf.push(b'"');
+    buf.extend_from_slice(name.as_bytes());
+    buf.push(b'"');
+}
+
+/// [`push_name`], or `null`.
+fn push_opt_name(buf: &mut Vec<u8>, name: Option<&'static str>) {
+    match name {
+        Some(name) => push_name(buf, name),
+        None => buf.extend_from_slice(b"null"),
+    }
 }
 
 /// A JSON string, or `null`.
@@ -199,27 +239,36 @@ fn push_opt_str(buf: &mut Vec<u8>, s: Option<&str>) -> std::io::Result<()> {
 }
 
 /// A number in decimal.
-fn push_usize(buf: &mut Vec<u8>, mut n: usize) {
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    buf.extend_from_slice(&digits[i..]);
+fn push_usize(buf: &mut Vec<u8>, n: usize) {
+    let mut out = [0u8; 20];
+    let end = out.len();
+    let start = digits_before(&mut out, end, n);
+    buf.extend_from_slice(&out[start..]);
 }
 
 /// A span as `[start,end]`.
 fn push_span(buf: &mut Vec<u8>, s: Span) {
-    buf.push(b'[');
-    push_usize(buf, s.start);
-    buf.push(b',');
-    push_usize(buf, s.end);
-    buf.push(b']');
+    // written from the end in one array, then copied at once
+    let mut out = [0u8; 43];
+    let mut at = out.len() - 1;
+    out[at] = b']';
+    at = digits_before(&mut out, at, s.end) - 1;
+    out[at] = b',';
+    at = digits_before(&mut out, at, s.start) - 1;
+    out[at] = b'[';
+    buf.extend_from_slice(&out[at..]);
+}
+
+/// Writes the decimal digits of `n` in `out` just before `end`; gives where they start.
+fn digits_before(out: &mut [u8], mut end: usize, mut n: usize) -> usize {
+    loop {
+        end -= 1;
+        out[end] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            return end;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -380,6 +429,67 @@ mod tests {
     }
 
     #[test]
+    fn numbers_are_written_in_decimal() {
+        let mut n = 1usize;
+        let mut cases = vec![0, usize::MAX, usize::MAX - 1];
+        while let Some(next) = n.checked_mul(10) {
+            cases.extend([n - 1, n, n + 1, n * 7]);
+            n = next;
+        }
+        for n in cases {
+            let mut buf = b"x".to_vec();
+            push_usize(&mut buf, n);
+            assert_eq!(buf, format!("x{n}").into_bytes());
+        }
+    }
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        let alphabet = [
+            "a", "\"", "\\", "\n", "\u{0}", "\u{1f}", " ", "\u{7f}", "é", "\u{2028}", "~",
+        ];
+        let mut seed = 0x5851_f42d_4c95_7f2du64;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..5000 {
+            // mostly plain, sometimes one odd character anywhere in up to 40
+            let len = next(40);
+            let s: String = (0..len)
+                .map(|_| {
+                    if next(8) == 0 {
+                        alphabet[next(alphabet.len())]
+                    } else {
+                        "x"
+                    }
+                })
+                .collect();
+            let mut buf = Vec::new();
+            push_str(&mut buf, &s).expect("a Vec takes any write");
+            assert_eq!(serde_json::to_vec(&s).ok(), Some(buf), "{s:?}");
+            let escaped = s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\');
+            assert_eq!(needs_escape(s.as_bytes()), escaped, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn spans_are_written_as_arrays() {
+        for (a, b) in [
+            (0, 0),
+            (7, 1234),
+            (usize::MAX, usize::MAX),
+            (99_999, 100_000),
+        ] {
+            let mut buf = Vec::new();
+            push_span(&mut buf, Span::new(a, b));
+            assert_eq!(buf, format!("[{a},{b}]").into_bytes());
+        }
+    }
+
+    #[test]
     fn names_of_enum_values_are_their_serde_names() {
         let serde = |v: serde_json::Value| v.as_str().map(str::to_string);
         for k in RelationKind::ALL {
@@ -393,6 +503,25 @@ mod tests {
         }
         for t in [OrgType::Igo, OrgType::Ngo, OrgType::Media, OrgType::Company] {
             assert_eq!(serde(serde_json::json!(t)).as_deref(), Some(t.as_str()));
+        }
+        for m in [
+            Modality::Asserted,
+            Modality::Alleged,
+            Modality::Negated,
+            Modality::Future,
+            Modality::Hypothetical,
+        ] {
+            assert_eq!(serde(serde_json::json!(m)).as_deref(), Some(m.as_str()));
+        }
+        // the names `push_name` writes as they are need no escape
+        let names = RelationKind::ALL
+            .iter()
+            .flat_map(|k| [Some(k.as_str()), k.cameo(), k.plover().map(Plover::as_str)])
+            .flatten();
+        for name in names {
+            let mut buf = Vec::new();
+            push_name(&mut buf, name);
+            assert_eq!(serde_json::to_vec(name).ok(), Some(buf), "{name}");
         }
     }
 }

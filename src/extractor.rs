@@ -364,7 +364,14 @@ impl Extractor {
                 count(&mut ids, p, 0);
             }
         }
-        ids.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        // in the order of the ids' text, which most ids differ in from the first byte
+        ids.sort_unstable_by(|(a, _), (b, _)| {
+            let (a, b) = (a.as_str().as_bytes(), b.as_str().as_bytes());
+            match (a.first(), b.first()) {
+                (Some(x), Some(y)) if x != y => x.cmp(y),
+                _ => a.cmp(b),
+            }
+        });
         let mut out: Vec<Entity> = Vec::with_capacity(ids.len());
         for (id, n) in ids {
             match out.last_mut() {

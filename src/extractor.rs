@@ -213,33 +213,6 @@ impl Extractor {
             coref::resolve(lex, &persons, &mut memory, &mut actors, text);
             analysed.actors = actors;
             state.count(lex, &analysed.actors);
-            for a in &analysed.actors {
-                if a.media {
-                    continue;
-                }
-                let entity = match (&a.person, &a.referent) {
-                    (Some(p), _) => Some(p.clone()),
-                    (None, Referent::Entity(e)) => Some(e.clone()),
-                    _ => None,
-                };
-                for e in
-                    entity.iter().chain(a.entities.iter().filter(|_| {
-                        a.person.is_none() && !matches!(a.referent, Referent::Entity(_))
-                    }))
-                {
-                    mention_list.push(Mention {
-                        entity: e.clone(),
-                        span: a.span,
-                        sector: a.sector.clone(),
-                        sentence: index,
-                    });
-                }
-                if let Some(p) = &a.person {
-                    first_person_mention
-                        .entry(p.clone())
-                        .or_insert((index, a.span));
-                }
-            }
             if stages == Stages::All {
                 relations::sentence(
                     lex,
@@ -249,6 +222,47 @@ impl Extractor {
                     &mut state,
                     &mut assertions,
                 );
+            }
+            // the relations are found: the actors give their ids and sectors to the mentions
+            for a in analysed.actors {
+                if a.media {
+                    continue;
+                }
+                let (span, mut sector) = (a.span, a.sector);
+                match (a.person, a.referent) {
+                    (Some(p), _) => {
+                        first_person_mention
+                            .entry(p.clone())
+                            .or_insert((index, span));
+                        mention_list.push(Mention {
+                            entity: p,
+                            span,
+                            sector,
+                            sentence: index,
+                        });
+                    }
+                    (None, Referent::Entity(e)) => mention_list.push(Mention {
+                        entity: e,
+                        span,
+                        sector,
+                        sentence: index,
+                    }),
+                    (None, _) => {
+                        let last = a.entities.len().saturating_sub(1);
+                        for (i, e) in a.entities.into_iter().enumerate() {
+                            mention_list.push(Mention {
+                                entity: e,
+                                span,
+                                sector: if i == last {
+                                    sector.take()
+                                } else {
+                                    sector.clone()
+                                },
+                                sentence: index,
+                            });
+                        }
+                    }
+                }
             }
         }
         // a person's state: member_of (people found in the text, and people of the lexicon)
@@ -319,29 +333,57 @@ impl Extractor {
         persons: &[Person],
         assertions: &[Assertion],
     ) -> Vec<Entity> {
-        let mut out: BTreeMap<EntityId, Entity> = BTreeMap::new();
-        let mut touch = |id: &EntityId, count: bool| {
-            let e = out
-                .entry(id.clone())
-                .or_insert_with(|| self.entity_for(id, persons));
-            if count {
-                e.mentions += 1;
+        /// Ids told apart by where their text lies, at most this many: past them, a
+        /// document of many entities goes on by sorting.
+        const BY_PLACE: usize = 64;
+        // Every id named, with its count of mentions. Most are clones of a few ids (of the
+        // lexicon, of the people found) and share their text: they are first counted by
+        // where it lies, two numbers to compare, then sorted and merged by the text.
+        fn count<'a>(ids: &mut Vec<(&'a EntityId, u32)>, id: &'a EntityId, n: u32) {
+            if ids.len() <= BY_PLACE
+                && let Some(seen) = ids
+                    .iter_mut()
+                    .find(|(seen, _)| std::ptr::eq(seen.as_str(), id.as_str()))
+            {
+                seen.1 += n;
+                return;
             }
-        };
+            ids.push((id, n));
+        }
+        let mut ids: Vec<(&EntityId, u32)> = Vec::new();
         for m in mentions {
-            touch(&m.entity, true);
+            count(&mut ids, &m.entity, 1);
         }
         for a in assertions {
-            touch(&a.source, false);
-            touch(&a.target, false);
+            count(&mut ids, &a.source, 0);
+            count(&mut ids, &a.target, 0);
             if let Some(s) = &a.speaker {
-                touch(s, false);
+                count(&mut ids, s, 0);
             }
             if let Some(p) = &a.source_person {
-                touch(p, false);
+                count(&mut ids, p, 0);
             }
         }
-        out.into_values().collect()
+        // in the order of the ids' text, which most ids differ in from the first byte
+        ids.sort_unstable_by(|(a, _), (b, _)| {
+            let (a, b) = (a.as_str().as_bytes(), b.as_str().as_bytes());
+            match (a.first(), b.first()) {
+                (Some(x), Some(y)) if x != y => x.cmp(y),
+                _ => a.cmp(b),
+            }
+        });
+        let mut out: Vec<Entity> = Vec::with_capacity(ids.len());
+        for (id, n) in ids {
+            match out.last_mut() {
+                Some(e) if e.id == *id => e.mentions += n,
+                _ => {
+                    let mut e = self.entity_for(id, persons);
+                    e.mentions += n;
+                    out.push(e);
+                }
+            }
+        }
+        out
     }
 
     fn entity_for(&self, id: &EntityId, persons: &[Person]) -> Entity {
@@ -368,6 +410,118 @@ mod tests {
     use super::*;
 
     fn send_sync<T: Send + Sync>() {}
+
+    /// How entities were gathered before: a map from each id to its entity.
+    fn entities_by_map(
+        ex: &Extractor,
+        mentions: &[Mention],
+        persons: &[Person],
+        assertions: &[Assertion],
+    ) -> Vec<Entity> {
+        let mut out: BTreeMap<EntityId, Entity> = BTreeMap::new();
+        let mut touch = |id: &EntityId, count: bool| {
+            let e = out
+                .entry(id.clone())
+                .or_insert_with(|| ex.entity_for(id, persons));
+            if count {
+                e.mentions += 1;
+            }
+        };
+        for m in mentions {
+            touch(&m.entity, true);
+        }
+        for a in assertions {
+            touch(&a.source, false);
+            touch(&a.target, false);
+            if let Some(s) = &a.speaker {
+                touch(s, false);
+            }
+            if let Some(p) = &a.source_person {
+                touch(p, false);
+            }
+        }
+        out.into_values().collect()
+    }
+
+    #[test]
+    fn entities_are_those_a_map_gathers() {
+        let ex = Extractor::new();
+        // ids of the lexicon, of people, and unknown ones; each also as a copy that does
+        // not share its text with the first
+        let mut names: Vec<String> = ["MLI", "FRA", "USA", "RUS", "un", "nato", "wagner"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        names.extend((0..150).map(|i| format!("person-{i}")));
+        let shared: Vec<EntityId> = names.iter().map(EntityId::new).collect();
+        let copies: Vec<EntityId> = names.iter().map(EntityId::new).collect();
+        let persons: Vec<Person> = (0..20)
+            .map(|i| Person {
+                id: shared[7 + i].clone(),
+                name: format!("Person {i}"),
+                country: (i % 2 == 0).then(|| shared[0].clone()),
+                sector: (i % 3 == 0).then(|| "GOV".to_string()),
+            })
+            .collect();
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for round in 0..300 {
+            // few ids or many (past the ones counted by place)
+            let spread = [3, 10, 40, 80, names.len()][round % 5];
+            let (mention_count, assertion_count) = (next(300), next(40));
+            let mut id = || {
+                let i = next(spread);
+                if next(4) == 0 {
+                    copies[i].clone()
+                } else {
+                    shared[i].clone()
+                }
+            };
+            let span = Span::new(0, 1);
+            let mentions: Vec<Mention> = (0..mention_count)
+                .map(|i| Mention {
+                    entity: id(),
+                    span,
+                    sector: None,
+                    sentence: i,
+                })
+                .collect();
+            let mut assertions = Vec::new();
+            for i in 0..assertion_count {
+                let (source, target) = (id(), id());
+                let speaker = (i % 3 == 0).then(&mut id);
+                let source_person = (i % 2 == 0).then(&mut id);
+                assertions.push(Assertion {
+                    kind: RelationKind::Talks,
+                    source,
+                    target,
+                    modality: Modality::Asserted,
+                    speaker,
+                    date: None,
+                    confidence: 0.5,
+                    rule: String::new(),
+                    sentence: i,
+                    sentence_span: span,
+                    source_span: span,
+                    trigger_span: span,
+                    target_span: span,
+                    trigger: String::new(),
+                    source_sector: None,
+                    source_person,
+                });
+            }
+            assert_eq!(
+                ex.entities(&mentions, &persons, &assertions),
+                entities_by_map(&ex, &mentions, &persons, &assertions),
+                "round {round}"
+            );
+        }
+    }
 
     #[test]
     fn public_types_are_send_and_sync() {

@@ -70,32 +70,65 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
             if self.done {
                 return None;
             }
-            self.buf.clear();
-            match self.reader.read_until(b'\n', &mut self.buf) {
-                Ok(0) => {
-                    self.done = true;
-                    return None;
-                }
-                Ok(_) => self.line += 1,
+            let available = match self.reader.fill_buf() {
+                Ok(available) => available,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
                 Err(e) => {
                     self.done = true;
                     return Some(Err(self.err(format!("read error: {e}"))));
                 }
-            }
-            let Ok(line) = std::str::from_utf8(&self.buf) else {
-                let e = std::str::from_utf8(&self.buf).unwrap_err();
-                return Some(Err(self.err(format!(
-                    "invalid UTF-8 at byte {} of the line",
-                    e.valid_up_to()
-                ))));
             };
-            let line = line.trim();
-            if line.is_empty() {
-                continue;
+            let record = match memchr::memchr(b'\n', available) {
+                // the whole line is in the reader's buffer: parsed there, not copied
+                Some(end) if self.buf.is_empty() => {
+                    let record = line_record(&available[..=end]);
+                    self.reader.consume(end + 1);
+                    record
+                }
+                Some(end) => {
+                    self.buf.extend_from_slice(&available[..=end]);
+                    self.reader.consume(end + 1);
+                    let record = line_record(&self.buf);
+                    self.buf.clear();
+                    record
+                }
+                // the end of the input: what is left is the last line
+                None if available.is_empty() => {
+                    if self.buf.is_empty() {
+                        self.done = true;
+                        return None;
+                    }
+                    let record = line_record(&self.buf);
+                    self.buf.clear();
+                    record
+                }
+                None => {
+                    let n = available.len();
+                    self.buf.extend_from_slice(available);
+                    self.reader.consume(n);
+                    continue;
+                }
+            };
+            self.line += 1;
+            if let Some(record) = record {
+                return Some(record.map_err(|m| self.err(m)));
             }
-            return Some(parse_record(line).map_err(|m| self.err(m)));
         }
     }
+}
+
+/// The record of one line (with its line break, if any); `None` for a blank line.
+fn line_record(bytes: &[u8]) -> Option<std::result::Result<Document, String>> {
+    let line = match std::str::from_utf8(bytes) {
+        Ok(line) => line.trim(),
+        Err(e) => {
+            return Some(Err(format!(
+                "invalid UTF-8 at byte {} of the line",
+                e.valid_up_to()
+            )));
+        }
+    };
+    (!line.is_empty()).then(|| parse_record(line))
 }
 
 /// What kind of JSON value `v` is, for error messages: `a string`, `an array`, ...
@@ -194,6 +227,76 @@ pub fn text_document(name: &str, bytes: &[u8]) -> Result<Document> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// How lines were read before they were parsed in the reader's buffer: each one
+    /// copied out with `read_until`.
+    fn reference(name: &str, data: &[u8]) -> Vec<std::result::Result<Document, String>> {
+        let mut reader = data;
+        let mut out = Vec::new();
+        let mut buf = Vec::new();
+        let mut line = 0;
+        loop {
+            buf.clear();
+            match reader.read_until(b'\n', &mut buf) {
+                Ok(0) => return out,
+                Ok(_) => line += 1,
+                Err(e) => panic!("a slice reads without error: {e}"),
+            }
+            let record = match std::str::from_utf8(&buf) {
+                Ok(text) if text.trim().is_empty() => continue,
+                Ok(text) => parse_record(text.trim()),
+                Err(e) => Err(format!(
+                    "invalid UTF-8 at byte {} of the line",
+                    e.valid_up_to()
+                )),
+            };
+            out.push(record.map_err(|m| format!("{name}:{line}: {m}")));
+        }
+    }
+
+    #[test]
+    fn lines_read_in_the_buffer_or_across_it_give_the_records_of_read_until() {
+        let pieces: [&[u8]; 12] = [
+            b"{\"id\":\"a\",\"text\":\"Mali expelled the envoy.\"}",
+            b"{\"id\": 7, \"text\": \"Niger \\\"ended\\\" it.\\n\", \"published\": \"2024-03-17\"}",
+            b"{\"id\":\"u\",\"text\":\"x\",\"url\":\"https://e.org\",\"title\":\"\xc3\xa9t\xc3\xa9\"}",
+            b"",
+            b"   \t ",
+            b"\r",
+            b"not json",
+            b"[\"a\", \"b\"]",
+            b"{\"id\":\"bad\",\"text\":\"caf\xff\"}",
+            b"{\"id\":\"cut",
+            b"\xe2\x80\x83{\"id\":\"nbsp\",\"text\":\"x\"}\xe2\x80\x83",
+            b"{\"id\":\"x\",\"text\":\"y\",\"published\":\"never\"}",
+        ];
+        // a small generator, so that the test needs no dependency
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for round in 0..400 {
+            let mut data = Vec::new();
+            for _ in 0..next(12) {
+                data.extend_from_slice(pieces[next(pieces.len())]);
+                data.extend_from_slice(if next(5) == 0 { b"\r\n" } else { b"\n" });
+            }
+            if next(2) == 0 {
+                data.extend_from_slice(pieces[next(pieces.len())]);
+            }
+            let expected = reference("f", &data);
+            for capacity in [1, 2, 3, 7, 16, 64, 1 << 16] {
+                let reader = std::io::BufReader::with_capacity(capacity, data.as_slice());
+                let got: Vec<_> = JsonlReader::new("f", reader)
+                    .map(|r| r.map_err(|e| e.to_string()))
+                    .collect();
+                assert_eq!(got, expected, "round {round}, capacity {capacity}");
+            }
+        }
+    }
 
     /// Regression case: an array was read as a record, its items taken in field order.
     #[test]

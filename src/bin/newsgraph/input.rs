@@ -87,7 +87,9 @@ pub fn for_each_document(
             input.clone()
         };
         let reader: Box<dyn BufRead> = if input == "-" {
-            Box::new(BufReader::new(std::io::stdin().lock()))
+            // as large as a file's: standard input's own buffer is 8 KiB, and reads this
+            // large go past it
+            Box::new(BufReader::with_capacity(1 << 20, std::io::stdin().lock()))
         } else {
             match std::fs::File::open(input) {
                 Ok(file) => {

@@ -25,46 +25,193 @@ use crate::text::TokenKind;
 /// Bits of [`word_classes`], named after their lists.
 #[allow(non_snake_case)]
 mod class {
-    pub const DETS: u16 = 1;
-    pub const PREPS: u16 = 1 << 1;
-    pub const CLAUSE: u16 = 1 << 2;
-    pub const SPEECH: u16 = 1 << 3;
-    pub const BE: u16 = 1 << 4;
-    pub const AUX: u16 = 1 << 5;
-    pub const ADVERB_SKIP: u16 = 1 << 6;
-    pub const LIGHT_VERBS: u16 = 1 << 7;
-    pub const QUANTITIES: u16 = 1 << 8;
+    pub const DETS: u64 = 1;
+    pub const PREPS: u64 = 1 << 1;
+    pub const CLAUSE: u64 = 1 << 2;
+    pub const SPEECH: u64 = 1 << 3;
+    pub const BE: u64 = 1 << 4;
+    pub const AUX: u64 = 1 << 5;
+    pub const ADVERB_SKIP: u64 = 1 << 6;
+    pub const LIGHT_VERBS: u64 = 1 << 7;
+    pub const QUANTITIES: u64 = 1 << 8;
+    pub const LINKS: u64 = 1 << 10;
+    pub const ALONG: u64 = 1 << 11;
+    pub const JOIN_GAP: u64 = 1 << 12;
+    pub const BEFORE_ACTOR: u64 = 1 << 13;
+    pub const BEFORE_QUANTITY: u64 = 1 << 14;
+    pub const RELATIVES: u64 = 1 << 15;
+    pub const WHICH_WHO: u64 = 1 << 16;
+    pub const HAVE_DO: u64 = 1 << 17;
+    pub const QUOTE_STOPS: u64 = 1 << 18;
+    pub const CLAUSE_STOPS: u64 = 1 << 19;
+    pub const COMMA_CLAUSE: u64 = 1 << 20;
+    pub const PLACE_PREPS: u64 = 1 << 21;
+    pub const UNITS: u64 = 1 << 22;
+    pub const PEOPLE: u64 = 1 << 23;
+    pub const CLAUSE_VERBS: u64 = 1 << 24;
+    pub const TO_THAN: u64 = 1 << 25;
+    pub const AND_OR_TO: u64 = 1 << 26;
+    pub const PREP_STOPS: u64 = 1 << 27;
+    pub const MODAL_STOPS: u64 = 1 << 28;
+    pub const CLAIMS: u64 = 1 << 29;
+    pub const ACCUSES: u64 = 1 << 30;
+    pub const PARTICIPLES: u64 = 1 << 31;
+    pub const NOUN_MODIFIERS: u64 = 1 << 32;
+    pub const PUNCT_STOPS: u64 = 1 << 33;
+    pub const NEGATORS: u64 = 1 << 34;
+    pub const FUTURE: u64 = 1 << 35;
+    pub const INTENT: u64 = 1 << 36;
+    pub const HYPOTHETICAL: u64 = 1 << 37;
+    pub const TRYING: u64 = 1 << 38;
+    pub const ALLEGEDLY: u64 = 1 << 39;
+    pub const ALLEGED: u64 = 1 << 40;
+    pub const THAT: u64 = 1 << 41;
+    pub const OF: u64 = 1 << 42;
+    pub const TO: u64 = 1 << 43;
+    pub const WITH: u64 = 1 << 44;
+    /// Not a list: the lower-cased word ends in `ly` and is longer than 4 bytes.
+    pub const LY: u64 = 1 << 62;
+    /// Not a list: the token has been looked up (a cache of 0 means "not yet").
+    pub const KNOWN: u64 = 1 << 63;
 }
 
-/// Not looked up yet.
-const UNKNOWN: u16 = u16::MAX;
+/// Every word list with its bit, in the order of the bits.
+const LISTS: &[(u64, &[&str])] = &[
+    (class::DETS, DETS),
+    (class::PREPS, PREPS),
+    (class::CLAUSE, CLAUSE),
+    (class::SPEECH, SPEECH),
+    (class::BE, BE),
+    (class::AUX, AUX),
+    (class::ADVERB_SKIP, ADVERB_SKIP),
+    (class::LIGHT_VERBS, LIGHT_VERBS),
+    (class::QUANTITIES, QUANTITIES),
+    (class::LINKS, LINKS),
+    (class::ALONG, ALONG),
+    (class::JOIN_GAP, JOIN_GAP),
+    (class::BEFORE_ACTOR, BEFORE_ACTOR),
+    (class::BEFORE_QUANTITY, BEFORE_QUANTITY),
+    (class::RELATIVES, RELATIVES),
+    (class::WHICH_WHO, WHICH_WHO),
+    (class::HAVE_DO, HAVE_DO),
+    (class::QUOTE_STOPS, QUOTE_STOPS),
+    (class::CLAUSE_STOPS, CLAUSE_STOPS),
+    (class::COMMA_CLAUSE, COMMA_CLAUSE),
+    (class::PLACE_PREPS, PLACE_PREPS),
+    (class::UNITS, UNITS),
+    (class::PEOPLE, PEOPLE),
+    (class::CLAUSE_VERBS, CLAUSE_VERBS),
+    (class::TO_THAN, TO_THAN),
+    (class::AND_OR_TO, AND_OR_TO),
+    (class::PREP_STOPS, PREP_STOPS),
+    (class::MODAL_STOPS, MODAL_STOPS),
+    (class::CLAIMS, CLAIMS),
+    (class::ACCUSES, ACCUSES),
+    (class::PARTICIPLES, PARTICIPLES),
+    (class::NOUN_MODIFIERS, NOUN_MODIFIERS),
+    (class::PUNCT_STOPS, PUNCT_STOPS),
+    (class::NEGATORS, NEGATORS),
+    (class::FUTURE, FUTURE),
+    (class::INTENT, INTENT),
+    (class::HYPOTHETICAL, HYPOTHETICAL),
+    (class::TRYING, TRYING),
+    (class::ALLEGEDLY, ALLEGEDLY),
+    (class::ALLEGED, ALLEGED),
+    (class::THAT, &["that"]),
+    (class::OF, &["of"]),
+    (class::TO, &["to"]),
+    (class::WITH, &["with"]),
+];
 
-/// The word lists above as bits, looked up at most once per token of a sentence.
-fn word_classes() -> &'static crate::lexicon::HashMap<&'static str, u16> {
-    static CLASSES: std::sync::OnceLock<crate::lexicon::HashMap<&'static str, u16>> =
-        std::sync::OnceLock::new();
-    CLASSES.get_or_init(|| {
-        let mut m = crate::lexicon::HashMap::default();
-        for (bit, list) in [
-            DETS,
-            PREPS,
-            CLAUSE,
-            SPEECH,
-            BE,
-            AUX,
-            ADVERB_SKIP,
-            LIGHT_VERBS,
-            QUANTITIES,
-        ]
-        .iter()
-        .enumerate()
-        {
+/// The longest word any list may hold: a key packs the word and its length in 16 bytes.
+const MAX_KEY: usize = 15;
+
+/// A word as a table key: its bytes ASCII-lower-cased (so equal keys mean
+/// `eq_ignore_ascii_case`) with the length in the last byte; 0 for a word no list can hold.
+fn key(w: &str) -> u128 {
+    let b = w.as_bytes();
+    if b.is_empty() || b.len() > MAX_KEY {
+        return 0;
+    }
+    let mut buf = [0u8; 16];
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    buf[15] = b.len() as u8;
+    u128::from_le_bytes(buf)
+}
+
+/// The word lists as one open-addressing table from [`key`] to bits: a lookup costs a
+/// lower-casing copy, a multiply and (nearly always) one probe.
+struct WordTable {
+    slots: Vec<(u128, u64)>,
+}
+
+impl WordTable {
+    const BITS: u32 = 11;
+
+    fn slot(k: u128) -> usize {
+        let h =
+            ((k as u64) ^ ((k >> 64) as u64).rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (h >> (64 - Self::BITS)) as usize
+    }
+
+    fn build() -> WordTable {
+        let mut slots = vec![(0u128, 0u64); 1 << Self::BITS];
+        let mask = slots.len() - 1;
+        for (bit, list) in LISTS {
             for w in *list {
-                *m.entry(*w).or_insert(0) |= 1u16 << bit;
+                let k = key(w);
+                assert!(
+                    k != 0 && w.len() <= MAX_KEY,
+                    "word list entry too long: {w}"
+                );
+                let mut i = Self::slot(k);
+                while slots[i].0 != 0 && slots[i].0 != k {
+                    i = (i + 1) & mask;
+                }
+                slots[i].0 = k;
+                slots[i].1 |= bit;
             }
         }
-        m
-    })
+        WordTable { slots }
+    }
+
+    fn get(&self, w: &str) -> u64 {
+        let k = key(w);
+        if k == 0 {
+            return 0;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = Self::slot(k);
+        loop {
+            let (sk, bits) = self.slots[i];
+            if sk == k {
+                return bits;
+            }
+            if sk == 0 {
+                return 0;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// The word lists, built once.
+fn word_classes() -> &'static WordTable {
+    static CLASSES: std::sync::OnceLock<WordTable> = std::sync::OnceLock::new();
+    CLASSES.get_or_init(WordTable::build)
+}
+
+/// The bits of a word: its lists, and the derived [`class::LY`].
+fn classify(w: &str) -> u64 {
+    let mut c = word_classes().get(w) | class::KNOWN;
+    let lower = crate::text::Lower::new(w);
+    let l = lower.as_str();
+    if l.ends_with("ly") && l.len() > 4 {
+        c |= class::LY;
+    }
+    c
 }
 
 /// An argument: the actor mention it came from (if any) and the entity.
@@ -345,6 +492,224 @@ const ADVERB_SKIP: &[&str] = &[
     "successfully",
     "increasingly",
 ];
+
+/// `Pakistan, a key U.S. ally in the war, has refused`: what opens an appositive.
+const APPOSITION: &[&str] = &["a", "an", "the", "its", "another", "one"];
+/// What makes a run of actors a list (`and`, `along with`, `as well as`).
+const LINKS: &[&str] = &["and", "or", "along", "together", "well", "plus", "&"];
+/// `along with`, `together with`.
+const ALONG: &[&str] = &["along", "together"];
+/// What may stand between two actors of a list.
+const JOIN_GAP: &[&str] = &[
+    "and",
+    "or",
+    ",",
+    "along",
+    "with",
+    "together",
+    "as",
+    "well",
+    "plus",
+    "&",
+    "neighboring",
+    "neighbouring",
+    "fellow",
+    "its",
+    "ally",
+    "the",
+    "both",
+];
+/// Determiners and adjectives skipped before an actor to find its preposition.
+const BEFORE_ACTOR: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "neighboring",
+    "neighbouring",
+    "fellow",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "its",
+    "their",
+];
+/// Words skipped before a quantity (`up to thousands of`, `more than 300 of`).
+const BEFORE_QUANTITY: &[&str] = &[
+    "of", "than", "the", "a", "up", "to", "more", "least", "at", "about", "some", "tens",
+    "hundreds",
+];
+const RELATIVES: &[&str] = &["that", "which", "who"];
+const WHICH_WHO: &[&str] = &["which", "who"];
+const HAVE_DO: &[&str] = &["has", "have", "had", "did", "does"];
+/// Punctuation that ends the search for an actor in the clause.
+const QUOTE_STOPS: &[&str] = &[";", ":", "“", "”"];
+/// More clause ends for [`Cx::any_in_clause`], besides [`QUOTE_STOPS`].
+const CLAUSE_STOPS: &[&str] = &["\"", "(", "as"];
+/// A new clause after a comma.
+const COMMA_CLAUSE: &[&str] = &[
+    "and", "but", "while", "as", "saying", "adding", "who", "which",
+];
+/// `met in Abuja`: prepositions of place.
+const PLACE_PREPS: &[&str] = &["in", "at", "near", "outside"];
+/// `arresting 12,` counts people; `13,703.9 billion yen` does not.
+const UNITS: &[&str] = &[
+    "billion",
+    "million",
+    "trillion",
+    "percent",
+    "per",
+    "%",
+    "yen",
+    "dollars",
+    "euros",
+    "pounds",
+    "tons",
+    "tonnes",
+    "barrels",
+    "km",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "years",
+    "months",
+    "days",
+    "hours",
+    "weeks",
+    "times",
+    "points",
+    "shares",
+    "cents",
+];
+/// People as the object of a domestic act (`detained activists`).
+const PEOPLE: &[&str] = &[
+    "people",
+    "civilians",
+    "opponents",
+    "protesters",
+    "demonstrators",
+    "activists",
+    "journalists",
+    "students",
+    "members",
+    "supporters",
+    "leaders",
+    "soldiers",
+    "villagers",
+    "dozens",
+    "hundreds",
+    "thousands",
+];
+/// Verbs, besides [`SPEECH`], that introduce a clause someone said.
+const CLAUSE_VERBS: &[&str] = &[
+    "reiterated",
+    "concluded",
+    "stressed",
+    "urged",
+    "argued",
+    "believes",
+    "believe",
+    "thinks",
+];
+const TO_THAN: &[&str] = &["to", "than"];
+const AND_OR_TO: &[&str] = &["and", "or", "to"];
+/// Prepositions that end a `PREP X` phrase before its actor.
+const PREP_STOPS: &[&str] = &[
+    "to", "by", "against", "with", "on", "from", "in", "after", "for",
+];
+/// Words that end the modality search leftwards (besides [`PUNCT_STOPS`]).
+const MODAL_STOPS: &[&str] = &["that", "which", "who", "but"];
+const PUNCT_STOPS: &[&str] = &[",", ";", ":", "—", "(", "."];
+/// `he alleged that ...`: what follows is alleged.
+const CLAIMS: &[&str] = &["alleged", "claimed", "claims", "alleges", "alleging"];
+const ACCUSES: &[&str] = &["accused", "accusing", "accuses"];
+/// Words before a trigger that make it a noun (matched case-sensitively).
+const NOUN_MODIFIERS: &[&str] = &[
+    "no",
+    "of",
+    "military",
+    "economic",
+    "humanitarian",
+    "diplomatic",
+    "security",
+    "joint",
+    "western",
+    "international",
+    "new",
+];
+/// Modality words (the lists are disjoint: each word has one reading).
+const NEGATORS: &[&str] = &[
+    "not", "n't", "never", "neither", "nor", "without", "refused", "refuses", "refuse", "declined",
+    "declines", "failed", "fails", "denied", "denies", "cannot",
+];
+const FUTURE: &[&str] = &["will", "'ll", "shall", "would", "wo"];
+/// Future only with a `to` before the trigger (`plans to`, `vowed to`).
+const INTENT: &[&str] = &[
+    "going",
+    "plans",
+    "plan",
+    "planned",
+    "planning",
+    "intends",
+    "intend",
+    "intended",
+    "expected",
+    "set",
+    "ready",
+    "prepared",
+    "willing",
+    "vowed",
+    "vows",
+    "vow",
+    "sworn",
+    "swore",
+    "swear",
+    "swears",
+    "pledged",
+    "pledges",
+    "promised",
+    "promises",
+    "agreed",
+    "agrees",
+    "offered",
+    "offers",
+    "threatened",
+    "threatens",
+    "decided",
+    "decides",
+    "seeks",
+    "sought",
+    "wants",
+    "hopes",
+    "able",
+    "committed",
+];
+const HYPOTHETICAL: &[&str] = &[
+    "could",
+    "might",
+    "may",
+    "if",
+    "unless",
+    "should",
+    "considering",
+    "consider",
+    "considers",
+    "mulling",
+];
+/// Hypothetical only with a `to` before the trigger.
+const TRYING: &[&str] = &["trying", "tries", "tried"];
+const ALLEGEDLY: &[&str] = &["allegedly", "reportedly", "purportedly", "supposedly"];
+/// Alleged when close before a noun (`alleged attack`).
+const ALLEGED: &[&str] = &["alleged", "suspected"];
 
 /// Extracts the relations of one analysed sentence.
 pub(crate) fn sentence(
@@ -788,8 +1153,8 @@ struct Cx<'a> {
     groups: Vec<(usize, usize)>,
     /// Per token: a verb trigger ends here.
     verb_end: Vec<bool>,
-    /// Per token: the word lists it belongs to (bits of `class`).
-    classes: Vec<std::cell::Cell<u16>>,
+    /// Per token: the word lists it belongs to (bits of `class`; 0 = not looked up).
+    classes: Vec<std::cell::Cell<u64>>,
 }
 
 impl<'a> Cx<'a> {
@@ -819,7 +1184,7 @@ impl<'a> Cx<'a> {
             let c = a.t1;
             if c + 1 < n
                 && s.word(text, c) == ","
-                && s.is_any(text, c + 1, &["a", "an", "the", "its", "another", "one"])
+                && s.is_any(text, c + 1, APPOSITION)
                 && paren[c] == 0
                 && let Some(close) = (c + 2..(c + 16).min(n)).find(|&j| s.word(text, j) == ",")
             {
@@ -835,7 +1200,7 @@ impl<'a> Cx<'a> {
                 starts[a.t0] = Some(k);
             }
         }
-        let classes = vec![std::cell::Cell::new(UNKNOWN); n];
+        let classes = vec![std::cell::Cell::new(0); n];
         let mut cx = Cx {
             lex,
             text,
@@ -863,11 +1228,8 @@ impl<'a> Cx<'a> {
             while hi + 1 < m && links[hi] {
                 hi += 1;
             }
-            let conj = (lo..hi).any(|i| {
-                (actors[i].t1..actors[i + 1].t0).any(|t| {
-                    self.is_any(t, &["and", "or", "along", "together", "well", "plus", "&"])
-                })
-            });
+            let conj = (lo..hi)
+                .any(|i| (actors[i].t1..actors[i + 1].t0).any(|t| self.has(t, class::LINKS)));
             // a real list names a handful of actors, not hundreds
             let list = conj && hi - lo < MAX_LIST;
             for k in lo..=hi {
@@ -907,29 +1269,27 @@ impl<'a> Cx<'a> {
             .any(|i| actors[i].t0 <= t0 && t1 <= actors[i].t1)
     }
 
-    /// Does token `i` belong to the word list `bits`?
-    fn has(&self, i: usize, bits: u16) -> bool {
+    /// The bits of token `i` (0 past the end).
+    fn class(&self, i: usize) -> u64 {
         let Some(cell) = self.classes.get(i) else {
-            return false;
+            return 0;
         };
         let mut c = cell.get();
-        if c == UNKNOWN {
+        if c == 0 {
             // looked up on first use: most tokens are never asked about
-            c = word_classes()
-                .get(crate::text::Lower::new(self.w(i)).as_str())
-                .copied()
-                .unwrap_or(0);
+            c = classify(self.w(i));
             cell.set(c);
         }
-        c & bits != 0
+        c
+    }
+
+    /// Does token `i` belong to one of the word lists `bits`?
+    fn has(&self, i: usize, bits: u64) -> bool {
+        self.class(i) & bits != 0
     }
 
     fn w(&self, i: usize) -> &'a str {
         self.s.word(self.text, i)
-    }
-
-    fn is_any(&self, i: usize, ws: &[&str]) -> bool {
-        self.s.is_any(self.text, i, ws)
     }
 
     fn usable(&self, k: usize) -> bool {
@@ -956,20 +1316,7 @@ impl<'a> Cx<'a> {
             || p == "'s"
             || p == "’s"
             || adjective_after_det
-            || [
-                "no",
-                "of",
-                "military",
-                "economic",
-                "humanitarian",
-                "diplomatic",
-                "security",
-                "joint",
-                "western",
-                "international",
-                "new",
-            ]
-            .contains(&p)
+            || self.has(t0 - 1, class::NOUN_MODIFIERS) && !p.bytes().any(|b| b.is_ascii_uppercase())
     }
 
     /// Skips adverbs and auxiliaries leftwards from `t` (exclusive); returns the index of
@@ -977,9 +1324,7 @@ impl<'a> Cx<'a> {
     fn skip_left(&self, mut t: usize) -> Option<usize> {
         while t > 0 {
             let p = t - 1;
-            let lower = crate::text::Lower::new(self.w(p));
-            let w = lower.as_str();
-            if self.has(p, class::ADVERB_SKIP) || w.ends_with("ly") && w.len() > 4 {
+            if self.has(p, class::ADVERB_SKIP | class::LY) {
                 t = p;
                 continue;
             }
@@ -994,7 +1339,7 @@ impl<'a> Cx<'a> {
         let participle = first.ends_with("ed")
             || first.ends_with("en")
             || first.ends_with("wn")
-            || PARTICIPLES.contains(&first);
+            || self.has(t0, class::PARTICIPLES);
         // `were kicked out`; `Eritreans deported by Libya` (a reduced passive)
         participle
             && (self.skip_left(t0).is_some_and(|p| self.has(p, class::BE)) || self.is(t1, "by"))
@@ -1002,7 +1347,7 @@ impl<'a> Cx<'a> {
 
     /// `thousands of`, `dozens of`, `members of`: a quantity before `of` (transparent).
     fn quantity_of(&self, of: usize) -> bool {
-        self.is(of, "of")
+        self.has(of, class::OF)
             && of > 0
             && (self.has(of - 1, class::QUANTITIES)
                 || self.w(of - 1).starts_with(|c: char| c.is_ascii_digit()))
@@ -1014,32 +1359,7 @@ impl<'a> Cx<'a> {
         let mut t = self.s.actors[k].t0;
         while t > 0 {
             let p = t - 1;
-            if self.is_any(
-                p,
-                &[
-                    "the",
-                    "a",
-                    "an",
-                    "neighboring",
-                    "neighbouring",
-                    "fellow",
-                    "northern",
-                    "southern",
-                    "eastern",
-                    "western",
-                    "central",
-                    "north",
-                    "south",
-                    "east",
-                    "west",
-                    "northeastern",
-                    "northwestern",
-                    "southeastern",
-                    "southwestern",
-                    "its",
-                    "their",
-                ],
-            ) {
+            if self.has(p, class::BEFORE_ACTOR) {
                 t = p;
                 continue;
             }
@@ -1047,20 +1367,15 @@ impl<'a> Cx<'a> {
                 // `Thousands of Malians`: look before the quantity
                 t = p - 1;
                 while t > 0
-                    && (self.is_any(
-                        t - 1,
-                        &[
-                            "of", "than", "the", "a", "up", "to", "more", "least", "at", "about",
-                            "some", "tens", "hundreds",
-                        ],
-                    ) || self.w(t - 1).starts_with(|c: char| c.is_ascii_digit()))
+                    && (self.has(t - 1, class::BEFORE_QUANTITY)
+                        || self.w(t - 1).starts_with(|c: char| c.is_ascii_digit()))
                 {
                     t -= 1;
                 }
                 continue;
             }
             return self.has(p, class::PREPS)
-                && !(self.is(p, "with") && p > 0 && self.is_any(p - 1, &["along", "together"]));
+                && !(self.has(p, class::WITH) && p > 0 && self.has(p - 1, class::ALONG));
         }
         false
     }
@@ -1092,36 +1407,14 @@ impl<'a> Cx<'a> {
         if gap.len() > 5 || gap.is_empty() {
             return false;
         }
-        const OK: &[&str] = &[
-            "and",
-            "or",
-            ",",
-            "along",
-            "with",
-            "together",
-            "as",
-            "well",
-            "plus",
-            "&",
-            "neighboring",
-            "neighbouring",
-            "fellow",
-            "its",
-            "ally",
-            "the",
-            "both",
-        ];
-        let has_link = gap.clone().any(|g| {
-            self.is_any(
-                g,
-                &["and", "or", ",", "along", "together", "well", "plus", "&"],
-            )
-        });
+        let has_link = gap
+            .clone()
+            .any(|g| self.has(g, class::LINKS) || self.w(g) == ",");
         let with_ok = gap
             .clone()
-            .filter(|&g| self.is(g, "with"))
-            .all(|g| g > x.t1 && self.is_any(g - 1, &["along", "together"]));
-        has_link && with_ok && gap.clone().all(|g| self.is_any(g, OK))
+            .filter(|&g| self.has(g, class::WITH))
+            .all(|g| g > x.t1 && self.has(g - 1, class::ALONG));
+        has_link && with_ok && gap.clone().all(|g| self.has(g, class::JOIN_GAP))
     }
 
     /// The arguments an actor stands for: every entity of its coordinated group, each
@@ -1160,7 +1453,7 @@ impl<'a> Cx<'a> {
             while let Some(p) = q.filter(|&p| self.has(p, class::AUX)) {
                 q = self.skip_left(p);
             }
-            if let Some(p) = q.filter(|&p| self.is_any(p, &["that", "which", "who"])) {
+            if let Some(p) = q.filter(|&p| self.has(p, class::RELATIVES)) {
                 let before = if p > 0 && self.w(p - 1) == "," {
                     p - 1
                 } else {
@@ -1183,7 +1476,7 @@ impl<'a> Cx<'a> {
         if pos == TriggerPos::Verb
             && let Some(p) = self.skip_left(t0)
         {
-            let p = if self.is_any(p, &["has", "have", "had", "did", "does"]) {
+            let p = if self.has(p, class::HAVE_DO) {
                 self.skip_left(p).unwrap_or(p)
             } else {
                 p
@@ -1216,7 +1509,7 @@ impl<'a> Cx<'a> {
         // the subject is its antecedent
         let rel = (t0.saturating_sub(WINDOW).max(1)..t0)
             .rev()
-            .find(|&j| self.is_any(j, &["which", "who"]) && self.w(j - 1) == ",");
+            .find(|&j| self.has(j, class::WHICH_WHO) && self.w(j - 1) == ",");
         match (found, rel) {
             (Some(k), Some(r)) if actors[k].t1 < r => {
                 self.ending(r - 1).filter(|&a| self.usable(a))
@@ -1313,21 +1606,13 @@ impl<'a> Cx<'a> {
         let n = self.s.tokens.len().min(t1 + WINDOW);
         let mut j = t1;
         while j < n {
-            if self.is_any(j, &[";", ":", "“", "”", "\"", "(", "as"])
-                || self.has(j, class::CLAUSE)
-                || (self.w(j) == ","
-                    && self.is_any(
-                        j + 1,
-                        &[
-                            "and", "but", "while", "as", "saying", "adding", "who", "which",
-                        ],
-                    ))
+            if self.has(j, class::QUOTE_STOPS | class::CLAUSE_STOPS | class::CLAUSE)
+                || (self.w(j) == "," && self.has(j + 1, class::COMMA_CLAUSE))
             {
                 return None;
             }
             // `met in Abuja`: a place is no partner of talks or agreements
-            let place =
-                skip_places && j > 0 && self.is_any(j - 1, &["in", "at", "near", "outside"]);
+            let place = skip_places && j > 0 && self.has(j - 1, class::PLACE_PREPS);
             if let Some(k) = self.starts[j]
                 && !place
                 && self.usable(k)
@@ -1351,7 +1636,7 @@ impl<'a> Cx<'a> {
         let want = &self.s.actors[src].entities;
         let n = self.s.tokens.len();
         (t1..n.min(t1 + WINDOW))
-            .take_while(|&j| !(self.is_any(j, &[";", ":", "“", "”"]) || self.has(j, class::CLAUSE)))
+            .take_while(|&j| !self.has(j, class::QUOTE_STOPS | class::CLAUSE))
             .find_map(|j| self.starts[j])
             .filter(|&k| {
                 k != src
@@ -1369,37 +1654,18 @@ impl<'a> Cx<'a> {
             .any(|j| {
                 let w = self.w(j);
                 let sub_state_noun = self.s.items.iter().any(|(a, _, it)| *a == j && matches!(it, Item::Sector(c) if !matches!(c.as_str(), "GOV" | "MIL" | "DIP")));
-                // `arresting 12,` counts people; `13,703.9 billion yen` does not
-                const UNITS: &[&str] = &[
-                    "billion", "million", "trillion", "percent", "per", "%", "yen", "dollars", "euros", "pounds",
-                    "tons", "tonnes", "barrels", "km", "kilometres", "kilometers", "miles", "years", "months",
-                    "days", "hours", "weeks", "times", "points", "shares", "cents",
-                ];
-                let head_count = w.starts_with(|c: char| c.is_ascii_digit()) && !self.is_any(j + 1, UNITS);
+                let head_count = w.starts_with(|c: char| c.is_ascii_digit()) && !self.has(j + 1, class::UNITS);
                 sub_state_noun
                     || head_count
-                    || self.is_any(j, &["people", "civilians", "opponents", "protesters", "demonstrators", "activists", "journalists", "students", "members", "supporters", "leaders", "soldiers", "villagers", "dozens", "hundreds", "thousands"])
+                    || self.has(j, class::PEOPLE)
             })
     }
 
     /// The actor who said the clause the trigger is in: `Russia said that Sudan must`.
     fn clause_speaker(&self, t0: usize) -> Option<usize> {
-        let v = (0..t0).rev().find(|&j| {
-            self.has(j, class::SPEECH)
-                || self.is_any(
-                    j,
-                    &[
-                        "reiterated",
-                        "concluded",
-                        "stressed",
-                        "urged",
-                        "argued",
-                        "believes",
-                        "believe",
-                        "thinks",
-                    ],
-                )
-        })?;
+        let v = (0..t0)
+            .rev()
+            .find(|&j| self.has(j, class::SPEECH | class::CLAUSE_VERBS))?;
         let actors = &self.s.actors;
         (0..actors.len())
             .rev()
@@ -1422,7 +1688,7 @@ impl<'a> Cx<'a> {
                 continue;
             }
             if (self.is(j, "up") || self.is(j, "more") || self.is(j, "less"))
-                && self.is_any(j + 1, &["to", "than"])
+                && self.has(j + 1, class::TO_THAN)
                 || self.is(j, "at") && self.is(j + 1, "least")
             {
                 j += 2;
@@ -1431,7 +1697,7 @@ impl<'a> Cx<'a> {
             if tok.kind == TokenKind::Punct
                 || self.has(j, class::PREPS)
                 || self.has(j, class::CLAUSE)
-                || self.is_any(j, &["and", "or", "to"])
+                || self.has(j, class::AND_OR_TO)
             {
                 return None;
             }
@@ -1466,19 +1732,23 @@ impl<'a> Cx<'a> {
     /// The actor of a `PREP X` phrase after the trigger, within the clause.
     fn prep(&self, t1: usize, prep: &str, avoid: &[EntityId]) -> Option<usize> {
         let n = self.s.tokens.len();
-        let words: Vec<&str> = prep.split(' ').collect();
+        let words = prep.bytes().filter(|&b| b == b' ').count() + 1;
         let mut j = t1;
         let limit = (t1 + 14).min(n);
         while j < limit {
-            let hit = words.iter().enumerate().all(|(o, w)| self.is(j + o, w));
+            let hit = if words == 1 {
+                self.is(j, prep)
+            } else {
+                prep.split(' ').enumerate().all(|(o, w)| self.is(j + o, w))
+            };
             if !hit
-                && (self.s.tokens[j].kind == TokenKind::Punct && !self.is_any(j, &["-"])
+                && (self.s.tokens[j].kind == TokenKind::Punct && self.w(j) != "-"
                     || self.has(j, class::CLAUSE))
             {
                 return None;
             }
             if hit {
-                let mut m = j + words.len();
+                let mut m = j + words;
                 let mut skipped = 0;
                 while m < n && skipped <= 4 {
                     if let Some(k) = self.starts[m] {
@@ -1491,12 +1761,7 @@ impl<'a> Cx<'a> {
                     }
                     if self.s.tokens[m].kind == TokenKind::Punct
                         || self.has(m, class::CLAUSE)
-                        || self.is_any(
-                            m,
-                            &[
-                                "to", "by", "against", "with", "on", "from", "in", "after", "for",
-                            ],
-                        )
+                        || self.has(m, class::PREP_STOPS)
                     {
                         break;
                     }
@@ -1616,50 +1881,35 @@ impl<'a> Cx<'a> {
         while t > 0 && steps < 7 {
             t -= 1;
             steps += 1;
-            let lower = crate::text::Lower::new(self.w(t));
-            let w = lower.as_str();
-            if matches!(w, "," | ";" | ":" | "—" | "(" | ".")
-                || self.is_any(t, &["that", "which", "who", "but"])
-            {
+            let c = self.class(t);
+            if c & (class::PUNCT_STOPS | class::MODAL_STOPS) != 0 {
                 break;
             }
-            match w {
-                "not" | "n't" | "never" | "neither" | "nor" | "without" | "refused" | "refuses"
-                | "refuse" | "declined" | "declines" | "failed" | "fails" | "denied" | "denies"
-                | "cannot" => negated = true,
-                "no" if pos == TriggerPos::Noun && steps <= 2 => negated = true,
-                "will" | "'ll" | "shall" | "would" | "wo" => future = true,
-                "going" | "plans" | "plan" | "planned" | "planning" | "intends" | "intend"
-                | "intended" | "expected" | "set" | "ready" | "prepared" | "willing" | "vowed"
-                | "vows" | "vow" | "sworn" | "swore" | "swear" | "swears" | "pledged"
-                | "pledges" | "promised" | "promises" | "agreed" | "agrees" | "offered"
-                | "offers" | "threatened" | "threatens" | "decided" | "decides" | "seeks"
-                | "sought" | "wants" | "hopes" | "able" | "committed"
-                    if (t + 1..t0).any(|j| self.is(j, "to")) =>
-                {
-                    future = true
-                }
-                "could" | "might" | "may" | "if" | "unless" | "should" | "considering"
-                | "consider" | "considers" | "mulling" => hypothetical = true,
-                "trying" | "tries" | "tried" if (t + 1..t0).any(|j| self.is(j, "to")) => {
-                    hypothetical = true
-                }
-                "allegedly" | "reportedly" | "purportedly" | "supposedly" => alleged = true,
-                "alleged" | "suspected" if steps <= 4 && pos == TriggerPos::Noun => alleged = true,
-                _ => {}
+            // the lists are disjoint, so the order of these tests is that of a `match`
+            if c & class::NEGATORS != 0
+                || pos == TriggerPos::Noun && steps <= 2 && self.w(t).eq_ignore_ascii_case("no")
+            {
+                negated = true;
+            } else if c & class::FUTURE != 0
+                || c & class::INTENT != 0 && (t + 1..t0).any(|j| self.has(j, class::TO))
+            {
+                future = true;
+            } else if c & class::HYPOTHETICAL != 0
+                || c & class::TRYING != 0 && (t + 1..t0).any(|j| self.has(j, class::TO))
+            {
+                hypothetical = true;
+            } else if c & class::ALLEGEDLY != 0
+                || c & class::ALLEGED != 0 && steps <= 4 && pos == TriggerPos::Noun
+            {
+                alleged = true;
             }
         }
         // "he alleged that ...", "accused X of ...": what follows is alleged
         let from = t0.saturating_sub(WINDOW).max(1);
-        let claim_that = (from..t0).any(|i| {
-            self.is(i, "that")
-                && self.is_any(
-                    i - 1,
-                    &["alleged", "claimed", "claims", "alleges", "alleging"],
-                )
-        });
-        let accused_of = (from..t0).any(|i| self.is_any(i, &["accused", "accusing", "accuses"]))
-            && (t0.saturating_sub(6)..t0).any(|i| self.is(i, "of"));
+        let claim_that =
+            (from..t0).any(|i| self.has(i, class::THAT) && self.has(i - 1, class::CLAIMS));
+        let accused_of = (from..t0).any(|i| self.has(i, class::ACCUSES))
+            && (t0.saturating_sub(6)..t0).any(|i| self.has(i, class::OF));
         if claim_that || accused_of {
             alleged = true;
         }
@@ -1727,6 +1977,96 @@ mod tests {
     ) -> bool {
         f.iter()
             .any(|(a, kind, b, _)| a == s && *kind == k && b == t)
+    }
+
+    /// Words for the table tests: every list word, case-flipped, cut, extended, and
+    /// some non-ASCII and over-long ones.
+    fn probe_words() -> Vec<String> {
+        let mut v: Vec<String> = vec![
+            String::new(),
+            "x".repeat(15),
+            "x".repeat(16),
+            "Ünited".into(),
+            "WİLL".into(),
+            "a\0".into(),
+            "\0".into(),
+            "the\u{0}".into(),
+            "—".into(),
+            "–".into(),
+            "“".into(),
+            "k\u{212A}m".into(),
+        ];
+        for (_, list) in super::LISTS {
+            for w in *list {
+                v.push(w.to_string());
+                v.push(w.to_uppercase());
+                let mut flip: String = w
+                    .chars()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        if i % 2 == 0 {
+                            c.to_ascii_uppercase()
+                        } else {
+                            c
+                        }
+                    })
+                    .collect();
+                v.push(flip.clone());
+                flip.push('s');
+                v.push(flip);
+                v.push(format!("{w}x"));
+                v.push(format!("{w}\u{e9}"));
+                v.push(w[..w.len() - w.chars().last().map_or(0, char::len_utf8)].to_string());
+                v.push(format!("{w}{}", "y".repeat(20)));
+            }
+        }
+        v
+    }
+
+    #[test]
+    fn word_table_matches_ascii_case_insensitive_lists() {
+        for w in probe_words() {
+            let got = super::word_classes().get(&w);
+            let want = super::LISTS
+                .iter()
+                .filter(|(_, list)| list.iter().any(|x| w.eq_ignore_ascii_case(x)))
+                .fold(0, |acc, (bit, _)| acc | bit);
+            assert_eq!(got, want, "{w:?}");
+            let lower = crate::text::Lower::new(&w);
+            let ly = lower.as_str().ends_with("ly") && lower.as_str().len() > 4;
+            assert_eq!(super::classify(&w) & super::class::LY != 0, ly, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn word_lists_are_lower_case_short_and_one_bit_each() {
+        let mut bits = 0u64;
+        for (bit, list) in super::LISTS {
+            assert_eq!(bit.count_ones(), 1);
+            assert_eq!(bits & bit, 0, "bit {bit:#x} used twice");
+            bits |= bit;
+            for w in *list {
+                assert_eq!(*w, w.to_ascii_lowercase());
+                assert!(!w.is_empty() && w.len() <= super::MAX_KEY, "{w}");
+            }
+        }
+        assert_eq!(bits & (super::class::LY | super::class::KNOWN), 0);
+        // the modality lists stand for the arms of one `match`: no word in two of them
+        let modal = [
+            super::NEGATORS,
+            super::FUTURE,
+            super::INTENT,
+            super::HYPOTHETICAL,
+            super::TRYING,
+            super::ALLEGEDLY,
+            super::ALLEGED,
+            &["no"],
+        ];
+        for (i, a) in modal.iter().enumerate() {
+            for b in &modal[i + 1..] {
+                assert!(a.iter().all(|w| !b.contains(w)), "{a:?} and {b:?}");
+            }
+        }
     }
 
     #[test]

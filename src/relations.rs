@@ -134,11 +134,22 @@ fn key(w: &str) -> u128 {
         return 0;
     }
     let mut buf = [0u8; 16];
-    for (d, s) in buf.iter_mut().zip(b) {
-        *d = s.to_ascii_lowercase();
-    }
+    buf[..b.len()].copy_from_slice(b);
     buf[15] = b.len() as u8;
-    u128::from_le_bytes(buf)
+    ascii_lower(u128::from_le_bytes(buf))
+}
+
+/// Every byte `A`-`Z` of `x` made lower-case, all at once (other bytes, the length byte
+/// and non-ASCII ones, stay as they are).
+fn ascii_lower(x: u128) -> u128 {
+    const LOW7: u128 = u128::from_le_bytes([0x7f; 16]);
+    const HIGH: u128 = u128::from_le_bytes([0x80; 16]);
+    let h = x & LOW7;
+    // bit 7 of each byte: at least `A`, more than `Z` (no carry leaves a byte)
+    let from_a = h + u128::from_le_bytes([0x80 - b'A'; 16]);
+    let past_z = h + u128::from_le_bytes([0x7f - b'Z'; 16]);
+    let upper = from_a & !past_z & !x & HIGH;
+    x | (upper >> 2)
 }
 
 /// The word lists as one open-addressing table from [`key`] to bits: a lookup costs a
@@ -206,9 +217,16 @@ fn word_classes() -> &'static WordTable {
 /// The bits of a word: its lists, and the derived [`class::LY`].
 fn classify(w: &str) -> u64 {
     let mut c = word_classes().get(w) | class::KNOWN;
-    let lower = crate::text::Lower::new(w);
-    let l = lower.as_str();
-    if l.ends_with("ly") && l.len() > 4 {
+    // as `text::Lower` sees it: an ASCII word of up to 24 bytes is lower-cased, another
+    // word is kept as it is
+    let b = w.as_bytes();
+    let ly = b.len() > 4
+        && if b.len() <= 24 && w.is_ascii() {
+            b[b.len() - 2..].eq_ignore_ascii_case(b"ly")
+        } else {
+            b.ends_with(b"ly")
+        };
+    if ly {
         c |= class::LY;
     }
     c
@@ -1270,16 +1288,22 @@ impl<'a> Cx<'a> {
     }
 
     /// The bits of token `i` (0 past the end).
+    #[inline]
     fn class(&self, i: usize) -> u64 {
         let Some(cell) = self.classes.get(i) else {
             return 0;
         };
-        let mut c = cell.get();
-        if c == 0 {
+        match cell.get() {
             // looked up on first use: most tokens are never asked about
-            c = classify(self.w(i));
-            cell.set(c);
+            0 => self.look_up(i, cell),
+            c => c,
         }
+    }
+
+    #[inline(never)]
+    fn look_up(&self, i: usize, cell: &std::cell::Cell<u64>) -> u64 {
+        let c = classify(self.w(i));
+        cell.set(c);
         c
     }
 
@@ -1995,6 +2019,15 @@ mod tests {
             "–".into(),
             "“".into(),
             "k\u{212A}m".into(),
+            "\u{e9}normLY".into(),
+            "\u{e9}normly".into(),
+            format!("{}LY", "x".repeat(22)),
+            format!("{}LY", "x".repeat(23)),
+            format!("{}ly", "x".repeat(23)),
+            "ONLY".into(),
+            "ABCLY".into(),
+            "@[`{".into(),
+            "AZaz".into(),
         ];
         for (_, list) in super::LISTS {
             for w in *list {
@@ -2035,6 +2068,23 @@ mod tests {
             let lower = crate::text::Lower::new(&w);
             let ly = lower.as_str().ends_with("ly") && lower.as_str().len() > 4;
             assert_eq!(super::classify(&w) & super::class::LY != 0, ly, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_lower_is_to_ascii_lowercase_per_byte() {
+        for b in 0..=255u8 {
+            for other in [0u8, b'A', b'z', 0x80, 0xff] {
+                let mut bytes = [other; 16];
+                for (i, x) in bytes.iter_mut().enumerate() {
+                    if i % 3 != 0 {
+                        *x = b.wrapping_add(i as u8);
+                    }
+                }
+                let want = bytes.map(|x| x.to_ascii_lowercase());
+                let got = super::ascii_lower(u128::from_le_bytes(bytes)).to_le_bytes();
+                assert_eq!(got, want, "{bytes:?}");
+            }
         }
     }
 

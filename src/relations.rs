@@ -831,7 +831,7 @@ pub(crate) fn sentence(
                 cx.actors_before(t0)
                     .find(|&k| cx.usable(k) && !cx.is_speaker(k))
             });
-            let agent = cx.prep(t1, "by", &[]);
+            let agent = cx.prep(t1, "by", cx.members(None));
             if rule.target.contains(&Slot::Obj) {
                 source = agent;
                 // `was pledged to Somalia by the UAE`: the subject is a thing, the target
@@ -852,8 +852,7 @@ pub(crate) fn sentence(
             source = cx.fill(&rule.source, t0, t1, rule.pos, None, false);
             target = cx.fill(&rule.target, t0, t1, rule.pos, source, false);
         }
-        let target_entities: Vec<EntityId> =
-            target.map(|t| cx.group_entities(t)).unwrap_or_default();
+        let target_entities = cx.members(target);
         let mut sources: Vec<Arg> = source.map(|a| cx.args(a)).unwrap_or_default();
         // unnamed protesters (`hundreds of thousands of people`) act against their own
         // state's authorities or the named target: the first actor of the sentence
@@ -880,7 +879,7 @@ pub(crate) fn sentence(
                 }));
         if sources.is_empty() && !target_entities.is_empty() && governed(rule.kind) {
             // the governing actor of the context
-            if let Some((i, e)) = cx.context_source(&target_entities, t0) {
+            if let Some((i, e)) = cx.context_source(target_entities, t0) {
                 sources.push((i, e));
             } else if let Some(e) = state
                 .last_source
@@ -1134,16 +1133,16 @@ fn governed(kind: RelationKind) -> bool {
     )
 }
 
+/// Keeps the first argument of each entity, in order.
 fn dedup_by_entity(v: &mut Vec<(Option<usize>, EntityId)>) {
-    let mut seen: Vec<EntityId> = Vec::new();
-    v.retain(|(_, e)| {
-        if seen.contains(e) {
-            false
-        } else {
-            seen.push(e.clone());
-            true
+    let mut kept = 0;
+    for i in 0..v.len() {
+        if !v[..kept].iter().any(|(_, e)| *e == v[i].1) {
+            v.swap(kept, i);
+            kept += 1;
         }
-    });
+    }
+    v.truncate(kept);
 }
 
 /// The kind a stated future act is coded as.
@@ -1155,6 +1154,21 @@ fn future_kind(kind: RelationKind) -> Option<RelationKind> {
         Sanctions | Expulsion | Attack | BreakRelations | AidSuspension | AgreementEnded
         | Detention | Repression | Mobilization => Some(Threat),
         _ => None,
+    }
+}
+
+/// The entities of a coordinated group (`Cx::groups`): those of its usable actors,
+/// tested in place rather than collected.
+#[derive(Clone, Copy)]
+struct Members<'a>(&'a [Actor]);
+
+impl Members<'_> {
+    fn contains(&self, e: &EntityId) -> bool {
+        self.0.iter().any(|a| !a.media && a.entities.contains(e))
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.iter().all(|a| a.media || a.entities.is_empty())
     }
 }
 
@@ -1330,16 +1344,21 @@ impl<'a> Cx<'a> {
         const ADJ: &[&str] = &[
             "al", "ent", "ant", "ive", "ous", "ic", "ary", "ful", "ed", "ing", "est", "er",
         ];
-        let adjective_after_det = t0 >= 2
-            && p.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
-            && (ADJ.iter().any(|x| p.ends_with(x))
-                || p.contains('-')
-                || self.w(t0).ends_with("ing"))
-            && (self.has(t0 - 2, class::DETS) || self.w(t0 - 2) == "'s" || self.w(t0 - 2) == "’s");
+        // the cheap tests first
+        let adjective_after_det = || {
+            t0 >= 2
+                && p.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
+                && (self.has(t0 - 2, class::DETS)
+                    || self.w(t0 - 2) == "'s"
+                    || self.w(t0 - 2) == "’s")
+                && (ADJ.iter().any(|x| p.ends_with(x))
+                    || p.contains('-')
+                    || self.w(t0).ends_with("ing"))
+        };
         self.has(t0 - 1, class::DETS)
             || p == "'s"
             || p == "’s"
-            || adjective_after_det
+            || adjective_after_det()
             || self.has(t0 - 1, class::NOUN_MODIFIERS) && !p.bytes().any(|b| b.is_ascii_uppercase())
     }
 
@@ -1414,12 +1433,6 @@ impl<'a> Cx<'a> {
         self.has(t1, class::SPEECH) || (self.is(t1, "also") && self.has(t1 + 1, class::SPEECH))
     }
 
-    /// The actors joined with actor `k` by `and`, `,`, `along with`, `as well as`.
-    fn group(&self, k: usize) -> Vec<usize> {
-        let (lo, hi) = self.groups[k];
-        (lo..=hi).filter(|&i| self.usable(i)).collect()
-    }
-
     /// Whether actors `a` and `a + 1` are joined by `and`, `,`, `along with`, `as well as`.
     fn joined(&self, a: usize) -> bool {
         let actors = &self.s.actors;
@@ -1441,31 +1454,31 @@ impl<'a> Cx<'a> {
         has_link && with_ok && gap.clone().all(|g| self.has(g, class::JOIN_GAP))
     }
 
-    /// The arguments an actor stands for: every entity of its coordinated group, each
-    /// once, with the actor it came from.
+    /// The arguments an actor stands for: every entity of the usable actors of its
+    /// coordinated group, each once, with the actor it came from.
     fn args(&self, k: usize) -> Vec<Arg> {
-        let mut v: Vec<Arg> = self
-            .group(k)
-            .into_iter()
-            .flat_map(|i| {
+        let (lo, hi) = self.groups[k];
+        let usable = || (lo..=hi).filter(|&i| self.usable(i));
+        let mut v: Vec<Arg> =
+            Vec::with_capacity(usable().map(|i| self.s.actors[i].entities.len()).sum());
+        for i in usable() {
+            v.extend(
                 self.s.actors[i]
                     .entities
                     .iter()
-                    .map(move |e| (Some(i), e.clone()))
-            })
-            .collect();
+                    .map(|e| (Some(i), e.clone())),
+            );
+        }
         dedup_by_entity(&mut v);
         v
     }
 
-    fn group_entities(&self, k: usize) -> Vec<EntityId> {
-        let mut v: Vec<EntityId> = self
-            .group(k)
-            .into_iter()
-            .flat_map(|i| self.s.actors[i].entities.clone())
-            .collect();
-        v.dedup();
-        v
+    /// The entities of actor `k`'s coordinated group (none for `None`).
+    fn members(&self, k: Option<usize>) -> Members<'a> {
+        Members(k.map_or(&[], |k| {
+            let (lo, hi) = self.groups[k];
+            &self.s.actors[lo..=hi]
+        }))
     }
 
     /// The subject of the verb (or the clause of the noun) at `t0`.
@@ -1570,7 +1583,7 @@ impl<'a> Cx<'a> {
         avoid: Option<usize>,
         passive: bool,
     ) -> Option<usize> {
-        let avoid_e: Vec<EntityId> = avoid.map(|a| self.group_entities(a)).unwrap_or_default();
+        let avoid_e = self.members(avoid);
         let ok = |k: usize| {
             Some(k).filter(|&k| {
                 Some(k) != avoid
@@ -1591,10 +1604,10 @@ impl<'a> Cx<'a> {
                 // `demonstrations by students`, `the threat of reprisals by X`: the agent
                 // of a noun stands close to it
                 Slot::Prep(p) if p == "by" && pos == TriggerPos::Noun => self
-                    .prep(t1, p, &avoid_e)
+                    .prep(t1, p, avoid_e)
                     .filter(|&k| self.s.actors[k].t0 <= t1 + 6),
                 Slot::Prep(p) => self
-                    .prep(t1, p, &avoid_e)
+                    .prep(t1, p, avoid_e)
                     .or_else(|| if p == "in" { self.fronted_in(t0) } else { None }),
                 Slot::Needs(_) => None,
                 Slot::Any => (self.first_after(t1)..self.s.actors.len())
@@ -1626,7 +1639,7 @@ impl<'a> Cx<'a> {
 
     /// The first actor after the trigger in the same clause, other than `avoid`'s.
     fn any_in_clause(&self, t1: usize, avoid: Option<usize>, skip_places: bool) -> Option<usize> {
-        let avoid_e: Vec<EntityId> = avoid.map(|a| self.group_entities(a)).unwrap_or_default();
+        let avoid_e = self.members(avoid);
         let n = self.s.tokens.len().min(t1 + WINDOW);
         let mut j = t1;
         while j < n {
@@ -1754,7 +1767,7 @@ impl<'a> Cx<'a> {
     }
 
     /// The actor of a `PREP X` phrase after the trigger, within the clause.
-    fn prep(&self, t1: usize, prep: &str, avoid: &[EntityId]) -> Option<usize> {
+    fn prep(&self, t1: usize, prep: &str, avoid: Members) -> Option<usize> {
         let n = self.s.tokens.len();
         let words = prep.bytes().filter(|&b| b == b' ').count() + 1;
         let mut j = t1;
@@ -1848,7 +1861,7 @@ impl<'a> Cx<'a> {
 
     /// The governing actor of the sentence for an agentless passive or a bare noun: the
     /// first actor before the trigger that is not among the targets.
-    fn context_source(&self, targets: &[EntityId], t0: usize) -> Option<(Option<usize>, EntityId)> {
+    fn context_source(&self, targets: Members, t0: usize) -> Option<(Option<usize>, EntityId)> {
         let actors = &self.s.actors;
         self.actors_before(t0)
             .collect::<Vec<_>>()
@@ -1871,23 +1884,22 @@ impl<'a> Cx<'a> {
     /// when a noun of that kind (a form of its noun rules) follows within a few words, or
     /// stands before a passive; a multi-word form (`suspended aid`) names it itself.
     fn object_noun_ok(&self, t0: usize, t1: usize, rule: &crate::lexicon::Trigger) -> bool {
-        let needs: Vec<RelationKind> = rule
-            .target
-            .iter()
-            .filter_map(|s| match s {
-                Slot::Needs(k) => Some(*k),
-                _ => None,
-            })
-            .collect();
-        if needs.is_empty() || t1 > t0 + 1 {
+        if t1 > t0 + 1 || !rule.target.iter().any(|s| matches!(s, Slot::Needs(_))) {
             return true;
         }
-        let nouns: Vec<&String> = needs
-            .iter()
-            .filter_map(|k| self.lex.noun_forms.get(k))
-            .flatten()
-            .collect();
-        let is_noun = |j: usize| nouns.iter().any(|n| self.w(j).eq_ignore_ascii_case(n));
+        let nouns = || {
+            rule.target
+                .iter()
+                .filter_map(|s| match s {
+                    Slot::Needs(k) => self.lex.noun_forms.get(k),
+                    _ => None,
+                })
+                .flatten()
+        };
+        let is_noun = |j: usize| {
+            let w = self.w(j);
+            nouns().any(|n| w.eq_ignore_ascii_case(n))
+        };
         (t1..(t1 + 6).min(self.s.tokens.len()))
             .take_while(|&j| self.s.tokens[j].kind == TokenKind::Word)
             .any(is_noun)
@@ -2068,6 +2080,32 @@ mod tests {
             let lower = crate::text::Lower::new(&w);
             let ly = lower.as_str().ends_with("ly") && lower.as_str().len() > 4;
             assert_eq!(super::classify(&w) & super::class::LY != 0, ly, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn dedup_by_entity_keeps_first_of_each_in_order() {
+        use crate::model::EntityId;
+        let ids: Vec<EntityId> = ["A", "B", "C", "D"].map(EntityId::new).to_vec();
+        // every sequence of up to 6 picks from 4 ids
+        for len in 0..=6u32 {
+            for code in 0..4usize.pow(len) {
+                let mut v: Vec<(Option<usize>, EntityId)> = (0..len as usize)
+                    .map(|p| {
+                        let d = code / 4usize.pow(p as u32) % 4;
+                        (Some(p), ids[d].clone())
+                    })
+                    .collect();
+                let mut seen: Vec<EntityId> = Vec::new();
+                let mut want = v.clone();
+                want.retain(|(_, e)| {
+                    let new = !seen.contains(e);
+                    seen.push(e.clone());
+                    new
+                });
+                super::dedup_by_entity(&mut v);
+                assert_eq!(v, want);
+            }
         }
     }
 

@@ -220,12 +220,10 @@ fn classify(w: &str) -> u64 {
     // as `text::Lower` sees it: an ASCII word of up to 24 bytes is lower-cased, another
     // word is kept as it is
     let b = w.as_bytes();
-    let ly = b.len() > 4
-        && if b.len() <= 24 && w.is_ascii() {
-            b[b.len() - 2..].eq_ignore_ascii_case(b"ly")
-        } else {
-            b.ends_with(b"ly")
-        };
+    let ly = b.len() > 4 && {
+        let tail = &b[b.len() - 2..];
+        tail == b"ly" || tail.eq_ignore_ascii_case(b"ly") && b.len() <= 24 && w.is_ascii()
+    };
     if ly {
         c |= class::LY;
     }
@@ -1437,7 +1435,8 @@ impl<'a> Cx<'a> {
     fn joined(&self, a: usize) -> bool {
         let actors = &self.s.actors;
         let (x, y) = (&actors[a], &actors[a + 1]);
-        if y.t0 < x.t1 || self.is_speaker(a + 1) || self.is_speaker(a) || x.media || y.media {
+        // pure tests, the cheap ones first
+        if y.t0 < x.t1 || x.media || y.media {
             return false;
         }
         let gap = x.t1..y.t0;
@@ -1447,11 +1446,16 @@ impl<'a> Cx<'a> {
         let has_link = gap
             .clone()
             .any(|g| self.has(g, class::LINKS) || self.w(g) == ",");
-        let with_ok = gap
-            .clone()
-            .filter(|&g| self.has(g, class::WITH))
-            .all(|g| g > x.t1 && self.has(g - 1, class::ALONG));
-        has_link && with_ok && gap.clone().all(|g| self.has(g, class::JOIN_GAP))
+        let with_ok = || {
+            gap.clone()
+                .filter(|&g| self.has(g, class::WITH))
+                .all(|g| g > x.t1 && self.has(g - 1, class::ALONG))
+        };
+        has_link
+            && gap.clone().all(|g| self.has(g, class::JOIN_GAP))
+            && with_ok()
+            && !self.is_speaker(a + 1)
+            && !self.is_speaker(a)
     }
 
     /// The arguments an actor stands for: every entity of the usable actors of its

@@ -786,8 +786,8 @@ pub(crate) fn sentence(
         })
         .collect();
     for &(_, t1, r) in &chosen {
-        if r.pos == TriggerPos::Verb && t1 <= cx.verb_end.len() {
-            cx.verb_end[t1 - 1] = true;
+        if r.pos == TriggerPos::Verb && t1 <= cx.toks.len() {
+            cx.toks[t1 - 1].verb_end = true;
         }
     }
     let cx = cx;
@@ -1175,22 +1175,29 @@ struct Cx<'a> {
     lex: &'a Lexicon,
     text: &'a str,
     s: &'a Analysed,
-    /// Per token: the id of the parenthesis it is in (0 = none).
-    paren: Vec<u32>,
-    /// Per token: the index of the actor starting there.
-    starts: Vec<Option<usize>>,
+    /// Per token (one vector: one allocation per sentence).
+    toks: Vec<Tok>,
     /// Per actor: its coordinated group as a range of actors.
     groups: Vec<(usize, usize)>,
-    /// Per token: a verb trigger ends here.
-    verb_end: Vec<bool>,
-    /// Per token: the word lists it belongs to (bits of `class`; 0 = not looked up).
-    classes: Vec<std::cell::Cell<u64>>,
+}
+
+/// What the relation stage knows of one token.
+#[derive(Clone, Default)]
+struct Tok {
+    /// The word lists it belongs to (bits of `class`; 0 = not looked up).
+    class: std::cell::Cell<u64>,
+    /// The index of the actor starting here.
+    start: Option<usize>,
+    /// The id of the parenthesis it is in (0 = none).
+    paren: u32,
+    /// A verb trigger ends here.
+    verb_end: bool,
 }
 
 impl<'a> Cx<'a> {
     fn new(lex: &'a Lexicon, text: &'a str, s: &'a Analysed) -> Self {
         let n = s.tokens.len();
-        let mut paren = vec![0u32; n];
+        let mut toks = vec![Tok::default(); n];
         let mut open: Option<(usize, &str)> = None;
         let mut id = 0;
         for i in 0..n {
@@ -1201,8 +1208,8 @@ impl<'a> Cx<'a> {
                     if (ow == "(" && w2 == ")") || (ow != "(" && (w2 == "—" || w2 == "–")) =>
                 {
                     id += 1;
-                    for p in &mut paren[o..=i] {
-                        *p = id;
+                    for t in &mut toks[o..=i] {
+                        t.paren = id;
                     }
                     open = None;
                 }
@@ -1215,31 +1222,26 @@ impl<'a> Cx<'a> {
             if c + 1 < n
                 && s.word(text, c) == ","
                 && s.is_any(text, c + 1, APPOSITION)
-                && paren[c] == 0
+                && toks[c].paren == 0
                 && let Some(close) = (c + 2..(c + 16).min(n)).find(|&j| s.word(text, j) == ",")
             {
                 id += 1;
-                for p in &mut paren[c..=close] {
-                    *p = id;
+                for t in &mut toks[c..=close] {
+                    t.paren = id;
                 }
             }
         }
-        let mut starts = vec![None; n];
         for (k, a) in s.actors.iter().enumerate() {
-            if a.t0 < n && starts[a.t0].is_none() {
-                starts[a.t0] = Some(k);
+            if a.t0 < n && toks[a.t0].start.is_none() {
+                toks[a.t0].start = Some(k);
             }
         }
-        let classes = vec![std::cell::Cell::new(0); n];
         let mut cx = Cx {
             lex,
             text,
             s,
-            paren,
-            starts,
+            toks,
             groups: Vec::new(),
-            verb_end: vec![false; n],
-            classes,
         };
         cx.groups = cx.compute_groups();
         cx
@@ -1249,13 +1251,13 @@ impl<'a> Cx<'a> {
     /// a real conjunction somewhere (`In Mali, Russia ...` is no list).
     fn compute_groups(&self) -> Vec<(usize, usize)> {
         let m = self.s.actors.len();
-        let links: Vec<bool> = (0..m.saturating_sub(1)).map(|a| self.joined(a)).collect();
         let actors = &self.s.actors;
         let mut out = Vec::with_capacity(m);
         let mut lo = 0;
         while lo < m {
             let mut hi = lo;
-            while hi + 1 < m && links[hi] {
+            // each link is asked at most once
+            while hi + 1 < m && self.joined(hi) {
                 hi += 1;
             }
             let conj = (lo..hi)
@@ -1302,7 +1304,7 @@ impl<'a> Cx<'a> {
     /// The bits of token `i` (0 past the end).
     #[inline]
     fn class(&self, i: usize) -> u64 {
-        let Some(cell) = self.classes.get(i) else {
+        let Some(cell) = self.toks.get(i).map(|t| &t.class) else {
             return 0;
         };
         match cell.get() {
@@ -1543,7 +1545,7 @@ impl<'a> Cx<'a> {
                 let a = &actors[k];
                 let light = (a.t1..t0).any(|j| self.has(j, class::LIGHT_VERBS));
                 (t0 - a.t1 <= 6 || light && t0 - a.t1 <= 12)
-                    && !(a.t0.saturating_sub(3)..a.t0).any(|j| self.verb_end[j])
+                    && !(a.t0.saturating_sub(3)..a.t0).any(|j| self.toks[j].verb_end)
             });
         }
         // `Russia, which has made efforts ... via partnerships`: inside a relative clause
@@ -1564,9 +1566,12 @@ impl<'a> Cx<'a> {
         if !self.usable(k) {
             return false;
         }
-        let inside_other_paren = a.t0 < self.paren.len()
-            && self.paren[a.t0] != 0
-            && self.paren.get(t0).is_none_or(|&p| p != self.paren[a.t0]);
+        let inside_other_paren = a.t0 < self.toks.len()
+            && self.toks[a.t0].paren != 0
+            && self
+                .toks
+                .get(t0)
+                .is_none_or(|t| t.paren != self.toks[a.t0].paren);
         if inside_other_paren || self.is_speaker(k) {
             return false;
         }
@@ -1654,7 +1659,7 @@ impl<'a> Cx<'a> {
             }
             // `met in Abuja`: a place is no partner of talks or agreements
             let place = skip_places && j > 0 && self.has(j - 1, class::PLACE_PREPS);
-            if let Some(k) = self.starts[j]
+            if let Some(k) = self.toks[j].start
                 && !place
                 && self.usable(k)
                 && !self.is_speaker(k)
@@ -1678,7 +1683,7 @@ impl<'a> Cx<'a> {
         let n = self.s.tokens.len();
         (t1..n.min(t1 + WINDOW))
             .take_while(|&j| !self.has(j, class::QUOTE_STOPS | class::CLAUSE))
-            .find_map(|j| self.starts[j])
+            .find_map(|j| self.toks[j].start)
             .filter(|&k| {
                 k != src
                     && self.usable(k)
@@ -1720,7 +1725,7 @@ impl<'a> Cx<'a> {
         let mut j = t1;
         let mut skipped = 0;
         while j < n {
-            if let Some(k) = self.starts[j] {
+            if let Some(k) = self.toks[j].start {
                 return self.usable(k).then_some(k);
             }
             let tok = &self.s.tokens[j];
@@ -1792,7 +1797,7 @@ impl<'a> Cx<'a> {
                 let mut m = j + words;
                 let mut skipped = 0;
                 while m < n && skipped <= 4 {
-                    if let Some(k) = self.starts[m] {
+                    if let Some(k) = self.toks[m].start {
                         if self.usable(k)
                             && self.s.actors[k].entities.iter().any(|e| !avoid.contains(e))
                         {
@@ -1834,11 +1839,12 @@ impl<'a> Cx<'a> {
         } else {
             j + 1
         };
-        self.starts
-            .get(m)
-            .copied()
-            .flatten()
-            .filter(|&k| self.usable(k))
+        self.start_at(m).filter(|&k| self.usable(k))
+    }
+
+    /// The index of the actor starting at token `t` (none past the end).
+    fn start_at(&self, t: usize) -> Option<usize> {
+        self.toks.get(t).and_then(|x| x.start)
     }
 
     /// The first actor of a `between X and Y` phrase right after a noun.
@@ -1852,9 +1858,9 @@ impl<'a> Cx<'a> {
         if !self.is(0, "in") {
             return None;
         }
-        let k = self.starts.get(1).copied().flatten().or_else(|| {
+        let k = self.start_at(1).or_else(|| {
             if self.is(1, "the") {
-                self.starts.get(2).copied().flatten()
+                self.start_at(2)
             } else {
                 None
             }

@@ -133,10 +133,31 @@ fn key(w: &str) -> u128 {
     if b.is_empty() || b.len() > MAX_KEY {
         return 0;
     }
-    let mut buf = [0u8; 16];
-    buf[..b.len()].copy_from_slice(b);
-    buf[15] = b.len() as u8;
-    ascii_lower(u128::from_le_bytes(buf))
+    let n = b.len();
+    let lo = load(&b[..n.min(8)]);
+    let hi = load(&b[n.min(8)..]) | (n as u64) << 56;
+    ascii_lower(u128::from(hi) << 64 | u128::from(lo))
+}
+
+/// Up to 8 bytes as a little-endian number, zero-padded: two overlapping reads (the
+/// bytes they share are the same, so or-ing them is exact) instead of a copy.
+fn load(b: &[u8]) -> u64 {
+    let n = b.len();
+    match n {
+        0 => 0,
+        1 => u64::from(b[0]),
+        2..=3 => {
+            let first = u16::from_le_bytes([b[0], b[1]]);
+            let last = u16::from_le_bytes([b[n - 2], b[n - 1]]);
+            u64::from(first) | u64::from(last) << (8 * (n - 2))
+        }
+        4..=7 => {
+            let first = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+            let last = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]);
+            u64::from(first) | u64::from(last) << (8 * (n - 4))
+        }
+        _ => u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
+    }
 }
 
 /// Every byte `A`-`Z` of `x` made lower-case, all at once (other bytes, the length byte
@@ -2116,6 +2137,18 @@ mod tests {
                 super::dedup_by_entity(&mut v);
                 assert_eq!(v, want);
             }
+        }
+    }
+
+    #[test]
+    fn load_is_a_zero_padded_copy() {
+        let bytes: Vec<u8> = (1..=8u8)
+            .map(|i| i.wrapping_mul(37).wrapping_add(3))
+            .collect();
+        for n in 0..=8 {
+            let mut buf = [0u8; 8];
+            buf[..n].copy_from_slice(&bytes[..n]);
+            assert_eq!(super::load(&bytes[..n]), u64::from_le_bytes(buf), "{n}");
         }
     }
 

@@ -69,6 +69,9 @@ mod class {
     pub const OF: u64 = 1 << 42;
     pub const TO: u64 = 1 << 43;
     pub const WITH: u64 = 1 << 44;
+    pub const UP_MORE_LESS: u64 = 1 << 45;
+    pub const AT: u64 = 1 << 46;
+    pub const LEAST: u64 = 1 << 47;
     /// Not a list: the lower-cased word ends in `ly` and is longer than 4 bytes.
     pub const LY: u64 = 1 << 62;
     /// Not a list: the token has been looked up (a cache of 0 means "not yet").
@@ -121,6 +124,9 @@ const LISTS: &[(u64, &[&str])] = &[
     (class::OF, &["of"]),
     (class::TO, &["to"]),
     (class::WITH, &["with"]),
+    (class::UP_MORE_LESS, &["up", "more", "less"]),
+    (class::AT, &["at"]),
+    (class::LEAST, &["least"]),
 ];
 
 /// The longest word any list may hold: a key packs the word and its length in 16 bytes.
@@ -1754,9 +1760,8 @@ impl<'a> Cx<'a> {
                 j += 1;
                 continue;
             }
-            if (self.is(j, "up") || self.is(j, "more") || self.is(j, "less"))
-                && self.has(j + 1, class::TO_THAN)
-                || self.is(j, "at") && self.is(j + 1, "least")
+            if self.has(j, class::UP_MORE_LESS) && self.has(j + 1, class::TO_THAN)
+                || self.has(j, class::AT) && self.has(j + 1, class::LEAST)
             {
                 j += 2;
                 continue;

@@ -140,9 +140,10 @@ fn key(w: &str) -> u128 {
         return 0;
     }
     let n = b.len();
-    let lo = load(&b[..n.min(8)]);
-    let hi = load(&b[n.min(8)..]) | (n as u64) << 56;
-    ascii_lower(u128::from(hi) << 64 | u128::from(lo))
+    let lo = ascii_lower(load(&b[..n.min(8)]));
+    // the length byte is no letter, so lower-casing leaves it
+    let hi = if n > 8 { ascii_lower(load(&b[8..])) } else { 0 } | (n as u64) << 56;
+    u128::from(hi) << 64 | u128::from(lo)
 }
 
 /// Up to 8 bytes as a little-endian number, zero-padded: two overlapping reads (the
@@ -168,13 +169,13 @@ fn load(b: &[u8]) -> u64 {
 
 /// Every byte `A`-`Z` of `x` made lower-case, all at once (other bytes, the length byte
 /// and non-ASCII ones, stay as they are).
-fn ascii_lower(x: u128) -> u128 {
-    const LOW7: u128 = u128::from_le_bytes([0x7f; 16]);
-    const HIGH: u128 = u128::from_le_bytes([0x80; 16]);
+fn ascii_lower(x: u64) -> u64 {
+    const LOW7: u64 = u64::from_le_bytes([0x7f; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
     let h = x & LOW7;
     // bit 7 of each byte: at least `A`, more than `Z` (no carry leaves a byte)
-    let from_a = h + u128::from_le_bytes([0x80 - b'A'; 16]);
-    let past_z = h + u128::from_le_bytes([0x7f - b'Z'; 16]);
+    let from_a = h + u64::from_le_bytes([0x80 - b'A'; 8]);
+    let past_z = h + u64::from_le_bytes([0x7f - b'Z'; 8]);
     let upper = from_a & !past_z & !x & HIGH;
     x | (upper >> 2)
 }
@@ -1228,6 +1229,13 @@ impl<'a> Cx<'a> {
         let mut open: Option<(usize, &str)> = None;
         let mut id = 0;
         for i in 0..n {
+            // only `(`, `)` and the dashes (first byte 0xE2) open or close
+            if !matches!(
+                text.as_bytes().get(s.tokens[i].span.start),
+                Some(b'(' | b')' | 0xE2)
+            ) {
+                continue;
+            }
             let w = s.word(text, i);
             match (open, w) {
                 (None, "(" | "—" | "–") => open = Some((i, w)),
@@ -1977,13 +1985,22 @@ impl<'a> Cx<'a> {
             }
         }
         // "he alleged that ...", "accused X of ...": what follows is alleged
-        let from = t0.saturating_sub(WINDOW).max(1);
-        let claim_that =
-            (from..t0).any(|i| self.has(i, class::THAT) && self.has(i - 1, class::CLAIMS));
-        let accused_of = (from..t0).any(|i| self.has(i, class::ACCUSES))
-            && (t0.saturating_sub(6)..t0).any(|i| self.has(i, class::OF));
-        if claim_that || accused_of {
-            alleged = true;
+        // (only asked when nothing stronger was found: negation, hypothesis and future
+        // outrank it)
+        if !(negated || hypothetical || future || alleged) {
+            let from = t0.saturating_sub(WINDOW).max(1);
+            let mut accused = false;
+            for i in from..t0 {
+                let c = self.class(i);
+                if c & class::THAT != 0 && self.has(i - 1, class::CLAIMS) {
+                    alleged = true;
+                    break;
+                }
+                accused |= c & class::ACCUSES != 0;
+            }
+            if accused && (t0.saturating_sub(6)..t0).any(|i| self.has(i, class::OF)) {
+                alleged = true;
+            }
         }
         if negated {
             Modality::Negated
@@ -2161,14 +2178,14 @@ mod tests {
     fn ascii_lower_is_to_ascii_lowercase_per_byte() {
         for b in 0..=255u8 {
             for other in [0u8, b'A', b'z', 0x80, 0xff] {
-                let mut bytes = [other; 16];
+                let mut bytes = [other; 8];
                 for (i, x) in bytes.iter_mut().enumerate() {
                     if i % 3 != 0 {
                         *x = b.wrapping_add(i as u8);
                     }
                 }
                 let want = bytes.map(|x| x.to_ascii_lowercase());
-                let got = super::ascii_lower(u128::from_le_bytes(bytes)).to_le_bytes();
+                let got = super::ascii_lower(u64::from_le_bytes(bytes)).to_le_bytes();
                 assert_eq!(got, want, "{bytes:?}");
             }
         }

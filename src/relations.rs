@@ -1356,6 +1356,17 @@ impl<'a> Cx<'a> {
         c
     }
 
+    /// The first byte of token `i` with the ASCII case bit set (a letter lower-cased): a
+    /// test that needs no look-up, and that a word of a list must pass, so it may go
+    /// first (0 past the end).
+    fn first_lower(&self, i: usize) -> u8 {
+        self.s
+            .tokens
+            .get(i)
+            .and_then(|t| self.text.as_bytes().get(t.span.start))
+            .map_or(0, |b| b | 0x20)
+    }
+
     /// Does token `i` belong to one of the word lists `bits`?
     fn has(&self, i: usize, bits: u64) -> bool {
         self.class(i) & bits != 0
@@ -1585,9 +1596,9 @@ impl<'a> Cx<'a> {
         }
         // `Russia, which has made efforts ... via partnerships`: inside a relative clause
         // the subject is its antecedent
-        let rel = (t0.saturating_sub(WINDOW).max(1)..t0)
-            .rev()
-            .find(|&j| self.has(j, class::WHICH_WHO) && self.w(j - 1) == ",");
+        let rel = (t0.saturating_sub(WINDOW).max(1)..t0).rev().find(|&j| {
+            self.first_lower(j) == b'w' && self.has(j, class::WHICH_WHO) && self.w(j - 1) == ","
+        });
         match (found, rel) {
             (Some(k), Some(r)) if actors[k].t1 < r => {
                 self.ending(r - 1).filter(|&a| self.usable(a))
@@ -1991,6 +2002,9 @@ impl<'a> Cx<'a> {
             let from = t0.saturating_sub(WINDOW).max(1);
             let mut accused = false;
             for i in from..t0 {
+                if !matches!(self.first_lower(i), b't' | b'a') {
+                    continue;
+                }
                 let c = self.class(i);
                 if c & class::THAT != 0 && self.has(i - 1, class::CLAIMS) {
                     alleged = true;
@@ -2204,6 +2218,14 @@ mod tests {
             }
         }
         assert_eq!(bits & (super::class::LY | super::class::KNOWN), 0);
+        // the first-byte filters before look-ups (`Cx::first_lower`) assume these
+        for (list, first) in [
+            (super::ACCUSES, b'a'),
+            (&["that"][..], b't'),
+            (super::WHICH_WHO, b'w'),
+        ] {
+            assert!(list.iter().all(|w| w.as_bytes()[0] == first), "{list:?}");
+        }
         // the modality lists stand for the arms of one `match`: no word in two of them
         let modal = [
             super::NEGATORS,

@@ -778,7 +778,8 @@ pub(crate) fn sentence(
     let mut cx = Cx::new(lex, text, s);
     // dates are looked for once, and only in sentences that assert something
     let mut found_dates: Option<Vec<dates::Found>> = None;
-    let speaker = cx.speaker();
+    // the speaker is looked for when the first assertion is made
+    let mut speaker: Option<Option<EntityId>> = None;
     // choose each trigger's rule: a noun reading after a determiner, else a verb
     let chosen: Vec<(usize, usize, &crate::lexicon::Trigger)> = triggers
         .iter()
@@ -818,6 +819,11 @@ pub(crate) fn sentence(
             cx.toks[t1 - 1].verb_end = true;
         }
     }
+    if chosen.is_empty() {
+        return;
+    }
+    // the coordinated groups are needed only from here on
+    cx.groups = cx.compute_groups();
     let cx = cx;
     for &(t0, t1, rule) in &chosen {
         // `he alleged that the US had accused Niger`: a verb of saying whose clause holds
@@ -1096,7 +1102,7 @@ pub(crate) fn sentence(
                 source: se,
                 target: te,
                 modality,
-                speaker: speaker.clone(),
+                speaker: speaker.get_or_insert_with(|| cx.speaker()).clone(),
                 date,
                 confidence: conf.clamp(0.05, 1.0),
                 rule: rule.id.clone(),
@@ -1205,7 +1211,8 @@ struct Cx<'a> {
     s: &'a Analysed,
     /// Per token (one vector: one allocation per sentence).
     toks: Vec<Tok>,
-    /// Per actor: its coordinated group as a range of actors.
+    /// Per actor: its coordinated group as a range of actors (filled by `sentence` once
+    /// a trigger is kept).
     groups: Vec<(usize, usize)>,
 }
 
@@ -1271,15 +1278,13 @@ impl<'a> Cx<'a> {
                 toks[a.t0].start = Some(k);
             }
         }
-        let mut cx = Cx {
+        Cx {
             lex,
             text,
             s,
             toks,
             groups: Vec::new(),
-        };
-        cx.groups = cx.compute_groups();
-        cx
+        }
     }
 
     /// For every actor, the first and last actor of its coordinated group; a list needs

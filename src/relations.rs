@@ -851,7 +851,6 @@ pub(crate) fn sentence(
         {
             continue;
         }
-        let mut modality = cx.modality(t0, rule.pos);
         let passive = rule.pos == TriggerPos::Verb && cx.is_passive(t0, t1);
         let mut confidence: f32 = 0.9;
 
@@ -1035,6 +1034,7 @@ pub(crate) fn sentence(
         if pairs.is_empty() {
             continue;
         }
+        let mut modality = cx.modality(t0, rule.pos);
         // a stated future act: cooperation pledged, hostility threatened
         let mut kind = rule.kind;
         if modality == Modality::Future

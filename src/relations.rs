@@ -900,14 +900,20 @@ pub(crate) fn sentence(
             confidence = 0.4;
         }
         let from_subject = !sources.is_empty();
-        let subject_noun = rule.pos == TriggerPos::Verb
-            || (source.is_some()
-                && source == cx.subject(t0, rule.pos)
-                && source.is_some_and(|k| {
-                    s.actors[k].t1 < t0
-                        && (cx.noun_context(t0)
-                            || (s.actors[k].t1..t0).any(|j| cx.has(j, class::LIGHT_VERBS)))
-                }));
+        // asked only when no target was found, and then at most once
+        let subject_noun_once = std::cell::OnceCell::new();
+        let subject_noun = || {
+            *subject_noun_once.get_or_init(|| {
+                rule.pos == TriggerPos::Verb
+                    || (source.is_some()
+                        && source == cx.subject(t0, rule.pos)
+                        && source.is_some_and(|k| {
+                            s.actors[k].t1 < t0
+                                && (cx.noun_context(t0)
+                                    || (s.actors[k].t1..t0).any(|j| cx.has(j, class::LIGHT_VERBS)))
+                        }))
+            })
+        };
         if sources.is_empty() && !target_entities.is_empty() && governed(rule.kind) {
             // the governing actor of the context
             if let Some((i, e)) = cx.context_source(target_entities, t0) {
@@ -985,7 +991,7 @@ pub(crate) fn sentence(
                     .all(|e| s.actors[..k].iter().any(|b| b.entities.contains(e)));
                 matches!(a.referent, Referent::Entity(_) | Referent::Pair) || named_here
             });
-            if sources.len() >= 2 && from_subject && subject_noun && explicit {
+            if sources.len() >= 2 && from_subject && subject_noun() && explicit {
                 // X and Y agreed / clashed / held talks: reciprocal
                 for i in 0..sources.len() {
                     for j in i + 1..sources.len() {
@@ -997,21 +1003,23 @@ pub(crate) fn sentence(
                 // no target in the frame: the first other actor after the trigger, else
                 // for a sub-state actor (protesters, rebels, the opposition) its own state
                 let first = src.0;
-                if let Some(k) = cx
-                    .any_in_clause(t1, first, rule.kind.is_symmetric())
-                    .filter(|_| subject_noun)
+                // (both searches stand for nothing unless the subject is the noun's)
+                if subject_noun()
+                    && let Some(k) = cx.any_in_clause(t1, first, rule.kind.is_symmetric())
                 {
                     for tgt in cx.args(k) {
                         pairs.push((src.clone(), tgt));
                     }
                     confidence = confidence.min(0.5);
-                } else if let Some(k) = cx.same_state_target(t1, first).filter(|_| subject_noun) {
+                } else if subject_noun()
+                    && let Some(k) = cx.same_state_target(t1, first)
+                {
                     // `Kostunica promised to democratize Serbia`: the actor's own state,
                     // named after the trigger
                     pairs.push((src.clone(), (Some(k), src.1.clone())));
                     confidence = confidence.min(0.5);
                 } else if matches!(rule.kind, RelationKind::Protest | RelationKind::Repression)
-                    || subject_noun
+                    || subject_noun()
                         && domestic(rule.kind)
                         && (first.is_some_and(|i| cx.sub_state(i)) || cx.people_follow(t1))
                 {

@@ -1837,10 +1837,18 @@ impl<'a> Cx<'a> {
     fn prep(&self, t1: usize, prep: &str, avoid: Members) -> Option<usize> {
         let n = self.s.tokens.len();
         let words = prep.bytes().filter(|&b| b == b' ').count() + 1;
+        // a match starts with the first byte of the first word, but for ASCII case
+        let first = prep
+            .as_bytes()
+            .first()
+            .filter(|&&b| b != b' ')
+            .map(|b| b | 0x20);
         let mut j = t1;
         let limit = (t1 + 14).min(n);
         while j < limit {
-            let hit = if words == 1 {
+            let hit = if first.is_some_and(|f| self.first_lower(j) != f) {
+                false
+            } else if words == 1 {
                 self.is(j, prep)
             } else {
                 prep.split(' ').enumerate().all(|(o, w)| self.is(j + o, w))

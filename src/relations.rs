@@ -275,6 +275,16 @@ impl DocState {
                 continue;
             }
             for e in &a.entities {
+                // a state counted before, by the same allocation (most ids are clones of
+                // the lexicon's): no need to ask the lexicon again
+                if let Some((_, c)) = self
+                    .state_counts
+                    .iter_mut()
+                    .find(|(id, _)| std::ptr::eq(id.as_str(), e.as_str()))
+                {
+                    *c += 1;
+                    continue;
+                }
                 if lex.entity(e).is_some_and(|x| x.kind == EntityKind::Country) {
                     match self.state_counts.iter_mut().find(|(id, _)| id == e) {
                         Some((_, c)) => *c += 1,

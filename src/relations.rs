@@ -774,15 +774,13 @@ pub(crate) fn sentence(
     state: &mut DocState,
     out: &mut Vec<Assertion>,
 ) {
-    let triggers: Vec<(usize, usize, &Vec<usize>)> = s
-        .items
-        .iter()
-        .filter_map(|(a, b, it)| match it {
+    let triggers = || {
+        s.items.iter().filter_map(|(a, b, it)| match it {
             Item::Trigger(rows) => Some((*a, *b, rows)),
             _ => None,
         })
-        .collect();
-    if triggers.is_empty() {
+    };
+    if triggers().next().is_none() {
         return;
     }
     let mut cx = Cx::new(lex, text, s);
@@ -791,10 +789,9 @@ pub(crate) fn sentence(
     // the speaker is looked for when the first assertion is made
     let mut speaker: Option<Option<EntityId>> = None;
     // choose each trigger's rule: a noun reading after a determiner, else a verb
-    let chosen: Vec<(usize, usize, &crate::lexicon::Trigger)> = triggers
-        .iter()
+    let chosen: Vec<(usize, usize, &crate::lexicon::Trigger)> = triggers()
         .filter(|(t0, t1, _)| !cx.inside_actor(*t0, *t1))
-        .filter_map(|&(t0, t1, rows)| {
+        .filter_map(|(t0, t1, rows)| {
             let noun_ctx = cx.noun_context(t0);
             // a verb form after a determiner (`the visit`) is a noun with no rule of its own
             rows.iter()

@@ -258,6 +258,17 @@ fn classify(w: &str) -> u64 {
     c
 }
 
+/// Whether `text::Lower::new(w).as_str()` ends with `suffix` (ASCII lower case), without
+/// the copy: an ASCII word of up to 24 bytes is compared but for case, another exactly.
+fn lower_ends_with(w: &str, suffix: &str) -> bool {
+    let (b, s) = (w.as_bytes(), suffix.as_bytes());
+    if b.len() <= 24 && w.is_ascii() {
+        b.len() >= s.len() && b[b.len() - s.len()..].eq_ignore_ascii_case(s)
+    } else {
+        b.ends_with(s)
+    }
+}
+
 /// An argument: the actor mention it came from (if any) and the entity.
 type Arg = (Option<usize>, EntityId);
 
@@ -1443,11 +1454,10 @@ impl<'a> Cx<'a> {
     }
 
     fn is_passive(&self, t0: usize, t1: usize) -> bool {
-        let lower = crate::text::Lower::new(self.w(t0));
-        let first = lower.as_str();
-        let participle = first.ends_with("ed")
-            || first.ends_with("en")
-            || first.ends_with("wn")
+        let first = self.w(t0);
+        let participle = lower_ends_with(first, "ed")
+            || lower_ends_with(first, "en")
+            || lower_ends_with(first, "wn")
             || self.has(t0, class::PARTICIPLES);
         // `were kicked out`; `Eritreans deported by Libya` (a reduced passive)
         participle
@@ -2175,6 +2185,14 @@ mod tests {
             let lower = crate::text::Lower::new(&w);
             let ly = lower.as_str().ends_with("ly") && lower.as_str().len() > 4;
             assert_eq!(super::classify(&w) & super::class::LY != 0, ly, "{w:?}");
+            for suffix in ["ed", "en", "wn", "ly"] {
+                let want = lower.as_str().ends_with(suffix);
+                assert_eq!(super::lower_ends_with(&w, suffix), want, "{w:?} {suffix}");
+                let upper = format!("{}{}", w, suffix.to_uppercase());
+                let lower = crate::text::Lower::new(&upper);
+                let want = lower.as_str().ends_with(suffix);
+                assert_eq!(super::lower_ends_with(&upper, suffix), want, "{upper:?}");
+            }
         }
     }
 

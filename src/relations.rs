@@ -184,6 +184,9 @@ fn ascii_lower(x: u64) -> u64 {
 /// lower-casing copy, a multiply and (nearly always) one probe.
 struct WordTable {
     slots: Vec<(u128, u64)>,
+    /// Per first byte with the ASCII case bit set: the lists holding a word that starts
+    /// so, and [`class::LY`] everywhere (so never 0, and never [`class::KNOWN`]).
+    by_first: [u64; 256],
 }
 
 impl WordTable {
@@ -213,7 +216,13 @@ impl WordTable {
                 slots[i].1 |= bit;
             }
         }
-        WordTable { slots }
+        let mut by_first = [class::LY; 256];
+        for (bit, list) in LISTS {
+            for w in *list {
+                by_first[usize::from(w.as_bytes()[0] | 0x20)] |= bit;
+            }
+        }
+        WordTable { slots, by_first }
     }
 
     fn get(&self, w: &str) -> u64 {
@@ -1233,6 +1242,7 @@ impl Members<'_> {
 /// The analysis context of one sentence.
 struct Cx<'a> {
     lex: &'a Lexicon,
+    table: &'static WordTable,
     text: &'a str,
     s: &'a Analysed,
     /// Per token (one vector: one allocation per sentence).
@@ -1245,7 +1255,8 @@ struct Cx<'a> {
 /// What the relation stage knows of one token.
 #[derive(Clone, Default)]
 struct Tok {
-    /// The word lists it belongs to (bits of `class`; 0 = not looked up).
+    /// The word lists it belongs to (bits of `class` with `KNOWN`); before the look-up,
+    /// without `KNOWN`, the lists its first byte allows (0 = not asked yet).
     class: std::cell::Cell<u64>,
     /// The index of the actor starting here.
     start: Option<usize>,
@@ -1306,6 +1317,7 @@ impl<'a> Cx<'a> {
         }
         Cx {
             lex,
+            table: word_classes(),
             text,
             s,
             toks,
@@ -1375,7 +1387,7 @@ impl<'a> Cx<'a> {
         };
         match cell.get() {
             // looked up on first use: most tokens are never asked about
-            0 => self.look_up(i, cell),
+            c if c & class::KNOWN == 0 => self.look_up(i, cell),
             c => c,
         }
     }
@@ -1399,8 +1411,24 @@ impl<'a> Cx<'a> {
     }
 
     /// Does token `i` belong to one of the word lists `bits`?
+    #[inline]
     fn has(&self, i: usize, bits: u64) -> bool {
-        self.class(i) & bits != 0
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        let mut c = t.class.get();
+        if c & class::KNOWN == 0 {
+            if c == 0 {
+                // first ask: the lists its first byte allows, kept until a look-up
+                c = self.table.by_first[usize::from(self.first_lower(i))];
+                t.class.set(c);
+            }
+            if c & bits == 0 {
+                return false;
+            }
+            c = self.look_up(i, &t.class);
+        }
+        c & bits != 0
     }
 
     fn w(&self, i: usize) -> &'a str {
@@ -2177,6 +2205,12 @@ mod tests {
     fn word_table_matches_ascii_case_insensitive_lists() {
         for w in probe_words() {
             let got = super::word_classes().get(&w);
+            // the first-byte filter of `Cx::has` never hides a list a word is in
+            if let Some(&b) = w.as_bytes().first() {
+                let by_first = super::word_classes().by_first[usize::from(b | 0x20)];
+                assert_eq!(got & !by_first, 0, "{w:?}");
+                assert_eq!(by_first & super::class::KNOWN, 0);
+            }
             let want = super::LISTS
                 .iter()
                 .filter(|(_, list)| list.iter().any(|x| w.eq_ignore_ascii_case(x)))

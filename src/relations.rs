@@ -25,46 +25,257 @@ use crate::text::TokenKind;
 /// Bits of [`word_classes`], named after their lists.
 #[allow(non_snake_case)]
 mod class {
-    pub const DETS: u16 = 1;
-    pub const PREPS: u16 = 1 << 1;
-    pub const CLAUSE: u16 = 1 << 2;
-    pub const SPEECH: u16 = 1 << 3;
-    pub const BE: u16 = 1 << 4;
-    pub const AUX: u16 = 1 << 5;
-    pub const ADVERB_SKIP: u16 = 1 << 6;
-    pub const LIGHT_VERBS: u16 = 1 << 7;
-    pub const QUANTITIES: u16 = 1 << 8;
+    pub const DETS: u64 = 1;
+    pub const PREPS: u64 = 1 << 1;
+    pub const CLAUSE: u64 = 1 << 2;
+    pub const SPEECH: u64 = 1 << 3;
+    pub const BE: u64 = 1 << 4;
+    pub const AUX: u64 = 1 << 5;
+    pub const ADVERB_SKIP: u64 = 1 << 6;
+    pub const LIGHT_VERBS: u64 = 1 << 7;
+    pub const QUANTITIES: u64 = 1 << 8;
+    pub const LINKS: u64 = 1 << 10;
+    pub const ALONG: u64 = 1 << 11;
+    pub const JOIN_GAP: u64 = 1 << 12;
+    pub const BEFORE_ACTOR: u64 = 1 << 13;
+    pub const BEFORE_QUANTITY: u64 = 1 << 14;
+    pub const RELATIVES: u64 = 1 << 15;
+    pub const WHICH_WHO: u64 = 1 << 16;
+    pub const HAVE_DO: u64 = 1 << 17;
+    pub const QUOTE_STOPS: u64 = 1 << 18;
+    pub const CLAUSE_STOPS: u64 = 1 << 19;
+    pub const COMMA_CLAUSE: u64 = 1 << 20;
+    pub const PLACE_PREPS: u64 = 1 << 21;
+    pub const UNITS: u64 = 1 << 22;
+    pub const PEOPLE: u64 = 1 << 23;
+    pub const CLAUSE_VERBS: u64 = 1 << 24;
+    pub const TO_THAN: u64 = 1 << 25;
+    pub const AND_OR_TO: u64 = 1 << 26;
+    pub const PREP_STOPS: u64 = 1 << 27;
+    pub const MODAL_STOPS: u64 = 1 << 28;
+    pub const CLAIMS: u64 = 1 << 29;
+    pub const ACCUSES: u64 = 1 << 30;
+    pub const PARTICIPLES: u64 = 1 << 31;
+    pub const NOUN_MODIFIERS: u64 = 1 << 32;
+    pub const PUNCT_STOPS: u64 = 1 << 33;
+    pub const NEGATORS: u64 = 1 << 34;
+    pub const FUTURE: u64 = 1 << 35;
+    pub const INTENT: u64 = 1 << 36;
+    pub const HYPOTHETICAL: u64 = 1 << 37;
+    pub const TRYING: u64 = 1 << 38;
+    pub const ALLEGEDLY: u64 = 1 << 39;
+    pub const ALLEGED: u64 = 1 << 40;
+    pub const THAT: u64 = 1 << 41;
+    pub const OF: u64 = 1 << 42;
+    pub const TO: u64 = 1 << 43;
+    pub const WITH: u64 = 1 << 44;
+    pub const UP_MORE_LESS: u64 = 1 << 45;
+    pub const AT: u64 = 1 << 46;
+    pub const LEAST: u64 = 1 << 47;
+    /// Not a list: the lower-cased word ends in `ly` and is longer than 4 bytes.
+    pub const LY: u64 = 1 << 62;
+    /// Not a list: the token has been looked up (a cache of 0 means "not yet").
+    pub const KNOWN: u64 = 1 << 63;
 }
 
-/// Not looked up yet.
-const UNKNOWN: u16 = u16::MAX;
+/// Every word list with its bit, in the order of the bits.
+const LISTS: &[(u64, &[&str])] = &[
+    (class::DETS, DETS),
+    (class::PREPS, PREPS),
+    (class::CLAUSE, CLAUSE),
+    (class::SPEECH, SPEECH),
+    (class::BE, BE),
+    (class::AUX, AUX),
+    (class::ADVERB_SKIP, ADVERB_SKIP),
+    (class::LIGHT_VERBS, LIGHT_VERBS),
+    (class::QUANTITIES, QUANTITIES),
+    (class::LINKS, LINKS),
+    (class::ALONG, ALONG),
+    (class::JOIN_GAP, JOIN_GAP),
+    (class::BEFORE_ACTOR, BEFORE_ACTOR),
+    (class::BEFORE_QUANTITY, BEFORE_QUANTITY),
+    (class::RELATIVES, RELATIVES),
+    (class::WHICH_WHO, WHICH_WHO),
+    (class::HAVE_DO, HAVE_DO),
+    (class::QUOTE_STOPS, QUOTE_STOPS),
+    (class::CLAUSE_STOPS, CLAUSE_STOPS),
+    (class::COMMA_CLAUSE, COMMA_CLAUSE),
+    (class::PLACE_PREPS, PLACE_PREPS),
+    (class::UNITS, UNITS),
+    (class::PEOPLE, PEOPLE),
+    (class::CLAUSE_VERBS, CLAUSE_VERBS),
+    (class::TO_THAN, TO_THAN),
+    (class::AND_OR_TO, AND_OR_TO),
+    (class::PREP_STOPS, PREP_STOPS),
+    (class::MODAL_STOPS, MODAL_STOPS),
+    (class::CLAIMS, CLAIMS),
+    (class::ACCUSES, ACCUSES),
+    (class::PARTICIPLES, PARTICIPLES),
+    (class::NOUN_MODIFIERS, NOUN_MODIFIERS),
+    (class::PUNCT_STOPS, PUNCT_STOPS),
+    (class::NEGATORS, NEGATORS),
+    (class::FUTURE, FUTURE),
+    (class::INTENT, INTENT),
+    (class::HYPOTHETICAL, HYPOTHETICAL),
+    (class::TRYING, TRYING),
+    (class::ALLEGEDLY, ALLEGEDLY),
+    (class::ALLEGED, ALLEGED),
+    (class::THAT, &["that"]),
+    (class::OF, &["of"]),
+    (class::TO, &["to"]),
+    (class::WITH, &["with"]),
+    (class::UP_MORE_LESS, &["up", "more", "less"]),
+    (class::AT, &["at"]),
+    (class::LEAST, &["least"]),
+];
 
-/// The word lists above as bits, looked up at most once per token of a sentence.
-fn word_classes() -> &'static crate::lexicon::HashMap<&'static str, u16> {
-    static CLASSES: std::sync::OnceLock<crate::lexicon::HashMap<&'static str, u16>> =
-        std::sync::OnceLock::new();
-    CLASSES.get_or_init(|| {
-        let mut m = crate::lexicon::HashMap::default();
-        for (bit, list) in [
-            DETS,
-            PREPS,
-            CLAUSE,
-            SPEECH,
-            BE,
-            AUX,
-            ADVERB_SKIP,
-            LIGHT_VERBS,
-            QUANTITIES,
-        ]
-        .iter()
-        .enumerate()
-        {
+/// The longest word any list may hold: a key packs the word and its length in 16 bytes.
+const MAX_KEY: usize = 15;
+
+/// A word as a table key: its bytes ASCII-lower-cased (so equal keys mean
+/// `eq_ignore_ascii_case`) with the length in the last byte; 0 for a word no list can hold.
+fn key(w: &str) -> u128 {
+    let b = w.as_bytes();
+    if b.is_empty() || b.len() > MAX_KEY {
+        return 0;
+    }
+    let n = b.len();
+    let lo = ascii_lower(load(&b[..n.min(8)]));
+    // the length byte is no letter, so lower-casing leaves it
+    let hi = if n > 8 { ascii_lower(load(&b[8..])) } else { 0 } | (n as u64) << 56;
+    u128::from(hi) << 64 | u128::from(lo)
+}
+
+/// Up to 8 bytes as a little-endian number, zero-padded: two overlapping reads (the
+/// bytes they share are the same, so or-ing them is exact) instead of a copy.
+fn load(b: &[u8]) -> u64 {
+    let n = b.len();
+    match n {
+        0 => 0,
+        1 => u64::from(b[0]),
+        2..=3 => {
+            let first = u16::from_le_bytes([b[0], b[1]]);
+            let last = u16::from_le_bytes([b[n - 2], b[n - 1]]);
+            u64::from(first) | u64::from(last) << (8 * (n - 2))
+        }
+        4..=7 => {
+            let first = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+            let last = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]);
+            u64::from(first) | u64::from(last) << (8 * (n - 4))
+        }
+        _ => u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
+    }
+}
+
+/// Every byte `A`-`Z` of `x` made lower-case, all at once (other bytes, the length byte
+/// and non-ASCII ones, stay as they are).
+fn ascii_lower(x: u64) -> u64 {
+    const LOW7: u64 = u64::from_le_bytes([0x7f; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    let h = x & LOW7;
+    // bit 7 of each byte: at least `A`, more than `Z` (no carry leaves a byte)
+    let from_a = h + u64::from_le_bytes([0x80 - b'A'; 8]);
+    let past_z = h + u64::from_le_bytes([0x7f - b'Z'; 8]);
+    let upper = from_a & !past_z & !x & HIGH;
+    x | (upper >> 2)
+}
+
+/// The word lists as one open-addressing table from [`key`] to bits: a lookup costs a
+/// lower-casing copy, a multiply and (nearly always) one probe.
+struct WordTable {
+    slots: Vec<(u128, u64)>,
+    /// Per first byte with the ASCII case bit set: the lists holding a word that starts
+    /// so, and [`class::LY`] everywhere (so never 0, and never [`class::KNOWN`]).
+    by_first: [u64; 256],
+}
+
+impl WordTable {
+    const BITS: u32 = 11;
+
+    fn slot(k: u128) -> usize {
+        let h =
+            ((k as u64) ^ ((k >> 64) as u64).rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (h >> (64 - Self::BITS)) as usize
+    }
+
+    fn build() -> WordTable {
+        let mut slots = vec![(0u128, 0u64); 1 << Self::BITS];
+        let mask = slots.len() - 1;
+        for (bit, list) in LISTS {
             for w in *list {
-                *m.entry(*w).or_insert(0) |= 1u16 << bit;
+                let k = key(w);
+                assert!(
+                    k != 0 && w.len() <= MAX_KEY,
+                    "word list entry too long: {w}"
+                );
+                let mut i = Self::slot(k);
+                while slots[i].0 != 0 && slots[i].0 != k {
+                    i = (i + 1) & mask;
+                }
+                slots[i].0 = k;
+                slots[i].1 |= bit;
             }
         }
-        m
-    })
+        let mut by_first = [class::LY; 256];
+        for (bit, list) in LISTS {
+            for w in *list {
+                by_first[usize::from(w.as_bytes()[0] | 0x20)] |= bit;
+            }
+        }
+        WordTable { slots, by_first }
+    }
+
+    fn get(&self, w: &str) -> u64 {
+        let k = key(w);
+        if k == 0 {
+            return 0;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = Self::slot(k);
+        loop {
+            let (sk, bits) = self.slots[i];
+            if sk == k {
+                return bits;
+            }
+            if sk == 0 {
+                return 0;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// The word lists, built once.
+fn word_classes() -> &'static WordTable {
+    static CLASSES: std::sync::OnceLock<WordTable> = std::sync::OnceLock::new();
+    CLASSES.get_or_init(WordTable::build)
+}
+
+/// The bits of a word: its lists, and the derived [`class::LY`].
+fn classify(w: &str) -> u64 {
+    let mut c = word_classes().get(w) | class::KNOWN;
+    // as `text::Lower` sees it: an ASCII word of up to 24 bytes is lower-cased, another
+    // word is kept as it is
+    let b = w.as_bytes();
+    let ly = b.len() > 4 && {
+        let tail = &b[b.len() - 2..];
+        tail == b"ly" || tail.eq_ignore_ascii_case(b"ly") && b.len() <= 24 && w.is_ascii()
+    };
+    if ly {
+        c |= class::LY;
+    }
+    c
+}
+
+/// Whether `text::Lower::new(w).as_str()` ends with `suffix` (ASCII lower case), without
+/// the copy: an ASCII word of up to 24 bytes is compared but for case, another exactly.
+fn lower_ends_with(w: &str, suffix: &str) -> bool {
+    let (b, s) = (w.as_bytes(), suffix.as_bytes());
+    if b.len() <= 24 && w.is_ascii() {
+        b.len() >= s.len() && b[b.len() - s.len()..].eq_ignore_ascii_case(s)
+    } else {
+        b.ends_with(s)
+    }
 }
 
 /// An argument: the actor mention it came from (if any) and the entity.
@@ -84,6 +295,16 @@ impl DocState {
                 continue;
             }
             for e in &a.entities {
+                // a state counted before, by the same allocation (most ids are clones of
+                // the lexicon's): no need to ask the lexicon again
+                if let Some((_, c)) = self
+                    .state_counts
+                    .iter_mut()
+                    .find(|(id, _)| std::ptr::eq(id.as_str(), e.as_str()))
+                {
+                    *c += 1;
+                    continue;
+                }
                 if lex.entity(e).is_some_and(|x| x.kind == EntityKind::Country) {
                     match self.state_counts.iter_mut().find(|(id, _)| id == e) {
                         Some((_, c)) => *c += 1,
@@ -346,6 +567,224 @@ const ADVERB_SKIP: &[&str] = &[
     "increasingly",
 ];
 
+/// `Pakistan, a key U.S. ally in the war, has refused`: what opens an appositive.
+const APPOSITION: &[&str] = &["a", "an", "the", "its", "another", "one"];
+/// What makes a run of actors a list (`and`, `along with`, `as well as`).
+const LINKS: &[&str] = &["and", "or", "along", "together", "well", "plus", "&"];
+/// `along with`, `together with`.
+const ALONG: &[&str] = &["along", "together"];
+/// What may stand between two actors of a list.
+const JOIN_GAP: &[&str] = &[
+    "and",
+    "or",
+    ",",
+    "along",
+    "with",
+    "together",
+    "as",
+    "well",
+    "plus",
+    "&",
+    "neighboring",
+    "neighbouring",
+    "fellow",
+    "its",
+    "ally",
+    "the",
+    "both",
+];
+/// Determiners and adjectives skipped before an actor to find its preposition.
+const BEFORE_ACTOR: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "neighboring",
+    "neighbouring",
+    "fellow",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "its",
+    "their",
+];
+/// Words skipped before a quantity (`up to thousands of`, `more than 300 of`).
+const BEFORE_QUANTITY: &[&str] = &[
+    "of", "than", "the", "a", "up", "to", "more", "least", "at", "about", "some", "tens",
+    "hundreds",
+];
+const RELATIVES: &[&str] = &["that", "which", "who"];
+const WHICH_WHO: &[&str] = &["which", "who"];
+const HAVE_DO: &[&str] = &["has", "have", "had", "did", "does"];
+/// Punctuation that ends the search for an actor in the clause.
+const QUOTE_STOPS: &[&str] = &[";", ":", "“", "”"];
+/// More clause ends for [`Cx::any_in_clause`], besides [`QUOTE_STOPS`].
+const CLAUSE_STOPS: &[&str] = &["\"", "(", "as"];
+/// A new clause after a comma.
+const COMMA_CLAUSE: &[&str] = &[
+    "and", "but", "while", "as", "saying", "adding", "who", "which",
+];
+/// `met in Abuja`: prepositions of place.
+const PLACE_PREPS: &[&str] = &["in", "at", "near", "outside"];
+/// `arresting 12,` counts people; `13,703.9 billion yen` does not.
+const UNITS: &[&str] = &[
+    "billion",
+    "million",
+    "trillion",
+    "percent",
+    "per",
+    "%",
+    "yen",
+    "dollars",
+    "euros",
+    "pounds",
+    "tons",
+    "tonnes",
+    "barrels",
+    "km",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "years",
+    "months",
+    "days",
+    "hours",
+    "weeks",
+    "times",
+    "points",
+    "shares",
+    "cents",
+];
+/// People as the object of a domestic act (`detained activists`).
+const PEOPLE: &[&str] = &[
+    "people",
+    "civilians",
+    "opponents",
+    "protesters",
+    "demonstrators",
+    "activists",
+    "journalists",
+    "students",
+    "members",
+    "supporters",
+    "leaders",
+    "soldiers",
+    "villagers",
+    "dozens",
+    "hundreds",
+    "thousands",
+];
+/// Verbs, besides [`SPEECH`], that introduce a clause someone said.
+const CLAUSE_VERBS: &[&str] = &[
+    "reiterated",
+    "concluded",
+    "stressed",
+    "urged",
+    "argued",
+    "believes",
+    "believe",
+    "thinks",
+];
+const TO_THAN: &[&str] = &["to", "than"];
+const AND_OR_TO: &[&str] = &["and", "or", "to"];
+/// Prepositions that end a `PREP X` phrase before its actor.
+const PREP_STOPS: &[&str] = &[
+    "to", "by", "against", "with", "on", "from", "in", "after", "for",
+];
+/// Words that end the modality search leftwards (besides [`PUNCT_STOPS`]).
+const MODAL_STOPS: &[&str] = &["that", "which", "who", "but"];
+const PUNCT_STOPS: &[&str] = &[",", ";", ":", "—", "(", "."];
+/// `he alleged that ...`: what follows is alleged.
+const CLAIMS: &[&str] = &["alleged", "claimed", "claims", "alleges", "alleging"];
+const ACCUSES: &[&str] = &["accused", "accusing", "accuses"];
+/// Words before a trigger that make it a noun (matched case-sensitively).
+const NOUN_MODIFIERS: &[&str] = &[
+    "no",
+    "of",
+    "military",
+    "economic",
+    "humanitarian",
+    "diplomatic",
+    "security",
+    "joint",
+    "western",
+    "international",
+    "new",
+];
+/// Modality words (the lists are disjoint: each word has one reading).
+const NEGATORS: &[&str] = &[
+    "not", "n't", "never", "neither", "nor", "without", "refused", "refuses", "refuse", "declined",
+    "declines", "failed", "fails", "denied", "denies", "cannot",
+];
+const FUTURE: &[&str] = &["will", "'ll", "shall", "would", "wo"];
+/// Future only with a `to` before the trigger (`plans to`, `vowed to`).
+const INTENT: &[&str] = &[
+    "going",
+    "plans",
+    "plan",
+    "planned",
+    "planning",
+    "intends",
+    "intend",
+    "intended",
+    "expected",
+    "set",
+    "ready",
+    "prepared",
+    "willing",
+    "vowed",
+    "vows",
+    "vow",
+    "sworn",
+    "swore",
+    "swear",
+    "swears",
+    "pledged",
+    "pledges",
+    "promised",
+    "promises",
+    "agreed",
+    "agrees",
+    "offered",
+    "offers",
+    "threatened",
+    "threatens",
+    "decided",
+    "decides",
+    "seeks",
+    "sought",
+    "wants",
+    "hopes",
+    "able",
+    "committed",
+];
+const HYPOTHETICAL: &[&str] = &[
+    "could",
+    "might",
+    "may",
+    "if",
+    "unless",
+    "should",
+    "considering",
+    "consider",
+    "considers",
+    "mulling",
+];
+/// Hypothetical only with a `to` before the trigger.
+const TRYING: &[&str] = &["trying", "tries", "tried"];
+const ALLEGEDLY: &[&str] = &["allegedly", "reportedly", "purportedly", "supposedly"];
+/// Alleged when close before a noun (`alleged attack`).
+const ALLEGED: &[&str] = &["alleged", "suspected"];
+
 /// Extracts the relations of one analysed sentence.
 pub(crate) fn sentence(
     lex: &Lexicon,
@@ -355,26 +794,24 @@ pub(crate) fn sentence(
     state: &mut DocState,
     out: &mut Vec<Assertion>,
 ) {
-    let triggers: Vec<(usize, usize, &Vec<usize>)> = s
-        .items
-        .iter()
-        .filter_map(|(a, b, it)| match it {
+    let triggers = || {
+        s.items.iter().filter_map(|(a, b, it)| match it {
             Item::Trigger(rows) => Some((*a, *b, rows)),
             _ => None,
         })
-        .collect();
-    if triggers.is_empty() {
+    };
+    if triggers().next().is_none() {
         return;
     }
     let mut cx = Cx::new(lex, text, s);
     // dates are looked for once, and only in sentences that assert something
     let mut found_dates: Option<Vec<dates::Found>> = None;
-    let speaker = cx.speaker();
+    // the speaker is looked for when the first assertion is made
+    let mut speaker: Option<Option<EntityId>> = None;
     // choose each trigger's rule: a noun reading after a determiner, else a verb
-    let chosen: Vec<(usize, usize, &crate::lexicon::Trigger)> = triggers
-        .iter()
+    let chosen: Vec<(usize, usize, &crate::lexicon::Trigger)> = triggers()
         .filter(|(t0, t1, _)| !cx.inside_actor(*t0, *t1))
-        .filter_map(|&(t0, t1, rows)| {
+        .filter_map(|(t0, t1, rows)| {
             let noun_ctx = cx.noun_context(t0);
             // a verb form after a determiner (`the visit`) is a noun with no rule of its own
             rows.iter()
@@ -405,10 +842,15 @@ pub(crate) fn sentence(
         })
         .collect();
     for &(_, t1, r) in &chosen {
-        if r.pos == TriggerPos::Verb && t1 <= cx.verb_end.len() {
-            cx.verb_end[t1 - 1] = true;
+        if r.pos == TriggerPos::Verb && t1 <= cx.toks.len() {
+            cx.toks[t1 - 1].verb_end = true;
         }
     }
+    if chosen.is_empty() {
+        return;
+    }
+    // the coordinated groups are needed only from here on
+    cx.groups = cx.compute_groups();
     let cx = cx;
     for &(t0, t1, rule) in &chosen {
         // `he alleged that the US had accused Niger`: a verb of saying whose clause holds
@@ -436,7 +878,6 @@ pub(crate) fn sentence(
         {
             continue;
         }
-        let mut modality = cx.modality(t0, rule.pos);
         let passive = rule.pos == TriggerPos::Verb && cx.is_passive(t0, t1);
         let mut confidence: f32 = 0.9;
 
@@ -448,7 +889,7 @@ pub(crate) fn sentence(
                 cx.actors_before(t0)
                     .find(|&k| cx.usable(k) && !cx.is_speaker(k))
             });
-            let agent = cx.prep(t1, "by", &[]);
+            let agent = cx.prep(t1, "by", cx.members(None));
             if rule.target.contains(&Slot::Obj) {
                 source = agent;
                 // `was pledged to Somalia by the UAE`: the subject is a thing, the target
@@ -469,8 +910,7 @@ pub(crate) fn sentence(
             source = cx.fill(&rule.source, t0, t1, rule.pos, None, false);
             target = cx.fill(&rule.target, t0, t1, rule.pos, source, false);
         }
-        let target_entities: Vec<EntityId> =
-            target.map(|t| cx.group_entities(t)).unwrap_or_default();
+        let target_entities = cx.members(target);
         let mut sources: Vec<Arg> = source.map(|a| cx.args(a)).unwrap_or_default();
         // unnamed protesters (`hundreds of thousands of people`) act against their own
         // state's authorities or the named target: the first actor of the sentence
@@ -487,17 +927,23 @@ pub(crate) fn sentence(
             confidence = 0.4;
         }
         let from_subject = !sources.is_empty();
-        let subject_noun = rule.pos == TriggerPos::Verb
-            || (source.is_some()
-                && source == cx.subject(t0, rule.pos)
-                && source.is_some_and(|k| {
-                    s.actors[k].t1 < t0
-                        && (cx.noun_context(t0)
-                            || (s.actors[k].t1..t0).any(|j| cx.has(j, class::LIGHT_VERBS)))
-                }));
+        // asked only when no target was found, and then at most once
+        let subject_noun_once = std::cell::OnceCell::new();
+        let subject_noun = || {
+            *subject_noun_once.get_or_init(|| {
+                rule.pos == TriggerPos::Verb
+                    || (source.is_some()
+                        && source == cx.subject(t0, rule.pos)
+                        && source.is_some_and(|k| {
+                            s.actors[k].t1 < t0
+                                && (cx.noun_context(t0)
+                                    || (s.actors[k].t1..t0).any(|j| cx.has(j, class::LIGHT_VERBS)))
+                        }))
+            })
+        };
         if sources.is_empty() && !target_entities.is_empty() && governed(rule.kind) {
             // the governing actor of the context
-            if let Some((i, e)) = cx.context_source(&target_entities, t0) {
+            if let Some((i, e)) = cx.context_source(target_entities, t0) {
                 sources.push((i, e));
             } else if let Some(e) = state
                 .last_source
@@ -572,7 +1018,7 @@ pub(crate) fn sentence(
                     .all(|e| s.actors[..k].iter().any(|b| b.entities.contains(e)));
                 matches!(a.referent, Referent::Entity(_) | Referent::Pair) || named_here
             });
-            if sources.len() >= 2 && from_subject && subject_noun && explicit {
+            if sources.len() >= 2 && from_subject && subject_noun() && explicit {
                 // X and Y agreed / clashed / held talks: reciprocal
                 for i in 0..sources.len() {
                     for j in i + 1..sources.len() {
@@ -584,21 +1030,23 @@ pub(crate) fn sentence(
                 // no target in the frame: the first other actor after the trigger, else
                 // for a sub-state actor (protesters, rebels, the opposition) its own state
                 let first = src.0;
-                if let Some(k) = cx
-                    .any_in_clause(t1, first, rule.kind.is_symmetric())
-                    .filter(|_| subject_noun)
+                // (both searches stand for nothing unless the subject is the noun's)
+                if subject_noun()
+                    && let Some(k) = cx.any_in_clause(t1, first, rule.kind.is_symmetric())
                 {
                     for tgt in cx.args(k) {
                         pairs.push((src.clone(), tgt));
                     }
                     confidence = confidence.min(0.5);
-                } else if let Some(k) = cx.same_state_target(t1, first).filter(|_| subject_noun) {
+                } else if subject_noun()
+                    && let Some(k) = cx.same_state_target(t1, first)
+                {
                     // `Kostunica promised to democratize Serbia`: the actor's own state,
                     // named after the trigger
                     pairs.push((src.clone(), (Some(k), src.1.clone())));
                     confidence = confidence.min(0.5);
                 } else if matches!(rule.kind, RelationKind::Protest | RelationKind::Repression)
-                    || subject_noun
+                    || subject_noun()
                         && domestic(rule.kind)
                         && (first.is_some_and(|i| cx.sub_state(i)) || cx.people_follow(t1))
                 {
@@ -621,6 +1069,7 @@ pub(crate) fn sentence(
         if pairs.is_empty() {
             continue;
         }
+        let mut modality = cx.modality(t0, rule.pos);
         // a stated future act: cooperation pledged, hostility threatened
         let mut kind = rule.kind;
         if modality == Modality::Future
@@ -688,7 +1137,7 @@ pub(crate) fn sentence(
                 source: se,
                 target: te,
                 modality,
-                speaker: speaker.clone(),
+                speaker: speaker.get_or_insert_with(|| cx.speaker()).clone(),
                 date,
                 confidence: conf.clamp(0.05, 1.0),
                 rule: rule.id.clone(),
@@ -751,16 +1200,16 @@ fn governed(kind: RelationKind) -> bool {
     )
 }
 
+/// Keeps the first argument of each entity, in order.
 fn dedup_by_entity(v: &mut Vec<(Option<usize>, EntityId)>) {
-    let mut seen: Vec<EntityId> = Vec::new();
-    v.retain(|(_, e)| {
-        if seen.contains(e) {
-            false
-        } else {
-            seen.push(e.clone());
-            true
+    let mut kept = 0;
+    for i in 0..v.len() {
+        if !v[..kept].iter().any(|(_, e)| *e == v[i].1) {
+            v.swap(kept, i);
+            kept += 1;
         }
-    });
+    }
+    v.truncate(kept);
 }
 
 /// The kind a stated future act is coded as.
@@ -775,30 +1224,62 @@ fn future_kind(kind: RelationKind) -> Option<RelationKind> {
     }
 }
 
+/// The entities of a coordinated group (`Cx::groups`): those of its usable actors,
+/// tested in place rather than collected.
+#[derive(Clone, Copy)]
+struct Members<'a>(&'a [Actor]);
+
+impl Members<'_> {
+    fn contains(&self, e: &EntityId) -> bool {
+        self.0.iter().any(|a| !a.media && a.entities.contains(e))
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.iter().all(|a| a.media || a.entities.is_empty())
+    }
+}
+
 /// The analysis context of one sentence.
 struct Cx<'a> {
     lex: &'a Lexicon,
+    table: &'static WordTable,
     text: &'a str,
     s: &'a Analysed,
-    /// Per token: the id of the parenthesis it is in (0 = none).
-    paren: Vec<u32>,
-    /// Per token: the index of the actor starting there.
-    starts: Vec<Option<usize>>,
-    /// Per actor: its coordinated group as a range of actors.
+    /// Per token (one vector: one allocation per sentence).
+    toks: Vec<Tok>,
+    /// Per actor: its coordinated group as a range of actors (filled by `sentence` once
+    /// a trigger is kept).
     groups: Vec<(usize, usize)>,
-    /// Per token: a verb trigger ends here.
-    verb_end: Vec<bool>,
-    /// Per token: the word lists it belongs to (bits of `class`).
-    classes: Vec<std::cell::Cell<u16>>,
+}
+
+/// What the relation stage knows of one token.
+#[derive(Clone, Default)]
+struct Tok {
+    /// The word lists it belongs to (bits of `class` with `KNOWN`); before the look-up,
+    /// without `KNOWN`, the lists its first byte allows (0 = not asked yet).
+    class: std::cell::Cell<u64>,
+    /// The index of the actor starting here.
+    start: Option<usize>,
+    /// The id of the parenthesis it is in (0 = none).
+    paren: u32,
+    /// A verb trigger ends here.
+    verb_end: bool,
 }
 
 impl<'a> Cx<'a> {
     fn new(lex: &'a Lexicon, text: &'a str, s: &'a Analysed) -> Self {
         let n = s.tokens.len();
-        let mut paren = vec![0u32; n];
+        let mut toks = vec![Tok::default(); n];
         let mut open: Option<(usize, &str)> = None;
         let mut id = 0;
         for i in 0..n {
+            // only `(`, `)` and the dashes (first byte 0xE2) open or close
+            if !matches!(
+                text.as_bytes().get(s.tokens[i].span.start),
+                Some(b'(' | b')' | 0xE2)
+            ) {
+                continue;
+            }
             let w = s.word(text, i);
             match (open, w) {
                 (None, "(" | "—" | "–") => open = Some((i, w)),
@@ -806,8 +1287,8 @@ impl<'a> Cx<'a> {
                     if (ow == "(" && w2 == ")") || (ow != "(" && (w2 == "—" || w2 == "–")) =>
                 {
                     id += 1;
-                    for p in &mut paren[o..=i] {
-                        *p = id;
+                    for t in &mut toks[o..=i] {
+                        t.paren = id;
                     }
                     open = None;
                 }
@@ -819,55 +1300,46 @@ impl<'a> Cx<'a> {
             let c = a.t1;
             if c + 1 < n
                 && s.word(text, c) == ","
-                && s.is_any(text, c + 1, &["a", "an", "the", "its", "another", "one"])
-                && paren[c] == 0
+                && s.is_any(text, c + 1, APPOSITION)
+                && toks[c].paren == 0
                 && let Some(close) = (c + 2..(c + 16).min(n)).find(|&j| s.word(text, j) == ",")
             {
                 id += 1;
-                for p in &mut paren[c..=close] {
-                    *p = id;
+                for t in &mut toks[c..=close] {
+                    t.paren = id;
                 }
             }
         }
-        let mut starts = vec![None; n];
         for (k, a) in s.actors.iter().enumerate() {
-            if a.t0 < n && starts[a.t0].is_none() {
-                starts[a.t0] = Some(k);
+            if a.t0 < n && toks[a.t0].start.is_none() {
+                toks[a.t0].start = Some(k);
             }
         }
-        let classes = vec![std::cell::Cell::new(UNKNOWN); n];
-        let mut cx = Cx {
+        Cx {
             lex,
+            table: word_classes(),
             text,
             s,
-            paren,
-            starts,
+            toks,
             groups: Vec::new(),
-            verb_end: vec![false; n],
-            classes,
-        };
-        cx.groups = cx.compute_groups();
-        cx
+        }
     }
 
     /// For every actor, the first and last actor of its coordinated group; a list needs
     /// a real conjunction somewhere (`In Mali, Russia ...` is no list).
     fn compute_groups(&self) -> Vec<(usize, usize)> {
         let m = self.s.actors.len();
-        let links: Vec<bool> = (0..m.saturating_sub(1)).map(|a| self.joined(a)).collect();
         let actors = &self.s.actors;
         let mut out = Vec::with_capacity(m);
         let mut lo = 0;
         while lo < m {
             let mut hi = lo;
-            while hi + 1 < m && links[hi] {
+            // each link is asked at most once
+            while hi + 1 < m && self.joined(hi) {
                 hi += 1;
             }
-            let conj = (lo..hi).any(|i| {
-                (actors[i].t1..actors[i + 1].t0).any(|t| {
-                    self.is_any(t, &["and", "or", "along", "together", "well", "plus", "&"])
-                })
-            });
+            let conj = (lo..hi)
+                .any(|i| (actors[i].t1..actors[i + 1].t0).any(|t| self.has(t, class::LINKS)));
             // a real list names a handful of actors, not hundreds
             let list = conj && hi - lo < MAX_LIST;
             for k in lo..=hi {
@@ -907,29 +1379,60 @@ impl<'a> Cx<'a> {
             .any(|i| actors[i].t0 <= t0 && t1 <= actors[i].t1)
     }
 
-    /// Does token `i` belong to the word list `bits`?
-    fn has(&self, i: usize, bits: u16) -> bool {
-        let Some(cell) = self.classes.get(i) else {
+    /// The bits of token `i` (0 past the end).
+    #[inline]
+    fn class(&self, i: usize) -> u64 {
+        let Some(cell) = self.toks.get(i).map(|t| &t.class) else {
+            return 0;
+        };
+        match cell.get() {
+            // looked up on first use: most tokens are never asked about
+            c if c & class::KNOWN == 0 => self.look_up(i, cell),
+            c => c,
+        }
+    }
+
+    #[inline(never)]
+    fn look_up(&self, i: usize, cell: &std::cell::Cell<u64>) -> u64 {
+        let c = classify(self.w(i));
+        cell.set(c);
+        c
+    }
+
+    /// The first byte of token `i` with the ASCII case bit set (a letter lower-cased): a
+    /// test that needs no look-up, and that a word of a list must pass, so it may go
+    /// first (0 past the end).
+    fn first_lower(&self, i: usize) -> u8 {
+        self.s
+            .tokens
+            .get(i)
+            .and_then(|t| self.text.as_bytes().get(t.span.start))
+            .map_or(0, |b| b | 0x20)
+    }
+
+    /// Does token `i` belong to one of the word lists `bits`?
+    #[inline]
+    fn has(&self, i: usize, bits: u64) -> bool {
+        let Some(t) = self.toks.get(i) else {
             return false;
         };
-        let mut c = cell.get();
-        if c == UNKNOWN {
-            // looked up on first use: most tokens are never asked about
-            c = word_classes()
-                .get(crate::text::Lower::new(self.w(i)).as_str())
-                .copied()
-                .unwrap_or(0);
-            cell.set(c);
+        let mut c = t.class.get();
+        if c & class::KNOWN == 0 {
+            if c == 0 {
+                // first ask: the lists its first byte allows, kept until a look-up
+                c = self.table.by_first[usize::from(self.first_lower(i))];
+                t.class.set(c);
+            }
+            if c & bits == 0 {
+                return false;
+            }
+            c = self.look_up(i, &t.class);
         }
         c & bits != 0
     }
 
     fn w(&self, i: usize) -> &'a str {
         self.s.word(self.text, i)
-    }
-
-    fn is_any(&self, i: usize, ws: &[&str]) -> bool {
-        self.s.is_any(self.text, i, ws)
     }
 
     fn usable(&self, k: usize) -> bool {
@@ -946,30 +1449,22 @@ impl<'a> Cx<'a> {
         const ADJ: &[&str] = &[
             "al", "ent", "ant", "ive", "ous", "ic", "ary", "ful", "ed", "ing", "est", "er",
         ];
-        let adjective_after_det = t0 >= 2
-            && p.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
-            && (ADJ.iter().any(|x| p.ends_with(x))
-                || p.contains('-')
-                || self.w(t0).ends_with("ing"))
-            && (self.has(t0 - 2, class::DETS) || self.w(t0 - 2) == "'s" || self.w(t0 - 2) == "’s");
+        // the cheap tests first
+        let adjective_after_det = || {
+            t0 >= 2
+                && p.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
+                && (self.has(t0 - 2, class::DETS)
+                    || self.w(t0 - 2) == "'s"
+                    || self.w(t0 - 2) == "’s")
+                && (ADJ.iter().any(|x| p.ends_with(x))
+                    || p.contains('-')
+                    || self.w(t0).ends_with("ing"))
+        };
         self.has(t0 - 1, class::DETS)
             || p == "'s"
             || p == "’s"
-            || adjective_after_det
-            || [
-                "no",
-                "of",
-                "military",
-                "economic",
-                "humanitarian",
-                "diplomatic",
-                "security",
-                "joint",
-                "western",
-                "international",
-                "new",
-            ]
-            .contains(&p)
+            || adjective_after_det()
+            || self.has(t0 - 1, class::NOUN_MODIFIERS) && !p.bytes().any(|b| b.is_ascii_uppercase())
     }
 
     /// Skips adverbs and auxiliaries leftwards from `t` (exclusive); returns the index of
@@ -977,9 +1472,7 @@ impl<'a> Cx<'a> {
     fn skip_left(&self, mut t: usize) -> Option<usize> {
         while t > 0 {
             let p = t - 1;
-            let lower = crate::text::Lower::new(self.w(p));
-            let w = lower.as_str();
-            if self.has(p, class::ADVERB_SKIP) || w.ends_with("ly") && w.len() > 4 {
+            if self.has(p, class::ADVERB_SKIP | class::LY) {
                 t = p;
                 continue;
             }
@@ -989,12 +1482,11 @@ impl<'a> Cx<'a> {
     }
 
     fn is_passive(&self, t0: usize, t1: usize) -> bool {
-        let lower = crate::text::Lower::new(self.w(t0));
-        let first = lower.as_str();
-        let participle = first.ends_with("ed")
-            || first.ends_with("en")
-            || first.ends_with("wn")
-            || PARTICIPLES.contains(&first);
+        let first = self.w(t0);
+        let participle = lower_ends_with(first, "ed")
+            || lower_ends_with(first, "en")
+            || lower_ends_with(first, "wn")
+            || self.has(t0, class::PARTICIPLES);
         // `were kicked out`; `Eritreans deported by Libya` (a reduced passive)
         participle
             && (self.skip_left(t0).is_some_and(|p| self.has(p, class::BE)) || self.is(t1, "by"))
@@ -1002,7 +1494,7 @@ impl<'a> Cx<'a> {
 
     /// `thousands of`, `dozens of`, `members of`: a quantity before `of` (transparent).
     fn quantity_of(&self, of: usize) -> bool {
-        self.is(of, "of")
+        self.has(of, class::OF)
             && of > 0
             && (self.has(of - 1, class::QUANTITIES)
                 || self.w(of - 1).starts_with(|c: char| c.is_ascii_digit()))
@@ -1014,32 +1506,7 @@ impl<'a> Cx<'a> {
         let mut t = self.s.actors[k].t0;
         while t > 0 {
             let p = t - 1;
-            if self.is_any(
-                p,
-                &[
-                    "the",
-                    "a",
-                    "an",
-                    "neighboring",
-                    "neighbouring",
-                    "fellow",
-                    "northern",
-                    "southern",
-                    "eastern",
-                    "western",
-                    "central",
-                    "north",
-                    "south",
-                    "east",
-                    "west",
-                    "northeastern",
-                    "northwestern",
-                    "southeastern",
-                    "southwestern",
-                    "its",
-                    "their",
-                ],
-            ) {
+            if self.has(p, class::BEFORE_ACTOR) {
                 t = p;
                 continue;
             }
@@ -1047,20 +1514,15 @@ impl<'a> Cx<'a> {
                 // `Thousands of Malians`: look before the quantity
                 t = p - 1;
                 while t > 0
-                    && (self.is_any(
-                        t - 1,
-                        &[
-                            "of", "than", "the", "a", "up", "to", "more", "least", "at", "about",
-                            "some", "tens", "hundreds",
-                        ],
-                    ) || self.w(t - 1).starts_with(|c: char| c.is_ascii_digit()))
+                    && (self.has(t - 1, class::BEFORE_QUANTITY)
+                        || self.w(t - 1).starts_with(|c: char| c.is_ascii_digit()))
                 {
                     t -= 1;
                 }
                 continue;
             }
             return self.has(p, class::PREPS)
-                && !(self.is(p, "with") && p > 0 && self.is_any(p - 1, &["along", "together"]));
+                && !(self.has(p, class::WITH) && p > 0 && self.has(p - 1, class::ALONG));
         }
         false
     }
@@ -1075,80 +1537,58 @@ impl<'a> Cx<'a> {
         self.has(t1, class::SPEECH) || (self.is(t1, "also") && self.has(t1 + 1, class::SPEECH))
     }
 
-    /// The actors joined with actor `k` by `and`, `,`, `along with`, `as well as`.
-    fn group(&self, k: usize) -> Vec<usize> {
-        let (lo, hi) = self.groups[k];
-        (lo..=hi).filter(|&i| self.usable(i)).collect()
-    }
-
     /// Whether actors `a` and `a + 1` are joined by `and`, `,`, `along with`, `as well as`.
     fn joined(&self, a: usize) -> bool {
         let actors = &self.s.actors;
         let (x, y) = (&actors[a], &actors[a + 1]);
-        if y.t0 < x.t1 || self.is_speaker(a + 1) || self.is_speaker(a) || x.media || y.media {
+        // pure tests, the cheap ones first
+        if y.t0 < x.t1 || x.media || y.media {
             return false;
         }
         let gap = x.t1..y.t0;
         if gap.len() > 5 || gap.is_empty() {
             return false;
         }
-        const OK: &[&str] = &[
-            "and",
-            "or",
-            ",",
-            "along",
-            "with",
-            "together",
-            "as",
-            "well",
-            "plus",
-            "&",
-            "neighboring",
-            "neighbouring",
-            "fellow",
-            "its",
-            "ally",
-            "the",
-            "both",
-        ];
-        let has_link = gap.clone().any(|g| {
-            self.is_any(
-                g,
-                &["and", "or", ",", "along", "together", "well", "plus", "&"],
-            )
-        });
-        let with_ok = gap
+        let has_link = gap
             .clone()
-            .filter(|&g| self.is(g, "with"))
-            .all(|g| g > x.t1 && self.is_any(g - 1, &["along", "together"]));
-        has_link && with_ok && gap.clone().all(|g| self.is_any(g, OK))
+            .any(|g| self.has(g, class::LINKS) || self.w(g) == ",");
+        let with_ok = || {
+            gap.clone()
+                .filter(|&g| self.has(g, class::WITH))
+                .all(|g| g > x.t1 && self.has(g - 1, class::ALONG))
+        };
+        has_link
+            && gap.clone().all(|g| self.has(g, class::JOIN_GAP))
+            && with_ok()
+            && !self.is_speaker(a + 1)
+            && !self.is_speaker(a)
     }
 
-    /// The arguments an actor stands for: every entity of its coordinated group, each
-    /// once, with the actor it came from.
+    /// The arguments an actor stands for: every entity of the usable actors of its
+    /// coordinated group, each once, with the actor it came from.
     fn args(&self, k: usize) -> Vec<Arg> {
-        let mut v: Vec<Arg> = self
-            .group(k)
-            .into_iter()
-            .flat_map(|i| {
+        let (lo, hi) = self.groups[k];
+        let usable = || (lo..=hi).filter(|&i| self.usable(i));
+        let mut v: Vec<Arg> =
+            Vec::with_capacity(usable().map(|i| self.s.actors[i].entities.len()).sum());
+        for i in usable() {
+            v.extend(
                 self.s.actors[i]
                     .entities
                     .iter()
-                    .map(move |e| (Some(i), e.clone()))
-            })
-            .collect();
+                    .map(|e| (Some(i), e.clone())),
+            );
+        }
         dedup_by_entity(&mut v);
         v
     }
 
-    fn group_entities(&self, k: usize) -> Vec<EntityId> {
-        let mut v: Vec<EntityId> = self
-            .group(k)
-            .into_iter()
-            .flat_map(|i| self.s.actors[i].entities.clone())
-            .collect();
-        v.dedup();
-        v
+    /// The entities of actor `k`'s coordinated group (none for `None`).
+    fn members(&self, k: Option<usize>) -> Members<'a> {
+        Members(k.map_or(&[], |k| {
+            let (lo, hi) = self.groups[k];
+            &self.s.actors[lo..=hi]
+        }))
     }
 
     /// The subject of the verb (or the clause of the noun) at `t0`.
@@ -1160,7 +1600,7 @@ impl<'a> Cx<'a> {
             while let Some(p) = q.filter(|&p| self.has(p, class::AUX)) {
                 q = self.skip_left(p);
             }
-            if let Some(p) = q.filter(|&p| self.is_any(p, &["that", "which", "who"])) {
+            if let Some(p) = q.filter(|&p| self.has(p, class::RELATIVES)) {
                 let before = if p > 0 && self.w(p - 1) == "," {
                     p - 1
                 } else {
@@ -1183,7 +1623,7 @@ impl<'a> Cx<'a> {
         if pos == TriggerPos::Verb
             && let Some(p) = self.skip_left(t0)
         {
-            let p = if self.is_any(p, &["has", "have", "had", "did", "does"]) {
+            let p = if self.has(p, class::HAVE_DO) {
                 self.skip_left(p).unwrap_or(p)
             } else {
                 p
@@ -1209,14 +1649,14 @@ impl<'a> Cx<'a> {
                 let a = &actors[k];
                 let light = (a.t1..t0).any(|j| self.has(j, class::LIGHT_VERBS));
                 (t0 - a.t1 <= 6 || light && t0 - a.t1 <= 12)
-                    && !(a.t0.saturating_sub(3)..a.t0).any(|j| self.verb_end[j])
+                    && !(a.t0.saturating_sub(3)..a.t0).any(|j| self.toks[j].verb_end)
             });
         }
         // `Russia, which has made efforts ... via partnerships`: inside a relative clause
         // the subject is its antecedent
-        let rel = (t0.saturating_sub(WINDOW).max(1)..t0)
-            .rev()
-            .find(|&j| self.is_any(j, &["which", "who"]) && self.w(j - 1) == ",");
+        let rel = (t0.saturating_sub(WINDOW).max(1)..t0).rev().find(|&j| {
+            self.first_lower(j) == b'w' && self.has(j, class::WHICH_WHO) && self.w(j - 1) == ","
+        });
         match (found, rel) {
             (Some(k), Some(r)) if actors[k].t1 < r => {
                 self.ending(r - 1).filter(|&a| self.usable(a))
@@ -1230,9 +1670,12 @@ impl<'a> Cx<'a> {
         if !self.usable(k) {
             return false;
         }
-        let inside_other_paren = a.t0 < self.paren.len()
-            && self.paren[a.t0] != 0
-            && self.paren.get(t0).is_none_or(|&p| p != self.paren[a.t0]);
+        let inside_other_paren = a.t0 < self.toks.len()
+            && self.toks[a.t0].paren != 0
+            && self
+                .toks
+                .get(t0)
+                .is_none_or(|t| t.paren != self.toks[a.t0].paren);
         if inside_other_paren || self.is_speaker(k) {
             return false;
         }
@@ -1253,7 +1696,7 @@ impl<'a> Cx<'a> {
         avoid: Option<usize>,
         passive: bool,
     ) -> Option<usize> {
-        let avoid_e: Vec<EntityId> = avoid.map(|a| self.group_entities(a)).unwrap_or_default();
+        let avoid_e = self.members(avoid);
         let ok = |k: usize| {
             Some(k).filter(|&k| {
                 Some(k) != avoid
@@ -1274,10 +1717,10 @@ impl<'a> Cx<'a> {
                 // `demonstrations by students`, `the threat of reprisals by X`: the agent
                 // of a noun stands close to it
                 Slot::Prep(p) if p == "by" && pos == TriggerPos::Noun => self
-                    .prep(t1, p, &avoid_e)
+                    .prep(t1, p, avoid_e)
                     .filter(|&k| self.s.actors[k].t0 <= t1 + 6),
                 Slot::Prep(p) => self
-                    .prep(t1, p, &avoid_e)
+                    .prep(t1, p, avoid_e)
                     .or_else(|| if p == "in" { self.fronted_in(t0) } else { None }),
                 Slot::Needs(_) => None,
                 Slot::Any => (self.first_after(t1)..self.s.actors.len())
@@ -1309,26 +1752,18 @@ impl<'a> Cx<'a> {
 
     /// The first actor after the trigger in the same clause, other than `avoid`'s.
     fn any_in_clause(&self, t1: usize, avoid: Option<usize>, skip_places: bool) -> Option<usize> {
-        let avoid_e: Vec<EntityId> = avoid.map(|a| self.group_entities(a)).unwrap_or_default();
+        let avoid_e = self.members(avoid);
         let n = self.s.tokens.len().min(t1 + WINDOW);
         let mut j = t1;
         while j < n {
-            if self.is_any(j, &[";", ":", "“", "”", "\"", "(", "as"])
-                || self.has(j, class::CLAUSE)
-                || (self.w(j) == ","
-                    && self.is_any(
-                        j + 1,
-                        &[
-                            "and", "but", "while", "as", "saying", "adding", "who", "which",
-                        ],
-                    ))
+            if self.has(j, class::QUOTE_STOPS | class::CLAUSE_STOPS | class::CLAUSE)
+                || (self.w(j) == "," && self.has(j + 1, class::COMMA_CLAUSE))
             {
                 return None;
             }
             // `met in Abuja`: a place is no partner of talks or agreements
-            let place =
-                skip_places && j > 0 && self.is_any(j - 1, &["in", "at", "near", "outside"]);
-            if let Some(k) = self.starts[j]
+            let place = skip_places && j > 0 && self.has(j - 1, class::PLACE_PREPS);
+            if let Some(k) = self.toks[j].start
                 && !place
                 && self.usable(k)
                 && !self.is_speaker(k)
@@ -1351,8 +1786,8 @@ impl<'a> Cx<'a> {
         let want = &self.s.actors[src].entities;
         let n = self.s.tokens.len();
         (t1..n.min(t1 + WINDOW))
-            .take_while(|&j| !(self.is_any(j, &[";", ":", "“", "”"]) || self.has(j, class::CLAUSE)))
-            .find_map(|j| self.starts[j])
+            .take_while(|&j| !self.has(j, class::QUOTE_STOPS | class::CLAUSE))
+            .find_map(|j| self.toks[j].start)
             .filter(|&k| {
                 k != src
                     && self.usable(k)
@@ -1369,37 +1804,18 @@ impl<'a> Cx<'a> {
             .any(|j| {
                 let w = self.w(j);
                 let sub_state_noun = self.s.items.iter().any(|(a, _, it)| *a == j && matches!(it, Item::Sector(c) if !matches!(c.as_str(), "GOV" | "MIL" | "DIP")));
-                // `arresting 12,` counts people; `13,703.9 billion yen` does not
-                const UNITS: &[&str] = &[
-                    "billion", "million", "trillion", "percent", "per", "%", "yen", "dollars", "euros", "pounds",
-                    "tons", "tonnes", "barrels", "km", "kilometres", "kilometers", "miles", "years", "months",
-                    "days", "hours", "weeks", "times", "points", "shares", "cents",
-                ];
-                let head_count = w.starts_with(|c: char| c.is_ascii_digit()) && !self.is_any(j + 1, UNITS);
+                let head_count = w.starts_with(|c: char| c.is_ascii_digit()) && !self.has(j + 1, class::UNITS);
                 sub_state_noun
                     || head_count
-                    || self.is_any(j, &["people", "civilians", "opponents", "protesters", "demonstrators", "activists", "journalists", "students", "members", "supporters", "leaders", "soldiers", "villagers", "dozens", "hundreds", "thousands"])
+                    || self.has(j, class::PEOPLE)
             })
     }
 
     /// The actor who said the clause the trigger is in: `Russia said that Sudan must`.
     fn clause_speaker(&self, t0: usize) -> Option<usize> {
-        let v = (0..t0).rev().find(|&j| {
-            self.has(j, class::SPEECH)
-                || self.is_any(
-                    j,
-                    &[
-                        "reiterated",
-                        "concluded",
-                        "stressed",
-                        "urged",
-                        "argued",
-                        "believes",
-                        "believe",
-                        "thinks",
-                    ],
-                )
-        })?;
+        let v = (0..t0)
+            .rev()
+            .find(|&j| self.has(j, class::SPEECH | class::CLAUSE_VERBS))?;
         let actors = &self.s.actors;
         (0..actors.len())
             .rev()
@@ -1413,7 +1829,7 @@ impl<'a> Cx<'a> {
         let mut j = t1;
         let mut skipped = 0;
         while j < n {
-            if let Some(k) = self.starts[j] {
+            if let Some(k) = self.toks[j].start {
                 return self.usable(k).then_some(k);
             }
             let tok = &self.s.tokens[j];
@@ -1421,9 +1837,8 @@ impl<'a> Cx<'a> {
                 j += 1;
                 continue;
             }
-            if (self.is(j, "up") || self.is(j, "more") || self.is(j, "less"))
-                && self.is_any(j + 1, &["to", "than"])
-                || self.is(j, "at") && self.is(j + 1, "least")
+            if self.has(j, class::UP_MORE_LESS) && self.has(j + 1, class::TO_THAN)
+                || self.has(j, class::AT) && self.has(j + 1, class::LEAST)
             {
                 j += 2;
                 continue;
@@ -1431,7 +1846,7 @@ impl<'a> Cx<'a> {
             if tok.kind == TokenKind::Punct
                 || self.has(j, class::PREPS)
                 || self.has(j, class::CLAUSE)
-                || self.is_any(j, &["and", "or", "to"])
+                || self.has(j, class::AND_OR_TO)
             {
                 return None;
             }
@@ -1464,24 +1879,36 @@ impl<'a> Cx<'a> {
     }
 
     /// The actor of a `PREP X` phrase after the trigger, within the clause.
-    fn prep(&self, t1: usize, prep: &str, avoid: &[EntityId]) -> Option<usize> {
+    fn prep(&self, t1: usize, prep: &str, avoid: Members) -> Option<usize> {
         let n = self.s.tokens.len();
-        let words: Vec<&str> = prep.split(' ').collect();
+        let words = prep.bytes().filter(|&b| b == b' ').count() + 1;
+        // a match starts with the first byte of the first word, but for ASCII case
+        let first = prep
+            .as_bytes()
+            .first()
+            .filter(|&&b| b != b' ')
+            .map(|b| b | 0x20);
         let mut j = t1;
         let limit = (t1 + 14).min(n);
         while j < limit {
-            let hit = words.iter().enumerate().all(|(o, w)| self.is(j + o, w));
+            let hit = if first.is_some_and(|f| self.first_lower(j) != f) {
+                false
+            } else if words == 1 {
+                self.is(j, prep)
+            } else {
+                prep.split(' ').enumerate().all(|(o, w)| self.is(j + o, w))
+            };
             if !hit
-                && (self.s.tokens[j].kind == TokenKind::Punct && !self.is_any(j, &["-"])
+                && (self.s.tokens[j].kind == TokenKind::Punct && self.w(j) != "-"
                     || self.has(j, class::CLAUSE))
             {
                 return None;
             }
             if hit {
-                let mut m = j + words.len();
+                let mut m = j + words;
                 let mut skipped = 0;
                 while m < n && skipped <= 4 {
-                    if let Some(k) = self.starts[m] {
+                    if let Some(k) = self.toks[m].start {
                         if self.usable(k)
                             && self.s.actors[k].entities.iter().any(|e| !avoid.contains(e))
                         {
@@ -1491,12 +1918,7 @@ impl<'a> Cx<'a> {
                     }
                     if self.s.tokens[m].kind == TokenKind::Punct
                         || self.has(m, class::CLAUSE)
-                        || self.is_any(
-                            m,
-                            &[
-                                "to", "by", "against", "with", "on", "from", "in", "after", "for",
-                            ],
-                        )
+                        || self.has(m, class::PREP_STOPS)
                     {
                         break;
                     }
@@ -1528,11 +1950,12 @@ impl<'a> Cx<'a> {
         } else {
             j + 1
         };
-        self.starts
-            .get(m)
-            .copied()
-            .flatten()
-            .filter(|&k| self.usable(k))
+        self.start_at(m).filter(|&k| self.usable(k))
+    }
+
+    /// The index of the actor starting at token `t` (none past the end).
+    fn start_at(&self, t: usize) -> Option<usize> {
+        self.toks.get(t).and_then(|x| x.start)
     }
 
     /// The first actor of a `between X and Y` phrase right after a noun.
@@ -1546,9 +1969,9 @@ impl<'a> Cx<'a> {
         if !self.is(0, "in") {
             return None;
         }
-        let k = self.starts.get(1).copied().flatten().or_else(|| {
+        let k = self.start_at(1).or_else(|| {
             if self.is(1, "the") {
-                self.starts.get(2).copied().flatten()
+                self.start_at(2)
             } else {
                 None
             }
@@ -1559,7 +1982,7 @@ impl<'a> Cx<'a> {
 
     /// The governing actor of the sentence for an agentless passive or a bare noun: the
     /// first actor before the trigger that is not among the targets.
-    fn context_source(&self, targets: &[EntityId], t0: usize) -> Option<(Option<usize>, EntityId)> {
+    fn context_source(&self, targets: Members, t0: usize) -> Option<(Option<usize>, EntityId)> {
         let actors = &self.s.actors;
         self.actors_before(t0)
             .collect::<Vec<_>>()
@@ -1582,23 +2005,22 @@ impl<'a> Cx<'a> {
     /// when a noun of that kind (a form of its noun rules) follows within a few words, or
     /// stands before a passive; a multi-word form (`suspended aid`) names it itself.
     fn object_noun_ok(&self, t0: usize, t1: usize, rule: &crate::lexicon::Trigger) -> bool {
-        let needs: Vec<RelationKind> = rule
-            .target
-            .iter()
-            .filter_map(|s| match s {
-                Slot::Needs(k) => Some(*k),
-                _ => None,
-            })
-            .collect();
-        if needs.is_empty() || t1 > t0 + 1 {
+        if t1 > t0 + 1 || !rule.target.iter().any(|s| matches!(s, Slot::Needs(_))) {
             return true;
         }
-        let nouns: Vec<&String> = needs
-            .iter()
-            .filter_map(|k| self.lex.noun_forms.get(k))
-            .flatten()
-            .collect();
-        let is_noun = |j: usize| nouns.iter().any(|n| self.w(j).eq_ignore_ascii_case(n));
+        let nouns = || {
+            rule.target
+                .iter()
+                .filter_map(|s| match s {
+                    Slot::Needs(k) => self.lex.noun_forms.get(k),
+                    _ => None,
+                })
+                .flatten()
+        };
+        let is_noun = |j: usize| {
+            let w = self.w(j);
+            nouns().any(|n| w.eq_ignore_ascii_case(n))
+        };
         (t1..(t1 + 6).min(self.s.tokens.len()))
             .take_while(|&j| self.s.tokens[j].kind == TokenKind::Word)
             .any(is_noun)
@@ -1616,52 +2038,49 @@ impl<'a> Cx<'a> {
         while t > 0 && steps < 7 {
             t -= 1;
             steps += 1;
-            let lower = crate::text::Lower::new(self.w(t));
-            let w = lower.as_str();
-            if matches!(w, "," | ";" | ":" | "—" | "(" | ".")
-                || self.is_any(t, &["that", "which", "who", "but"])
-            {
+            let c = self.class(t);
+            if c & (class::PUNCT_STOPS | class::MODAL_STOPS) != 0 {
                 break;
             }
-            match w {
-                "not" | "n't" | "never" | "neither" | "nor" | "without" | "refused" | "refuses"
-                | "refuse" | "declined" | "declines" | "failed" | "fails" | "denied" | "denies"
-                | "cannot" => negated = true,
-                "no" if pos == TriggerPos::Noun && steps <= 2 => negated = true,
-                "will" | "'ll" | "shall" | "would" | "wo" => future = true,
-                "going" | "plans" | "plan" | "planned" | "planning" | "intends" | "intend"
-                | "intended" | "expected" | "set" | "ready" | "prepared" | "willing" | "vowed"
-                | "vows" | "vow" | "sworn" | "swore" | "swear" | "swears" | "pledged"
-                | "pledges" | "promised" | "promises" | "agreed" | "agrees" | "offered"
-                | "offers" | "threatened" | "threatens" | "decided" | "decides" | "seeks"
-                | "sought" | "wants" | "hopes" | "able" | "committed"
-                    if (t + 1..t0).any(|j| self.is(j, "to")) =>
-                {
-                    future = true
-                }
-                "could" | "might" | "may" | "if" | "unless" | "should" | "considering"
-                | "consider" | "considers" | "mulling" => hypothetical = true,
-                "trying" | "tries" | "tried" if (t + 1..t0).any(|j| self.is(j, "to")) => {
-                    hypothetical = true
-                }
-                "allegedly" | "reportedly" | "purportedly" | "supposedly" => alleged = true,
-                "alleged" | "suspected" if steps <= 4 && pos == TriggerPos::Noun => alleged = true,
-                _ => {}
+            // the lists are disjoint, so the order of these tests is that of a `match`
+            if c & class::NEGATORS != 0
+                || pos == TriggerPos::Noun && steps <= 2 && self.w(t).eq_ignore_ascii_case("no")
+            {
+                negated = true;
+            } else if c & class::FUTURE != 0
+                || c & class::INTENT != 0 && (t + 1..t0).any(|j| self.has(j, class::TO))
+            {
+                future = true;
+            } else if c & class::HYPOTHETICAL != 0
+                || c & class::TRYING != 0 && (t + 1..t0).any(|j| self.has(j, class::TO))
+            {
+                hypothetical = true;
+            } else if c & class::ALLEGEDLY != 0
+                || c & class::ALLEGED != 0 && steps <= 4 && pos == TriggerPos::Noun
+            {
+                alleged = true;
             }
         }
         // "he alleged that ...", "accused X of ...": what follows is alleged
-        let from = t0.saturating_sub(WINDOW).max(1);
-        let claim_that = (from..t0).any(|i| {
-            self.is(i, "that")
-                && self.is_any(
-                    i - 1,
-                    &["alleged", "claimed", "claims", "alleges", "alleging"],
-                )
-        });
-        let accused_of = (from..t0).any(|i| self.is_any(i, &["accused", "accusing", "accuses"]))
-            && (t0.saturating_sub(6)..t0).any(|i| self.is(i, "of"));
-        if claim_that || accused_of {
-            alleged = true;
+        // (only asked when nothing stronger was found: negation, hypothesis and future
+        // outrank it)
+        if !(negated || hypothetical || future || alleged) {
+            let from = t0.saturating_sub(WINDOW).max(1);
+            let mut accused = false;
+            for i in from..t0 {
+                if !matches!(self.first_lower(i), b't' | b'a') {
+                    continue;
+                }
+                let c = self.class(i);
+                if c & class::THAT != 0 && self.has(i - 1, class::CLAIMS) {
+                    alleged = true;
+                    break;
+                }
+                accused |= c & class::ACCUSES != 0;
+            }
+            if accused && (t0.saturating_sub(6)..t0).any(|i| self.has(i, class::OF)) {
+                alleged = true;
+            }
         }
         if negated {
             Modality::Negated
@@ -1727,6 +2146,182 @@ mod tests {
     ) -> bool {
         f.iter()
             .any(|(a, kind, b, _)| a == s && *kind == k && b == t)
+    }
+
+    /// Words for the table tests: every list word, case-flipped, cut, extended, and
+    /// some non-ASCII and over-long ones.
+    fn probe_words() -> Vec<String> {
+        let mut v: Vec<String> = vec![
+            String::new(),
+            "x".repeat(15),
+            "x".repeat(16),
+            "Ünited".into(),
+            "WİLL".into(),
+            "a\0".into(),
+            "\0".into(),
+            "the\u{0}".into(),
+            "—".into(),
+            "–".into(),
+            "“".into(),
+            "k\u{212A}m".into(),
+            "\u{e9}normLY".into(),
+            "\u{e9}normly".into(),
+            format!("{}LY", "x".repeat(22)),
+            format!("{}LY", "x".repeat(23)),
+            format!("{}ly", "x".repeat(23)),
+            "ONLY".into(),
+            "ABCLY".into(),
+            "@[`{".into(),
+            "AZaz".into(),
+        ];
+        for (_, list) in super::LISTS {
+            for w in *list {
+                v.push(w.to_string());
+                v.push(w.to_uppercase());
+                let mut flip: String = w
+                    .chars()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        if i % 2 == 0 {
+                            c.to_ascii_uppercase()
+                        } else {
+                            c
+                        }
+                    })
+                    .collect();
+                v.push(flip.clone());
+                flip.push('s');
+                v.push(flip);
+                v.push(format!("{w}x"));
+                v.push(format!("{w}\u{e9}"));
+                v.push(w[..w.len() - w.chars().last().map_or(0, char::len_utf8)].to_string());
+                v.push(format!("{w}{}", "y".repeat(20)));
+            }
+        }
+        v
+    }
+
+    #[test]
+    fn word_table_matches_ascii_case_insensitive_lists() {
+        for w in probe_words() {
+            let got = super::word_classes().get(&w);
+            // the first-byte filter of `Cx::has` never hides a list a word is in
+            if let Some(&b) = w.as_bytes().first() {
+                let by_first = super::word_classes().by_first[usize::from(b | 0x20)];
+                assert_eq!(got & !by_first, 0, "{w:?}");
+                assert_eq!(by_first & super::class::KNOWN, 0);
+            }
+            let want = super::LISTS
+                .iter()
+                .filter(|(_, list)| list.iter().any(|x| w.eq_ignore_ascii_case(x)))
+                .fold(0, |acc, (bit, _)| acc | bit);
+            assert_eq!(got, want, "{w:?}");
+            let lower = crate::text::Lower::new(&w);
+            let ly = lower.as_str().ends_with("ly") && lower.as_str().len() > 4;
+            assert_eq!(super::classify(&w) & super::class::LY != 0, ly, "{w:?}");
+            for suffix in ["ed", "en", "wn", "ly"] {
+                let want = lower.as_str().ends_with(suffix);
+                assert_eq!(super::lower_ends_with(&w, suffix), want, "{w:?} {suffix}");
+                let upper = format!("{}{}", w, suffix.to_uppercase());
+                let lower = crate::text::Lower::new(&upper);
+                let want = lower.as_str().ends_with(suffix);
+                assert_eq!(super::lower_ends_with(&upper, suffix), want, "{upper:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn dedup_by_entity_keeps_first_of_each_in_order() {
+        use crate::model::EntityId;
+        let ids: Vec<EntityId> = ["A", "B", "C", "D"].map(EntityId::new).to_vec();
+        // every sequence of up to 6 picks from 4 ids
+        for len in 0..=6u32 {
+            for code in 0..4usize.pow(len) {
+                let mut v: Vec<(Option<usize>, EntityId)> = (0..len as usize)
+                    .map(|p| {
+                        let d = code / 4usize.pow(p as u32) % 4;
+                        (Some(p), ids[d].clone())
+                    })
+                    .collect();
+                let mut seen: Vec<EntityId> = Vec::new();
+                let mut want = v.clone();
+                want.retain(|(_, e)| {
+                    let new = !seen.contains(e);
+                    seen.push(e.clone());
+                    new
+                });
+                super::dedup_by_entity(&mut v);
+                assert_eq!(v, want);
+            }
+        }
+    }
+
+    #[test]
+    fn load_is_a_zero_padded_copy() {
+        let bytes: Vec<u8> = (1..=8u8)
+            .map(|i| i.wrapping_mul(37).wrapping_add(3))
+            .collect();
+        for n in 0..=8 {
+            let mut buf = [0u8; 8];
+            buf[..n].copy_from_slice(&bytes[..n]);
+            assert_eq!(super::load(&bytes[..n]), u64::from_le_bytes(buf), "{n}");
+        }
+    }
+
+    #[test]
+    fn ascii_lower_is_to_ascii_lowercase_per_byte() {
+        for b in 0..=255u8 {
+            for other in [0u8, b'A', b'z', 0x80, 0xff] {
+                let mut bytes = [other; 8];
+                for (i, x) in bytes.iter_mut().enumerate() {
+                    if i % 3 != 0 {
+                        *x = b.wrapping_add(i as u8);
+                    }
+                }
+                let want = bytes.map(|x| x.to_ascii_lowercase());
+                let got = super::ascii_lower(u64::from_le_bytes(bytes)).to_le_bytes();
+                assert_eq!(got, want, "{bytes:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn word_lists_are_lower_case_short_and_one_bit_each() {
+        let mut bits = 0u64;
+        for (bit, list) in super::LISTS {
+            assert_eq!(bit.count_ones(), 1);
+            assert_eq!(bits & bit, 0, "bit {bit:#x} used twice");
+            bits |= bit;
+            for w in *list {
+                assert_eq!(*w, w.to_ascii_lowercase());
+                assert!(!w.is_empty() && w.len() <= super::MAX_KEY, "{w}");
+            }
+        }
+        assert_eq!(bits & (super::class::LY | super::class::KNOWN), 0);
+        // the first-byte filters before look-ups (`Cx::first_lower`) assume these
+        for (list, first) in [
+            (super::ACCUSES, b'a'),
+            (&["that"][..], b't'),
+            (super::WHICH_WHO, b'w'),
+        ] {
+            assert!(list.iter().all(|w| w.as_bytes()[0] == first), "{list:?}");
+        }
+        // the modality lists stand for the arms of one `match`: no word in two of them
+        let modal = [
+            super::NEGATORS,
+            super::FUTURE,
+            super::INTENT,
+            super::HYPOTHETICAL,
+            super::TRYING,
+            super::ALLEGEDLY,
+            super::ALLEGED,
+            &["no"],
+        ];
+        for (i, a) in modal.iter().enumerate() {
+            for b in &modal[i + 1..] {
+                assert!(a.iter().all(|w| !b.contains(w)), "{a:?} and {b:?}");
+            }
+        }
     }
 
     #[test]

@@ -273,7 +273,9 @@ impl<'a> Lower<'a> {
     pub(crate) fn new(word: &'a str) -> Lower<'a> {
         let mut buf = [0u8; 24];
         let b = word.as_bytes();
-        if b.len() > buf.len() || !word.is_ascii() {
+        // Most words are lower-case already: borrowing them skips the copy and the UTF-8
+        // check `as_str` would otherwise make.
+        if b.len() > buf.len() || !b.iter().any(u8::is_ascii_uppercase) || !word.is_ascii() {
             return Lower {
                 buf,
                 len: 0,

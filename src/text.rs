@@ -512,8 +512,10 @@ mod boilerplate {
         for i in memchr::memchr2_iter(0xC2, 0xC5, bytes) {
             special(bytes, i, &mut out);
         }
-        // where the scan may resume after a run of phone characters
-        let mut skip = 0;
+        // The loop over the chunks only notes what to look at: with no call in it, the
+        // compiler keeps its state in registers.
+        let mut opens: Vec<usize> = Vec::new();
+        let mut digit_chunks: Vec<(usize, u64)> = Vec::new();
         // whether the byte before the chunk is an ASCII letter, in bit 7
         let mut carry = 0u64;
         let mut base = 0;
@@ -532,10 +534,25 @@ mod boilerplate {
             let y = x & !HIGH;
             let lower = y | ONES * 0x20;
             let letter = (lower + ONES * (0x80 - 0x61)) & !(lower + ONES * (0x80 - 0x7B)) & ascii;
-            let mut digits = (y + ONES * (0x80 - 0x30)) & !(y + ONES * (0x80 - 0x3A)) & ascii;
-            // letters after a digit or `_` are weeded out one by one
+            let digits = (y + ONES * (0x80 - 0x30)) & !(y + ONES * (0x80 - 0x3A)) & ascii;
+            if digits != 0 {
+                digit_chunks.push((base, digits));
+            }
+            // letters after a digit or `_` are weeded out later
             let mut starts = letter & !(letter << 8 | carry);
             carry = letter >> 56;
+            while starts != 0 {
+                let i = base + (starts.trailing_zeros() / 8) as usize;
+                starts &= starts - 1;
+                if may_open_keyword(bytes, i) {
+                    opens.push(i);
+                }
+            }
+            base += 8;
+        }
+        // where the scan may resume after a run of phone characters
+        let mut skip = 0;
+        for (base, mut digits) in digit_chunks {
             while digits != 0 {
                 let i = base + (digits.trailing_zeros() / 8) as usize;
                 digits &= digits - 1;
@@ -545,14 +562,11 @@ mod boilerplate {
                     skip = end;
                 }
             }
-            while starts != 0 {
-                let i = base + (starts.trailing_zeros() / 8) as usize;
-                starts &= starts - 1;
-                if may_open_keyword(bytes, i) && (i == 0 || !is_word(bytes[i - 1])) {
-                    word_start(bytes, i, &mut out);
-                }
+        }
+        for i in opens {
+            if i == 0 || !is_word(bytes[i - 1]) {
+                word_start(bytes, i, &mut out);
             }
-            base += 8;
         }
         // e-mail addresses are found at their `@`, after the words they start with
         out.sort_by_key(|f| (f.lo, f.alt));
@@ -741,11 +755,13 @@ pub fn tokens(text: &str, within: Span) -> Vec<Token> {
                 {
                     end = word_end(slice, i, end);
                 }
+                // the space after the word needs no turn of the loop
+                let next = end + usize::from(bytes.get(end) == Some(&b' '));
                 out.push(Token {
                     span: Span::new(base + i, base + end),
                     kind: TokenKind::Word,
                 });
-                i = end;
+                i = next;
                 continue;
             }
             // `char::is_whitespace` in ASCII (`u8::is_ascii_whitespace` leaves out \x0B)

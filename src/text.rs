@@ -758,40 +758,37 @@ fn is_abbreviation(text: &str, start: usize, dot: usize, next: &str) -> bool {
 
 /// A short word lower-cased (ASCII) into a stack buffer, without allocating; a longer or
 /// non-ASCII word is kept as it is.
-pub(crate) struct Lower<'a> {
-    buf: [u8; 24],
-    len: usize,
-    original: Option<&'a str>,
+pub(crate) struct Lower<'a>(LowerRepr<'a>);
+
+enum LowerRepr<'a> {
+    /// The word itself: already lower-case, or longer than the buffer, or not ASCII.
+    Word(&'a str),
+    /// The lower-cased bytes (ASCII) and how many there are.
+    Copy([u8; 24], u8),
 }
 
 impl<'a> Lower<'a> {
     pub(crate) fn new(word: &'a str) -> Lower<'a> {
-        let mut buf = [0u8; 24];
         let b = word.as_bytes();
         // Most words are lower-case already: borrowing them skips the copy and the UTF-8
         // check `as_str` would otherwise make.
-        if b.len() > buf.len() || !b.iter().any(u8::is_ascii_uppercase) || !word.is_ascii() {
-            return Lower {
-                buf,
-                len: 0,
-                original: Some(word),
-            };
+        if b.len() > 24 || !b.iter().any(u8::is_ascii_uppercase) || !word.is_ascii() {
+            return Lower(LowerRepr::Word(word));
         }
+        let mut buf = [0u8; 24];
         for (d, s) in buf.iter_mut().zip(b) {
             *d = s.to_ascii_lowercase();
         }
-        Lower {
-            buf,
-            len: b.len(),
-            original: None,
-        }
+        Lower(LowerRepr::Copy(buf, b.len() as u8))
     }
 
     pub(crate) fn as_str(&self) -> &str {
-        match self.original {
-            Some(w) => w,
+        match &self.0 {
+            LowerRepr::Word(w) => w,
             // only ASCII bytes were written
-            None => std::str::from_utf8(&self.buf[..self.len]).unwrap_or(""),
+            LowerRepr::Copy(buf, len) => {
+                std::str::from_utf8(&buf[..usize::from(*len)]).unwrap_or("")
+            }
         }
     }
 }
@@ -1087,6 +1084,16 @@ mod tests {
                 "."
             ]
         );
+    }
+
+    #[test]
+    fn lower_cases_short_ascii_words_only() {
+        assert_eq!(Lower::new("Niger").as_str(), "niger");
+        assert_eq!(Lower::new("niger").as_str(), "niger");
+        assert_eq!(Lower::new("").as_str(), "");
+        assert_eq!(Lower::new("ÉLYSÉE").as_str(), "ÉLYSÉE");
+        assert_eq!(Lower::new(&"A".repeat(24)).as_str(), "a".repeat(24));
+        assert_eq!(Lower::new(&"A".repeat(25)).as_str(), "A".repeat(25));
     }
 
     #[test]

@@ -812,11 +812,19 @@ pub fn tokens(text: &str, within: Span) -> Vec<Token> {
         let (c, len) = if b.is_ascii() {
             if b.is_ascii_alphanumeric() {
                 let mut end = i + 1 + alphanumeric_run(&bytes[i + 1..]);
-                // most words end at a space: no call for them
-                if bytes
-                    .get(end)
-                    .is_some_and(|&b| !b.is_ascii() || matches!(b, b'-' | b'.' | b',' | b'&'))
-                {
+                // Most words end at a space, many at `,` or `.` and a space: no call for
+                // them. A joiner followed by an ASCII byte that is no letter or digit
+                // joins only as the `.` of an initial (`J.`).
+                let joiner_then_ascii_break = |j: u8| {
+                    bytes
+                        .get(end + 1)
+                        .is_none_or(|&a| a.is_ascii() && !a.is_ascii_alphanumeric())
+                        && !(j == b'.' && end == i + 1 && b.is_ascii_uppercase())
+                };
+                if bytes.get(end).is_some_and(|&j| {
+                    !j.is_ascii()
+                        || matches!(j, b'-' | b'.' | b',' | b'&') && !joiner_then_ascii_break(j)
+                }) {
                     end = word_end(slice, i, end);
                 }
                 // the space after the word needs no turn of the loop

@@ -4,9 +4,9 @@
 //! with titles (`Col Amadou Abdramane`), and the definite phrases and pronouns that
 //! [`crate::coref`] resolves.
 
-use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous;
-use aho_corasick::{Anchored, Input, MatchKind};
+use aho_corasick::{Input, MatchKind};
 
 use crate::lexicon::{Lexicon, NameRole, PhraseUse};
 use crate::model::{EntityId, EntityKind, Span};
@@ -15,11 +15,10 @@ use crate::text::{Lower, Token, TokenKind, char_at};
 /// The compiled multi-pattern matcher over every phrase of a lexicon.
 #[derive(Clone, Debug)]
 pub(crate) struct Matcher {
-    /// The automaton, walked by hand from its anchored start state.
+    /// The automaton over the same patterns, for [`Matcher::bare_scan`].
     nfa: contiguous::NFA,
-    /// Its anchored start state (`None` only for an automaton that cannot start anchored,
-    /// which a contiguous NFA always can).
-    anchored_start: Option<StateID>,
+    /// The patterns as a trie, walked from each word start.
+    trie: Trie,
     /// For each automaton pattern (a lower-cased phrase), the lexicon phrases written
     /// that way in any case (`Prime Minister` the title, `prime minister` the sector).
     groups: Vec<Vec<usize>>,
@@ -62,7 +61,7 @@ impl Matcher {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&keys)
             .expect("a lexicon of bounded phrases always compiles");
-        let anchored_start = nfa.start_state(Anchored::Yes).ok();
+        let trie = Trie::new(&keys);
         let mut first_bytes = [false; 256];
         for k in &keys {
             if let Some(&b) = k.as_bytes().first() {
@@ -71,7 +70,7 @@ impl Matcher {
         }
         Matcher {
             nfa,
-            anchored_start,
+            trie,
             groups,
             first_bytes,
         }
@@ -98,8 +97,7 @@ impl Matcher {
         let mut i = 0usize;
         // whether a phrase may start at `i`: the char before it is not a letter or digit
         let mut word_start = true;
-        while i < bytes.len() {
-            let b = bytes[i];
+        while let Some(&b) = bytes.get(i) {
             if word_start && self.first_bytes[usize::from(b)] {
                 let found = self
                     .longest_at(bytes, i)
@@ -120,10 +118,16 @@ impl Matcher {
                     continue;
                 }
             }
-            // step over one char, or over the rest of a word at once
-            let (c, len) = char_at(text, i);
-            let alnum = c.is_alphanumeric();
-            i += len;
+            // step over one char, or over the rest of a word at once; ASCII, most of the
+            // text, without decoding
+            let alnum = if b.is_ascii() {
+                i += 1;
+                b.is_ascii_alphanumeric()
+            } else {
+                let (c, len) = char_at(text, i);
+                i += len;
+                c.is_alphanumeric()
+            };
             if alnum {
                 i = word_end(text, i);
             }
@@ -135,40 +139,230 @@ impl Matcher {
 
 /// The end of the run of letters and digits that starts at or goes on at byte `i`.
 fn word_end(text: &str, mut i: usize) -> usize {
-    while i < text.len() {
-        let (c, len) = char_at(text, i);
-        if !c.is_alphanumeric() {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_alphanumeric() {
+            i += 1;
+        } else if b.is_ascii() {
             break;
+        } else {
+            let (c, len) = char_at(text, i);
+            if !c.is_alphanumeric() {
+                break;
+            }
+            i += len;
         }
-        i += len;
     }
     i
 }
 
 impl Matcher {
-    /// The longest pattern that starts at byte `i`, as (pattern, end): a walk down the
-    /// automaton's trie from its anchored start state until no pattern can go on.
+    /// The longest pattern that starts at byte `i`, as (pattern, end).
     fn longest_at(&self, bytes: &[u8], i: usize) -> Option<(usize, usize)> {
-        let mut sid = self.anchored_start?;
-        let mut best = None;
-        for (j, &b) in bytes.iter().enumerate().skip(i) {
-            sid = self.nfa.next_state(Anchored::Yes, sid, b);
-            if !self.nfa.is_special(sid) {
-                continue;
-            }
-            if self.nfa.is_dead(sid) {
-                break;
-            }
-            let len = j + 1 - i;
-            // a match state may also hold shorter patterns that end here: keep the one
-            // that spans the whole walk
-            best = (0..self.nfa.match_len(sid))
-                .map(|k| self.nfa.match_pattern(sid, k))
-                .find(|&p| self.nfa.pattern_len(p) == len)
-                .map(|p| (p.as_usize(), j + 1))
-                .or(best);
+        self.trie
+            .longest(bytes.get(i..)?)
+            .map(|(p, len)| (p, i + len))
+    }
+}
+
+/// A trie of byte strings as a double array: the child of state `s` on byte `b` is slot
+/// `base(s) + b` when that slot's `check` names `s`. One step of a walk is one add and one
+/// compare on one slot, where a general automaton decodes a state representation per
+/// byte; the phrase scan takes about one step per byte of text.
+#[derive(Clone, Debug)]
+struct Trie {
+    slots: Vec<Slot>,
+    /// Per slot: the longest pattern that ends at this state or on the way to it
+    /// (`NONE`: none), so a walk need not keep track of the matches it passes.
+    found: Vec<u32>,
+    /// The length of each pattern.
+    lens: Vec<u32>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Slot {
+    /// Where the children of this state start (their bytes are added to it).
+    base: u32,
+    /// The state this slot is a child of; `FREE` for an unused slot.
+    check: u32,
+}
+
+/// The free slots of a growing double array, in order, as a doubly linked list: the
+/// search for a place to put a state's children hops from free slot to free slot.
+struct FreeSlots {
+    /// For each slot: the next and the previous free slot (`NIL`: none). Only the entries
+    /// of free slots mean anything.
+    next: Vec<usize>,
+    prev: Vec<usize>,
+    /// The first and the last free slot (`NIL` when none is free).
+    head: usize,
+    tail: usize,
+}
+
+impl FreeSlots {
+    const NIL: usize = usize::MAX;
+
+    fn new() -> FreeSlots {
+        FreeSlots {
+            next: Vec::new(),
+            prev: Vec::new(),
+            head: Self::NIL,
+            tail: Self::NIL,
         }
-        best
+    }
+
+    fn first(&self) -> Option<usize> {
+        Some(self.head).filter(|&h| h != Self::NIL)
+    }
+
+    /// The free slot after free slot `p`.
+    fn after(&self, p: usize) -> Option<usize> {
+        Some(self.next[p]).filter(|&n| n != Self::NIL)
+    }
+
+    /// Slots `from..to` are new and free.
+    fn extend(&mut self, from: usize, to: usize) {
+        self.next.resize(to, Self::NIL);
+        self.prev.resize(to, Self::NIL);
+        for k in from..to {
+            if self.tail == Self::NIL {
+                self.head = k;
+            } else {
+                self.next[self.tail] = k;
+                self.prev[k] = self.tail;
+            }
+            self.tail = k;
+        }
+    }
+
+    /// Free slot `t` is taken.
+    fn take(&mut self, t: usize) {
+        let (p, n) = (self.prev[t], self.next[t]);
+        if p == Self::NIL {
+            self.head = n;
+        } else {
+            self.next[p] = n;
+        }
+        if n == Self::NIL {
+            self.tail = p;
+        } else {
+            self.prev[n] = p;
+        }
+    }
+}
+
+impl Trie {
+    const FREE: u32 = u32::MAX;
+    const NONE: u32 = u32::MAX;
+
+    /// The trie of `keys` (distinct, non-empty); pattern `k` is `keys[k]`.
+    fn new<K: AsRef<[u8]>>(keys: &[K]) -> Trie {
+        // a plain trie first: children as sorted (byte, node) lists
+        let mut children: Vec<Vec<(u8, usize)>> = vec![Vec::new()];
+        let mut ends: Vec<u32> = vec![Self::NONE];
+        for (k, key) in keys.iter().enumerate() {
+            let mut node = 0;
+            for &b in key.as_ref() {
+                node = match children[node].binary_search_by_key(&b, |&(c, _)| c) {
+                    Ok(x) => children[node][x].1,
+                    Err(x) => {
+                        let new = children.len();
+                        children[node].insert(x, (b, new));
+                        children.push(Vec::new());
+                        ends.push(Self::NONE);
+                        new
+                    }
+                };
+            }
+            ends[node] = u32::try_from(k).expect("fewer than 2^32 patterns");
+        }
+        // then each node's children placed where all their slots are free, in breadth-first
+        // order; slot 0 is the root
+        let mut slots = vec![Slot { base: 0, check: 0 }];
+        let mut found = vec![ends[0]];
+        let mut free = FreeSlots::new();
+        let mut queue = std::collections::VecDeque::from([(0usize, 0usize)]);
+        while let Some((node, slot)) = queue.pop_front() {
+            let kids = &children[node];
+            let (Some(&(b0, _)), Some(&(last, _))) = (kids.first(), kids.last()) else {
+                continue;
+            };
+            let (b0, last) = (usize::from(b0), usize::from(last));
+            // the first free slot for the first child where the others' slots are free too;
+            // after a few tries, past the end, where all are (a node of one child, most of
+            // them, takes the first free slot, so few stay unused)
+            let mut at = free.first();
+            let mut tries = 0;
+            let base = loop {
+                match at {
+                    Some(p) if tries < 64 => {
+                        if p > b0
+                            && kids.iter().all(|&(b, _)| {
+                                slots
+                                    .get(p - b0 + usize::from(b))
+                                    .is_none_or(|s| s.check == Self::FREE)
+                            })
+                        {
+                            break p - b0;
+                        }
+                        at = free.after(p);
+                        tries += 1;
+                    }
+                    _ => break slots.len().max(b0 + 1) - b0,
+                }
+            };
+            if slots.len() <= base + last {
+                free.extend(slots.len(), base + last + 1);
+                slots.resize(
+                    base + last + 1,
+                    Slot {
+                        base: 0,
+                        check: Self::FREE,
+                    },
+                );
+                found.resize(base + last + 1, Self::NONE);
+            }
+            let state = u32::try_from(slot).expect("fewer than 2^32 slots");
+            slots[slot].base = u32::try_from(base).expect("fewer than 2^32 slots");
+            for &(b, child) in kids {
+                let t = base + usize::from(b);
+                free.take(t);
+                slots[t] = Slot {
+                    base: 0,
+                    check: state,
+                };
+                found[t] = if ends[child] == Self::NONE {
+                    found[slot]
+                } else {
+                    ends[child]
+                };
+                queue.push_back((child, t));
+            }
+        }
+        let lens = keys
+            .iter()
+            .map(|k| u32::try_from(k.as_ref().len()).expect("patterns shorter than 4 GB"))
+            .collect();
+        Trie { slots, found, lens }
+    }
+
+    /// The longest pattern that is a prefix of `bytes`, as (pattern, length).
+    #[inline]
+    fn longest(&self, bytes: &[u8]) -> Option<(usize, usize)> {
+        let mut state = 0usize;
+        let mut base = self.slots.first()?.base as usize;
+        for &b in bytes {
+            let t = base + usize::from(b);
+            match self.slots.get(t) {
+                Some(s) if s.check as usize == state => {
+                    state = t;
+                    base = s.base as usize;
+                }
+                _ => break,
+            }
+        }
+        let p = *self.found.get(state).filter(|&&p| p != Self::NONE)? as usize;
+        Some((p, *self.lens.get(p)? as usize))
     }
 }
 
@@ -1266,6 +1460,90 @@ mod tests {
         assert!(found("let us talk, as it is").is_empty());
         assert_eq!(found("The US said"), ["US"]);
         assert!(found("NIGER").is_empty());
+    }
+
+    /// The longest pattern at the start of `bytes` by the aho-corasick automaton, as the
+    /// scan found it before the double-array trie: the reference for the trie.
+    fn reference_longest(nfa: &contiguous::NFA, bytes: &[u8]) -> Option<(usize, usize)> {
+        use aho_corasick::Anchored;
+        let mut sid = nfa.start_state(Anchored::Yes).ok()?;
+        let mut best = None;
+        for (j, &b) in bytes.iter().enumerate() {
+            sid = nfa.next_state(Anchored::Yes, sid, b);
+            if !nfa.is_special(sid) {
+                continue;
+            }
+            if nfa.is_dead(sid) {
+                break;
+            }
+            best = (0..nfa.match_len(sid))
+                .map(|k| nfa.match_pattern(sid, k))
+                .find(|&p| nfa.pattern_len(p) == j + 1)
+                .map(|p| (p.as_usize(), j + 1))
+                .or(best);
+        }
+        best
+    }
+
+    /// The trie finds the same longest pattern as the automaton, from every position of
+    /// texts made of pieces of the patterns, odd bytes and case flips.
+    #[test]
+    fn trie_agrees_with_the_automaton() {
+        let lex = Lexicon::builtin();
+        let m = Matcher::new(&lex);
+        let keys: Vec<String> = lex
+            .phrases
+            .iter()
+            .flat_map(|p| spellings(&p.text))
+            .collect();
+        let noise = ["", " ", "s", "-", "é", "’", ".", "X", "\u{0}", "ing"];
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut found = 0;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..6 {
+                let k = &keys[next(keys.len())];
+                // a whole pattern, or a prefix of one
+                let cut = if next(3) == 0 {
+                    next(k.len() + 1)
+                } else {
+                    k.len()
+                };
+                let piece = k.get(..cut).unwrap_or(k);
+                if next(5) == 0 {
+                    text.push_str(&piece.to_uppercase());
+                } else {
+                    text.push_str(piece);
+                }
+                text.push_str(noise[next(noise.len())]);
+            }
+            let bytes = text.as_bytes();
+            for i in 0..bytes.len() {
+                let want = reference_longest(&m.nfa, &bytes[i..]);
+                assert_eq!(m.trie.longest(&bytes[i..]), want, "{text:?} at {i}");
+                found += usize::from(want.is_some());
+            }
+        }
+        assert!(found > 10_000, "{found}");
+        // every pattern is found whole
+        for (k, key) in keys.iter().enumerate().step_by(7) {
+            let p = m.trie.longest(key.as_bytes()).map(|(_, len)| len);
+            assert_eq!(p, Some(key.len()), "{key:?} ({k})");
+        }
+        // a tiny trie, by hand
+        let t = Trie::new(&["a", "ab", "abc", "b", "\u{ff}"]);
+        assert_eq!(t.longest(b"abd"), Some((1, 2)));
+        assert_eq!(t.longest(b"abcd"), Some((2, 3)));
+        assert_eq!(t.longest(b"c"), None);
+        assert_eq!(t.longest(b""), None);
+        assert_eq!(t.longest("\u{ff}".as_bytes()), Some((4, 2)));
+        assert_eq!(Trie::new::<&str>(&[]).longest(b"a"), None);
     }
 
     /// Regression: the scan used to run over every byte, so a phrase that failed its word

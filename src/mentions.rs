@@ -113,7 +113,7 @@ impl Matcher {
                     word_start = !text
                         .get(..e)
                         .and_then(|r| r.chars().next_back())
-                        .is_some_and(char::is_alphanumeric);
+                        .is_some_and(is_alnum);
                     i = e.max(i + 1);
                     continue;
                 }
@@ -126,7 +126,7 @@ impl Matcher {
             } else {
                 let (c, len) = char_at(text, i);
                 i += len;
-                c.is_alphanumeric()
+                is_alnum(c)
             };
             if alnum {
                 i = word_end(text, i);
@@ -147,7 +147,7 @@ fn word_end(text: &str, mut i: usize) -> usize {
             break;
         } else {
             let (c, len) = char_at(text, i);
-            if !c.is_alphanumeric() {
+            if !is_alnum(c) {
                 break;
             }
             i += len;
@@ -368,7 +368,19 @@ impl Trie {
 
 /// Whether a letter or digit starts at byte `i` of `text`.
 fn is_alnum_at(text: &str, i: usize) -> bool {
-    i < text.len() && char_at(text, i).0.is_alphanumeric()
+    i < text.len() && is_alnum(char_at(text, i).0)
+}
+
+/// `char::is_alphanumeric`, without the Unicode table lookup (hundreds of instructions)
+/// for the typographic quotes and dashes of news text: the General Punctuation block,
+/// U+2000 to U+206F, holds no letter or digit.
+#[inline]
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        !('\u{2000}'..='\u{206f}').contains(&c) && c.is_alphanumeric()
+    }
 }
 
 /// The spellings a phrase matches: as written; a lower-case entry also with a capital
@@ -1460,6 +1472,13 @@ mod tests {
         assert!(found("let us talk, as it is").is_empty());
         assert_eq!(found("The US said"), ["US"]);
         assert!(found("NIGER").is_empty());
+    }
+
+    #[test]
+    fn is_alnum_is_char_is_alphanumeric() {
+        for c in (0..=0x3_0000).filter_map(char::from_u32) {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     /// The longest pattern at the start of `bytes` by the aho-corasick automaton, as the

@@ -98,9 +98,13 @@ impl Matcher {
         // whether a phrase may start at `i`: the char before it is not a letter or digit
         let mut word_start = true;
         while let Some(&b) = bytes.get(i) {
+            // letters and digits the walk went over: the word goes on at least that far
+            let mut walked = 0;
             if word_start && self.first_bytes[usize::from(b)] {
-                let found = self
-                    .longest_at(bytes, i)
+                let (longest, lead) = self.trie.walk(&bytes[i..]);
+                walked = lead;
+                let found = longest
+                    .map(|(p, len)| (p, i + len))
                     .filter(|&(_, e)| !is_alnum_at(text, e));
                 if let Some((pattern, e)) = found {
                     for &phrase in &self.groups[pattern] {
@@ -120,7 +124,10 @@ impl Matcher {
             }
             // step over one char, or over the rest of a word at once; ASCII, most of the
             // text, without decoding
-            let alnum = if b.is_ascii() {
+            let alnum = if walked > 0 {
+                i += walked;
+                true
+            } else if b.is_ascii() {
                 i += 1;
                 b.is_ascii_alphanumeric()
             } else {
@@ -156,15 +163,6 @@ fn word_end(text: &str, mut i: usize) -> usize {
     i
 }
 
-impl Matcher {
-    /// The longest pattern that starts at byte `i`, as (pattern, end).
-    fn longest_at(&self, bytes: &[u8], i: usize) -> Option<(usize, usize)> {
-        self.trie
-            .longest(bytes.get(i..)?)
-            .map(|(p, len)| (p, i + len))
-    }
-}
-
 /// A trie of byte strings as a double array: the child of state `s` on byte `b` is slot
 /// `base(s) + b` when that slot's `check` names `s`. One step of a walk is one add and one
 /// compare on one slot, where a general automaton decodes a state representation per
@@ -172,11 +170,20 @@ impl Matcher {
 #[derive(Clone, Debug)]
 struct Trie {
     slots: Vec<Slot>,
-    /// Per slot: the longest pattern that ends at this state or on the way to it
-    /// (`NONE`: none), so a walk need not keep track of the matches it passes.
-    found: Vec<u32>,
+    /// Per slot: what a walk that stops at this state has found.
+    ends: Vec<End>,
     /// The length of each pattern.
     lens: Vec<u32>,
+}
+
+/// What a walk that stops at a state has found, so the walk need not keep track of it.
+#[derive(Clone, Copy, Debug)]
+struct End {
+    /// The longest pattern that ends at this state or on the way to it (`NONE`: none).
+    found: u32,
+    /// How many of the bytes on the way to this state, from the start, are ASCII letters
+    /// or digits.
+    lead: u32,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -279,10 +286,18 @@ impl Trie {
         // then each node's children placed where all their slots are free, in breadth-first
         // order; slot 0 is the root
         let mut slots = vec![Slot { base: 0, check: 0 }];
-        let mut found = vec![ends[0]];
+        let none = End {
+            found: Self::NONE,
+            lead: 0,
+        };
+        let mut tails = vec![End {
+            found: ends[0],
+            lead: 0,
+        }];
         let mut free = FreeSlots::new();
-        let mut queue = std::collections::VecDeque::from([(0usize, 0usize)]);
-        while let Some((node, slot)) = queue.pop_front() {
+        // (node, its slot, its depth)
+        let mut queue = std::collections::VecDeque::from([(0usize, 0usize, 0u32)]);
+        while let Some((node, slot, depth)) = queue.pop_front() {
             let kids = &children[node];
             let (Some(&(b0, _)), Some(&(last, _))) = (kids.first(), kids.last()) else {
                 continue;
@@ -320,7 +335,7 @@ impl Trie {
                         check: Self::FREE,
                     },
                 );
-                found.resize(base + last + 1, Self::NONE);
+                tails.resize(base + last + 1, none);
             }
             let state = u32::try_from(slot).expect("fewer than 2^32 slots");
             slots[slot].base = u32::try_from(base).expect("fewer than 2^32 slots");
@@ -331,26 +346,41 @@ impl Trie {
                     base: 0,
                     check: state,
                 };
-                found[t] = if ends[child] == Self::NONE {
-                    found[slot]
-                } else {
-                    ends[child]
+                let up = tails[slot];
+                tails[t] = End {
+                    found: if ends[child] == Self::NONE {
+                        up.found
+                    } else {
+                        ends[child]
+                    },
+                    lead: up.lead + u32::from(up.lead == depth && b.is_ascii_alphanumeric()),
                 };
-                queue.push_back((child, t));
+                queue.push_back((child, t, depth + 1));
             }
         }
         let lens = keys
             .iter()
             .map(|k| u32::try_from(k.as_ref().len()).expect("patterns shorter than 4 GB"))
             .collect();
-        Trie { slots, found, lens }
+        Trie {
+            slots,
+            ends: tails,
+            lens,
+        }
     }
 
     /// The longest pattern that is a prefix of `bytes`, as (pattern, length).
-    #[inline]
+    #[cfg(test)]
     fn longest(&self, bytes: &[u8]) -> Option<(usize, usize)> {
+        self.walk(bytes).0
+    }
+
+    /// The longest pattern that is a prefix of `bytes`, as (pattern, length), and how many
+    /// bytes from the start the walk went over are ASCII letters or digits.
+    #[inline]
+    fn walk(&self, bytes: &[u8]) -> (Option<(usize, usize)>, usize) {
         let mut state = 0usize;
-        let mut base = self.slots.first()?.base as usize;
+        let mut base = self.slots.first().map_or(0, |s| s.base as usize);
         for &b in bytes {
             let t = base + usize::from(b);
             match self.slots.get(t) {
@@ -361,8 +391,14 @@ impl Trie {
                 _ => break,
             }
         }
-        let p = *self.found.get(state).filter(|&&p| p != Self::NONE)? as usize;
-        Some((p, *self.lens.get(p)? as usize))
+        let Some(end) = self.ends.get(state) else {
+            return (None, 0);
+        };
+        let p = end.found as usize;
+        let longest = (end.found != Self::NONE)
+            .then(|| self.lens.get(p).map(|&len| (p, len as usize)))
+            .flatten();
+        (longest, end.lead as usize)
     }
 }
 
@@ -1504,6 +1540,41 @@ mod tests {
         best
     }
 
+    /// The phrase scan as it was before the trie: char by char, the automaton from each
+    /// word start.
+    fn reference_scan(m: &Matcher, text: &str) -> Vec<Hit> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        let mut word_start = true;
+        while i < text.len() {
+            if word_start && m.first_bytes[usize::from(text.as_bytes()[i])] {
+                let found = reference_longest(&m.nfa, &text.as_bytes()[i..])
+                    .map(|(p, len)| (p, i + len))
+                    .filter(|&(_, e)| !text[e..].starts_with(char::is_alphanumeric));
+                if let Some((pattern, e)) = found {
+                    for &phrase in &m.groups[pattern] {
+                        out.push(Hit {
+                            span: Span::new(i, e),
+                            phrase,
+                        });
+                    }
+                    word_start = !text[..e].ends_with(char::is_alphanumeric);
+                    i = e.max(i + 1);
+                    continue;
+                }
+            }
+            let c = text[i..].chars().next().unwrap_or('\0');
+            i += c.len_utf8();
+            if c.is_alphanumeric() {
+                while let Some(d) = text[i..].chars().next().filter(|d| d.is_alphanumeric()) {
+                    i += d.len_utf8();
+                }
+            }
+            word_start = !c.is_alphanumeric();
+        }
+        out
+    }
+
     /// The trie finds the same longest pattern as the automaton, from every position of
     /// texts made of pieces of the patterns, odd bytes and case flips.
     #[test]
@@ -1515,7 +1586,9 @@ mod tests {
             .iter()
             .flat_map(|p| spellings(&p.text))
             .collect();
-        let noise = ["", " ", "s", "-", "é", "’", ".", "X", "\u{0}", "ing"];
+        let noise = [
+            "", " ", "s", "-", "é", "’", ".", "X", "\u{0}", "ing", "\u{2070}", "ğ",
+        ];
         let mut seed = 0x9e37_79b9_7f4a_7c15u64;
         let mut next = |n: usize| {
             seed ^= seed << 13;
@@ -1545,9 +1618,12 @@ mod tests {
             let bytes = text.as_bytes();
             for i in 0..bytes.len() {
                 let want = reference_longest(&m.nfa, &bytes[i..]);
-                assert_eq!(m.trie.longest(&bytes[i..]), want, "{text:?} at {i}");
+                let (got, lead) = m.trie.walk(&bytes[i..]);
+                assert_eq!(got, want, "{text:?} at {i}");
+                assert!(bytes[i..i + lead].iter().all(u8::is_ascii_alphanumeric));
                 found += usize::from(want.is_some());
             }
+            assert_eq!(m.scan(&text), reference_scan(&m, &text), "{text:?}");
         }
         assert!(found > 10_000, "{found}");
         // every pattern is found whole

@@ -845,6 +845,18 @@ fn ambiguous_reject(text: &str, tokens: &[Token], t0: usize, t1: usize) -> bool 
         || (prev == "of" && prev2.eq_ignore_ascii_case("state"))
 }
 
+/// What [`actors`] looks up about a token.
+#[derive(Default)]
+struct Tok<'t> {
+    word: &'t str,
+    /// A word starting with a capital letter.
+    cap: bool,
+    covered: bool,
+    /// The first item starting at this token and the first item ending before it.
+    start: Option<usize>,
+    end: Option<usize>,
+}
+
 /// Builds the actor mentions of one sentence. Persons are looked up and added in
 /// `persons` (surnames map to earlier full names).
 pub(crate) fn actors(
@@ -856,30 +868,47 @@ pub(crate) fn actors(
     let n = s.tokens.len();
     let mut used = vec![false; n];
     let mut out: Vec<Actor> = Vec::new();
-    // per token: the item starting there, and whether an item covers it
-    let mut starts: Vec<Option<usize>> = vec![None; n];
-    let mut covered = vec![false; n];
-    for (k, (a, b, _)) in s.items.iter().enumerate() {
-        if *a < n && starts[*a].is_none() {
-            starts[*a] = Some(k);
-        }
-        for c in &mut covered[(*a).min(n)..(*b).min(n)] {
-            *c = true;
-        }
-    }
-    let mut ends: Vec<Option<usize>> = vec![None; n + 1];
-    for (k, (_, b, _)) in s.items.iter().enumerate() {
-        if *b <= n && ends[*b].is_none() {
-            ends[*b] = Some(k);
-        }
-    }
-    let item_ending = |t: usize| ends.get(t).copied().flatten().map(|k| &s.items[k]);
-    let item_at = |t: usize| starts.get(t).copied().flatten().map(|k| &s.items[k]);
-    let in_item = |t: usize| covered.get(t).copied().unwrap_or(false);
-    let is_cap_word = |t: usize| {
-        s.tokens.get(t).is_some_and(|tok| {
-            tok.kind == TokenKind::Word && tok.span.slice(text).starts_with(char::is_uppercase)
+    // per token, looked at many times: its text, whether it is a capitalised word, the
+    // item starting there, the item ending there, and whether an item covers it; one more
+    // entry for the end of the sentence, where an item can end
+    let mut toks: Vec<Tok> = s
+        .tokens
+        .iter()
+        .map(|tok| {
+            let word = tok.span.slice(text);
+            Tok {
+                word,
+                cap: tok.kind == TokenKind::Word && word.starts_with(char::is_uppercase),
+                covered: false,
+                start: None,
+                end: None,
+            }
         })
+        .chain(std::iter::once(Tok::default()))
+        .collect();
+    for (k, (a, b, _)) in s.items.iter().enumerate() {
+        if *a < n && toks[*a].start.is_none() {
+            toks[*a].start = Some(k);
+        }
+        for t in &mut toks[(*a).min(n)..(*b).min(n)] {
+            t.covered = true;
+        }
+    }
+    for (k, (_, b, _)) in s.items.iter().enumerate() {
+        if *b <= n && toks[*b].end.is_none() {
+            toks[*b].end = Some(k);
+        }
+    }
+    let toks = toks;
+    let item_ending = |t: usize| toks.get(t).and_then(|x| x.end).map(|k| &s.items[k]);
+    let item_at = |t: usize| toks.get(t).and_then(|x| x.start).map(|k| &s.items[k]);
+    let in_item = |t: usize| toks.get(t).is_some_and(|x| x.covered);
+    let is_cap_word = |t: usize| toks.get(t).is_some_and(|x| x.cap);
+    let word = |t: usize| toks.get(t).map_or("", |x| x.word);
+    let is = |t: usize, w: &str| word(t).eq_ignore_ascii_case(w);
+    let is_any = |t: usize, ws: &[&str]| {
+        let x = word(t);
+        ws.iter().any(|w| x.eq_ignore_ascii_case(w))
     };
     let entity_of = |t: usize| match item_at(t) {
         Some((_, t1, Item::Entity(e, role))) => Some((*e, *role, *t1)),
@@ -903,7 +932,7 @@ pub(crate) fn actors(
         let mut end = *t1;
         let mut names = Vec::new();
         while end < n && names.len() < 5 {
-            let w = s.word(text, end);
+            let w = word(end);
             if is_cap_word(end)
                 && item_at(end).is_none()
                 && !w.contains('.')
@@ -962,7 +991,7 @@ pub(crate) fn actors(
                 steps += 1;
                 continue;
             }
-            let w = s.word(text, p);
+            let w = word(p);
             if MODIFIERS.contains(&Lower::new(w).as_str()) {
                 k = p;
                 steps += 1;
@@ -1017,16 +1046,15 @@ pub(crate) fn actors(
                 // `ethnic Albanians in southern Serbia`, `the Albanians of Serbia`: a people
                 // is coded by the state it lives in, when the text names it; `ethnic X`
                 // alone is not the state X
-                let ethnic = *t0 > 0 && s.is(text, *t0 - 1, "ethnic");
-                let plural = s.word(text, *t1 - 1).ends_with('s');
+                let ethnic = *t0 > 0 && is(*t0 - 1, "ethnic");
+                let plural = word(*t1 - 1).ends_with('s');
                 if *role == NameRole::Adjective
                     && (ethnic || plural)
-                    && s.is_any(text, *t1, &["in", "of", "from"])
+                    && is_any(*t1, &["in", "of", "from"])
                 {
                     let mut k = *t1 + 1;
                     while k < n
-                        && s.is_any(
-                            text,
+                        && is_any(
                             k,
                             &[
                                 "the", "northern", "southern", "eastern", "western", "central",
@@ -1076,7 +1104,7 @@ pub(crate) fn actors(
                     let mut adjs = vec![(*t0, *t1, *e)];
                     let mut k = *t1;
                     loop {
-                        if s.is_any(text, k, &["and", ",", "or"])
+                        if is_any(k, &["and", ",", "or"])
                             && let Some((e2, NameRole::Adjective, t1b)) = entity_of(k + 1)
                         {
                             adjs.push((k + 1, t1b, e2));
@@ -1089,7 +1117,7 @@ pub(crate) fn actors(
                     while m < n
                         && m < k + 3
                         && item_at(m).is_none()
-                        && MODIFIERS.contains(&Lower::new(s.word(text, m)).as_str())
+                        && MODIFIERS.contains(&Lower::new(word(m)).as_str())
                     {
                         m += 1;
                     }
@@ -1111,7 +1139,7 @@ pub(crate) fn actors(
                         continue;
                     }
                     // plural demonym standing alone (`Palestinians`, `Israelis`)
-                    let w = s.word(text, *t0);
+                    let w = word(*t0);
                     let sing = w.strip_suffix('s').unwrap_or("");
                     let plural = adjs.len() == 1 && !sing.is_empty() && lex.has_phrase(sing);
                     // `Bosnian Serbs`, `French paper workers`: a group of people of a state
@@ -1123,7 +1151,7 @@ pub(crate) fn actors(
                         && item_at(g).is_none()
                         && !in_item(g)
                     {
-                        let w = s.word(text, g);
+                        let w = word(g);
                         if w.len() > 3
                             && w.ends_with('s')
                             && !w.ends_with("ss")
@@ -1160,7 +1188,7 @@ pub(crate) fn actors(
                 let mut end = *t1;
                 let mut sector = None;
                 let mut possessive = false;
-                if s.is_any(text, *t1, &["'s", "’s"]) {
+                if is_any(*t1, &["'s", "’s"]) {
                     possessive = true;
                     // `Niger's military government`, `Nicaragua's Sandinista government`
                     let mut m = *t1 + 1;
@@ -1186,8 +1214,7 @@ pub(crate) fn actors(
                     end = *st1;
                 }
                 let located = *t0 > 0
-                    && s.is_any(
-                        text,
+                    && is_any(
                         *t0 - 1,
                         &[
                             "in", "at", "near", "outside", "inside", "into", "across", "around",
@@ -1211,16 +1238,16 @@ pub(crate) fn actors(
             Item::Sector(code) => {
                 // SECTOR (of|from|in) [the] ENTITY
                 let k = *t1;
-                let prep_ok = s.is(text, k, "of")
-                    || (s.is(text, k, "from") && code != "MIL")
-                    || (s.is_in(text, k) && !matches!(code.as_str(), "MIL" | "DIP" | "GOV"));
-                let det = usize::from(s.is(text, k + 1, "the"));
+                let prep_ok = is(k, "of")
+                    || (is(k, "from") && code != "MIL")
+                    || (is(k, "in") && !matches!(code.as_str(), "MIL" | "DIP" | "GOV"));
+                let det = usize::from(is(k + 1, "the"));
                 if prep_ok
                     && let Some((e, role, et1)) = entity_of(k + 1 + det)
                     && role != NameRole::Adjective
                     && !used[k + 1 + det]
                 {
-                    let start = if *t0 > 0 && s.is_any(text, *t0 - 1, &["the", "a"]) {
+                    let start = if *t0 > 0 && is_any(*t0 - 1, &["the", "a"]) {
                         *t0 - 1
                     } else {
                         *t0
@@ -1237,13 +1264,13 @@ pub(crate) fn actors(
                     continue;
                 }
                 // the junta / the government: resolved by coref
-                if *t0 > 0 && s.is_any(text, *t0 - 1, &["the", "this", "that"]) && !used[*t0 - 1] {
-                    let noun = s.word(text, *t1 - 1).to_ascii_lowercase();
+                if *t0 > 0 && is_any(*t0 - 1, &["the", "this", "that"]) && !used[*t0 - 1] {
+                    let noun = word(*t1 - 1).to_ascii_lowercase();
                     if matches!(code.as_str(), "GOV" | "MIL" | "LEG" | "DIP")
                         && !noun.ends_with('s')
                         || noun == "authorities"
                     {
-                        let next_of = s.is_any(text, *t1, &["of", "from"]);
+                        let next_of = is_any(*t1, &["of", "from"]);
                         if !next_of {
                             for u in &mut used[*t0 - 1..*t1] {
                                 *u = true;
@@ -1270,15 +1297,10 @@ pub(crate) fn actors(
             t += 1;
             continue;
         }
-        let w = s.word(text, t);
         // only `the`, `both` and the pronouns are looked at in lower case
-        let lower = (w.len() <= 4
-            && w.starts_with(['t', 'T', 'b', 'B', 'h', 'H', 's', 'S', 'i', 'I']))
-        .then(|| Lower::new(w));
-        let lw = lower.as_ref().map_or("", Lower::as_str);
+        let lw = determiner_or_pronoun(word(t));
         if lw == "the" && t + 1 < n && !used[t + 1] {
-            if s.is_any(
-                text,
+            if is_any(
                 t + 1,
                 &[
                     "bloc",
@@ -1290,9 +1312,9 @@ pub(crate) fn actors(
                     "movement",
                     "militia",
                 ],
-            ) && !s.is_any(text, t + 2, &["of", "'s", "’s"])
+            ) && !is_any(t + 2, &["of", "'s", "’s"])
             {
-                let noun = s.word(text, t + 1).to_ascii_lowercase();
+                let noun = word(t + 1).to_ascii_lowercase();
                 out.push(make(
                     t,
                     t + 2,
@@ -1310,16 +1332,15 @@ pub(crate) fn actors(
                 t += 2;
                 continue;
             }
-            if s.is_any(text, t + 1, &["country", "nation"]) {
+            if is_any(t + 1, &["country", "nation"]) {
                 out.push(make(t, t + 2, Referent::Country, None));
                 used[t] = true;
                 used[t + 1] = true;
                 t += 2;
                 continue;
             }
-            if s.is_any(text, t + 1, &["two", "both"])
-                && s.is_any(
-                    text,
+            if is_any(t + 1, &["two", "both"])
+                && is_any(
                     t + 2,
                     &[
                         "countries",
@@ -1336,7 +1357,7 @@ pub(crate) fn actors(
                 continue;
             }
         }
-        if lw == "both" && s.is_any(text, t + 1, &["countries", "nations", "sides"]) {
+        if lw == "both" && is_any(t + 1, &["countries", "nations", "sides"]) {
             out.push(make(t, t + 2, Referent::Pair, None));
             t += 2;
             continue;
@@ -1373,35 +1394,34 @@ pub(crate) fn actors(
             {
                 end += 1;
             }
-            let run: Vec<&str> = (t..end).map(|k| s.word(text, k)).collect();
-            let known = if run.len() == 1 {
-                persons
-                    .iter()
-                    .find(|p| p.name.rsplit(' ').next() == Some(run[0]) || p.name == run[0])
-                    .map(|p| p.id.clone())
+            // at most four words: no allocation
+            let mut words = [""; 4];
+            for (w, k) in words.iter_mut().zip(t..end) {
+                *w = word(k);
+            }
+            let run = &words[..end - t];
+            let known = if let [single] = run {
+                persons.iter().find(|p| last_name_is(&p.name, single))
             } else {
-                let name = run.join(" ");
-                persons
-                    .iter()
-                    .find(|p| p.name == name)
-                    .map(|p| p.id.clone())
-            };
-            let before_speech = s.is_any(text, end, SPEECH)
-                || (s.is(text, end, "also") && s.is_any(text, end + 1, SPEECH))
-                || (s.is(text, end, ",") && t > 0 && s.is_any(text, t - 1, SPEECH));
-            let after_speech = t > 0 && s.is_any(text, t - 1, SPEECH);
-            let plausible = run.iter().all(|w| {
-                w.chars()
-                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
-                    && !NOT_NAMES.contains(w)
-            }) && !(t == 0 && run.len() == 1 && !before_speech);
-            let id = match known {
-                Some(id) => Some(id),
-                None if plausible && (before_speech || after_speech) => {
-                    Some(person_for(persons, &run, None, None))
-                }
-                None => None,
-            };
+                persons.iter().find(|p| joined_is(&p.name, run))
+            }
+            .map(|p| p.id.clone());
+            // a new person: only beside a speech verb, and only a plausible name
+            let id = known.or_else(|| {
+                let before_speech = is_any(end, SPEECH)
+                    || (is(end, "also") && is_any(end + 1, SPEECH))
+                    || (is(end, ",") && t > 0 && is_any(t - 1, SPEECH));
+                let after_speech = t > 0 && is_any(t - 1, SPEECH);
+                let plausible = || {
+                    run.iter().all(|w| {
+                        w.chars()
+                            .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+                            && !NOT_NAMES.contains(w)
+                    }) && !(t == 0 && run.len() == 1 && !before_speech)
+                };
+                ((before_speech || after_speech) && plausible())
+                    .then(|| person_for(persons, run, None, None))
+            });
             if let Some(id) = id {
                 for u in &mut used[t..end] {
                     *u = true;
@@ -1419,10 +1439,44 @@ pub(crate) fn actors(
     out
 }
 
-impl Analysed {
-    fn is_in(&self, text: &str, i: usize) -> bool {
-        self.is(text, i, "in")
+/// `w` in lower case when it is `the`, `both` or one of the pronouns [`actors`] looks
+/// for, else "": no lower-casing of other words.
+fn determiner_or_pronoun(w: &str) -> &'static str {
+    if !(2..=4).contains(&w.len()) {
+        return "";
     }
+    [
+        "the", "both", "he", "him", "she", "her", "it", "they", "them",
+    ]
+    .into_iter()
+    .find(|x| x.eq_ignore_ascii_case(w))
+    .unwrap_or("")
+}
+
+/// Whether the last word of `name` (after its last space) is `w`, or `name` is `w`:
+/// `name.rsplit(' ').next() == Some(w) || name == w` without splitting.
+fn last_name_is(name: &str, w: &str) -> bool {
+    name.strip_suffix(w)
+        .is_some_and(|rest| (rest.is_empty() || rest.ends_with(' ')) && !w.contains(' '))
+        || name == w
+}
+
+/// Whether `name` is `words` joined with spaces, without joining them.
+fn joined_is(name: &str, words: &[&str]) -> bool {
+    let mut rest = name;
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            let Some(r) = rest.strip_prefix(' ') else {
+                return false;
+            };
+            rest = r;
+        }
+        let Some(r) = rest.strip_prefix(w) else {
+            return false;
+        };
+        rest = r;
+    }
+    rest.is_empty()
 }
 
 /// The state (or, for an international body, the body itself) a person named after
@@ -1508,6 +1562,55 @@ mod tests {
         assert!(found("let us talk, as it is").is_empty());
         assert_eq!(found("The US said"), ["US"]);
         assert!(found("NIGER").is_empty());
+    }
+
+    #[test]
+    fn name_helpers_agree_with_split_and_join() {
+        let names = [
+            "",
+            " ",
+            "Ali",
+            "Ali Bongo",
+            "Bongo",
+            "Ali  Bongo",
+            "Ali Bongo ",
+            "al-Assad",
+        ];
+        let words = [
+            "",
+            " ",
+            "Ali",
+            "Bongo",
+            "Ali Bongo",
+            "o",
+            "Assad",
+            "al-Assad",
+        ];
+        for name in names {
+            for w in words {
+                let want = name.rsplit(' ').next() == Some(w) || name == w;
+                assert_eq!(last_name_is(name, w), want, "{name:?} {w:?}");
+            }
+            for a in words {
+                for b in words {
+                    for run in [&[a][..], &[a, b], &[a, b, a]] {
+                        assert_eq!(
+                            joined_is(name, run),
+                            name == run.join(" "),
+                            "{name:?} {run:?}"
+                        );
+                    }
+                }
+            }
+        }
+        for w in [
+            "the", "The", "THE", "both", "He", "him", "SHE", "her", "It", "they", "Them",
+        ] {
+            assert_eq!(determiner_or_pronoun(w), Lower::new(w).as_str());
+        }
+        for w in ["", "t", "then", "thee", "hers", "its", "bot", "éh", "sheep"] {
+            assert_eq!(determiner_or_pronoun(w), "");
+        }
     }
 
     #[test]

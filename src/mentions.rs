@@ -846,11 +846,8 @@ fn ambiguous_reject(text: &str, tokens: &[Token], t0: usize, t1: usize) -> bool 
 }
 
 /// What [`actors`] looks up about a token.
-#[derive(Default)]
-struct Tok<'t> {
-    word: &'t str,
-    /// A word starting with a capital letter.
-    cap: bool,
+#[derive(Clone, Default)]
+struct Tok {
     covered: bool,
     /// The first item starting at this token and the first item ending before it.
     start: Option<usize>,
@@ -868,24 +865,9 @@ pub(crate) fn actors(
     let n = s.tokens.len();
     let mut used = vec![false; n];
     let mut out: Vec<Actor> = Vec::new();
-    // per token, looked at many times: its text, whether it is a capitalised word, the
-    // item starting there, the item ending there, and whether an item covers it; one more
-    // entry for the end of the sentence, where an item can end
-    let mut toks: Vec<Tok> = s
-        .tokens
-        .iter()
-        .map(|tok| {
-            let word = tok.span.slice(text);
-            Tok {
-                word,
-                cap: tok.kind == TokenKind::Word && word.starts_with(char::is_uppercase),
-                covered: false,
-                start: None,
-                end: None,
-            }
-        })
-        .chain(std::iter::once(Tok::default()))
-        .collect();
+    // per token: the item starting there, the item ending there, and whether an item
+    // covers it; one more entry for the end of the sentence, where an item can end
+    let mut toks = vec![Tok::default(); n + 1];
     for (k, (a, b, _)) in s.items.iter().enumerate() {
         if *a < n && toks[*a].start.is_none() {
             toks[*a].start = Some(k);
@@ -903,8 +885,18 @@ pub(crate) fn actors(
     let item_ending = |t: usize| toks.get(t).and_then(|x| x.end).map(|k| &s.items[k]);
     let item_at = |t: usize| toks.get(t).and_then(|x| x.start).map(|k| &s.items[k]);
     let in_item = |t: usize| toks.get(t).is_some_and(|x| x.covered);
-    let is_cap_word = |t: usize| toks.get(t).is_some_and(|x| x.cap);
-    let word = |t: usize| toks.get(t).map_or("", |x| x.word);
+    let bytes = text.as_bytes();
+    let is_cap_word = |t: usize| {
+        s.tokens.get(t).is_some_and(|tok| {
+            tok.kind == TokenKind::Word
+                && match bytes.get(tok.span.start) {
+                    // an ASCII first letter without decoding
+                    Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                    _ => tok.span.slice(text).starts_with(char::is_uppercase),
+                }
+        })
+    };
+    let word = |t: usize| s.word(text, t);
     let is = |t: usize, w: &str| word(t).eq_ignore_ascii_case(w);
     let is_any = |t: usize, ws: &[&str]| {
         let x = word(t);
@@ -1293,7 +1285,16 @@ pub(crate) fn actors(
     //    speech verbs.
     let mut t = 0;
     while t < n {
-        if used[t] {
+        // a token that is neither `the`, `both` or a pronoun nor a capitalised word is
+        // passed over by its first byte
+        let first = s.tokens[t].span.start;
+        if used[t]
+            || bytes.get(first).is_some_and(|b| {
+                b.is_ascii()
+                    && !b.is_ascii_uppercase()
+                    && !matches!(b, b't' | b'b' | b'h' | b's' | b'i')
+            })
+        {
             t += 1;
             continue;
         }

@@ -507,12 +507,23 @@ impl Analysed {
     }
 
     pub(crate) fn is(&self, text: &str, i: usize, w: &str) -> bool {
-        self.word(text, i).eq_ignore_ascii_case(w)
+        self.bytes(text, i).eq_ignore_ascii_case(w.as_bytes())
     }
 
     pub(crate) fn is_any(&self, text: &str, i: usize, ws: &[&str]) -> bool {
-        let t = self.word(text, i);
-        ws.iter().any(|w| t.eq_ignore_ascii_case(w))
+        let t = self.bytes(text, i);
+        ws.iter().any(|w| t.eq_ignore_ascii_case(w.as_bytes()))
+    }
+
+    /// The bytes of token `i`, for [`Analysed::is`] and [`Analysed::is_any`]: a compare
+    /// with a word needs no check that the token starts and ends at char boundaries, as
+    /// [`Analysed::word`] makes (a token always does; and bytes equal to a word, ASCII
+    /// case aside, start and end where its chars do).
+    fn bytes<'t>(&self, text: &'t str, i: usize) -> &'t [u8] {
+        self.tokens
+            .get(i)
+            .and_then(|t| text.as_bytes().get(t.span.start..t.span.end))
+            .unwrap_or_default()
     }
 }
 

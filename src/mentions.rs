@@ -716,7 +716,8 @@ pub(crate) fn items(
     tokens: &[Token],
     hits: &[Hit],
 ) -> Vec<(usize, usize, Item)> {
-    let mut out = Vec::new();
+    // at most one item per hit
+    let mut out = Vec::with_capacity(hits.len());
     let mut i = 0;
     while i < hits.len() {
         let h = hits[i];

@@ -195,8 +195,12 @@ fn group_before(actors: &[Actor], i: usize, text: &str) -> Option<Vec<EntityId>>
     let i = i.min(actors.len());
     for j in (i.saturating_sub(12).max(1)..i).rev() {
         let (a, b) = (&actors[j - 1], &actors[j]);
-        let gap = text.get(a.span.end..b.span.start).unwrap_or("").trim();
-        if matches!(gap, "and" | "," | ", and") {
+        // most gaps are passed over by their first char
+        let gap = text
+            .get(a.span.end..b.span.start)
+            .unwrap_or("")
+            .trim_start();
+        if gap.starts_with(['a', ',']) && matches!(gap.trim_end(), "and" | "," | ", and") {
             let mut v: Vec<EntityId> = a.entities.iter().chain(&b.entities).cloned().collect();
             v.dedup();
             if v.len() >= 2 {

@@ -20,7 +20,9 @@ pub(crate) struct Memory {
     by_noun: HashMap<String, EntityId>,
     by_sector: HashMap<String, EntityId>,
     last_person: Option<EntityId>,
-    last_thing: Option<Vec<EntityId>>,
+    /// The entity of the last actor that was no person, when it had one entity (`it`
+    /// refers to nothing after a group).
+    last_thing: Option<EntityId>,
     last_group: Option<Vec<EntityId>>,
     /// Organisations and armed groups in order of mention.
     last_body: Vec<(EntityKind, EntityId)>,
@@ -105,11 +107,7 @@ pub(crate) fn resolve(
                     }
                     None => Vec::new(),
                 },
-                "it" => memory
-                    .last_thing
-                    .clone()
-                    .filter(|v| v.len() == 1)
-                    .unwrap_or_default(),
+                "it" => memory.last_thing.clone().into_iter().collect(),
                 _ => {
                     // they: a group in this sentence before it, else a plural actor
                     // (`Palestinian leaders`) before it, else the last group
@@ -142,19 +140,23 @@ pub(crate) fn resolve(
             memory.last_person = Some(p.clone());
         }
         for e in &a.entities {
-            if let Some(kind) = lex
-                .entity(e)
-                .map(|x| x.kind)
-                .filter(|k| matches!(k, EntityKind::Organization | EntityKind::ArmedGroup))
+            let kind = lex.entity(e).map(|x| x.kind);
+            if let Some(kind) =
+                kind.filter(|k| matches!(k, EntityKind::Organization | EntityKind::ArmedGroup))
             {
-                memory.last_body.retain(|(_, b)| b != e);
+                // each body is in the list once
+                if let Some(old) = memory.last_body.iter().position(|(_, b)| b == e) {
+                    memory.last_body.remove(old);
+                }
                 memory.last_body.push((kind, e.clone()));
             }
-            let is_state = lex.entity(e).is_some_and(|x| x.kind == EntityKind::Country);
-            if is_state {
+            if kind == Some(EntityKind::Country) {
                 memory.last_state = Some(e.clone());
                 if memory.states.last() != Some(e) {
-                    memory.states.retain(|s| s != e);
+                    // each state is in the list once
+                    if let Some(old) = memory.states.iter().position(|s| s == e) {
+                        memory.states.remove(old);
+                    }
                     memory.states.push(e.clone());
                 }
                 if let (Some(sector), Referent::Entity(_)) = (&a.sector, &a.referent) {
@@ -177,7 +179,10 @@ pub(crate) fn resolve(
             }
         }
         if a.person.is_none() && !a.entities.is_empty() {
-            memory.last_thing = Some(a.entities.clone());
+            memory.last_thing = match a.entities.as_slice() {
+                [one] => Some(one.clone()),
+                _ => None,
+            };
         }
     }
     if let Some(g) = group_before(actors, actors.len(), text) {
@@ -190,8 +195,12 @@ fn group_before(actors: &[Actor], i: usize, text: &str) -> Option<Vec<EntityId>>
     let i = i.min(actors.len());
     for j in (i.saturating_sub(12).max(1)..i).rev() {
         let (a, b) = (&actors[j - 1], &actors[j]);
-        let gap = text.get(a.span.end..b.span.start).unwrap_or("").trim();
-        if matches!(gap, "and" | "," | ", and") {
+        // most gaps are passed over by their first char
+        let gap = text
+            .get(a.span.end..b.span.start)
+            .unwrap_or("")
+            .trim_start();
+        if gap.starts_with(['a', ',']) && matches!(gap.trim_end(), "and" | "," | ", and") {
             let mut v: Vec<EntityId> = a.entities.iter().chain(&b.entities).cloned().collect();
             v.dedup();
             if v.len() >= 2 {

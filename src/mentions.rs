@@ -4,9 +4,9 @@
 //! with titles (`Col Amadou Abdramane`), and the definite phrases and pronouns that
 //! [`crate::coref`] resolves.
 
-use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous;
-use aho_corasick::{Anchored, Input, MatchKind};
+use aho_corasick::{Input, MatchKind};
 
 use crate::lexicon::{Lexicon, NameRole, PhraseUse};
 use crate::model::{EntityId, EntityKind, Span};
@@ -15,11 +15,10 @@ use crate::text::{Lower, Token, TokenKind, char_at};
 /// The compiled multi-pattern matcher over every phrase of a lexicon.
 #[derive(Clone, Debug)]
 pub(crate) struct Matcher {
-    /// The automaton, walked by hand from its anchored start state.
+    /// The automaton over the same patterns, for [`Matcher::bare_scan`].
     nfa: contiguous::NFA,
-    /// Its anchored start state (`None` only for an automaton that cannot start anchored,
-    /// which a contiguous NFA always can).
-    anchored_start: Option<StateID>,
+    /// The patterns as a trie, walked from each word start.
+    trie: Trie,
     /// For each automaton pattern (a lower-cased phrase), the lexicon phrases written
     /// that way in any case (`Prime Minister` the title, `prime minister` the sector).
     groups: Vec<Vec<usize>>,
@@ -62,7 +61,7 @@ impl Matcher {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&keys)
             .expect("a lexicon of bounded phrases always compiles");
-        let anchored_start = nfa.start_state(Anchored::Yes).ok();
+        let trie = Trie::new(&keys);
         let mut first_bytes = [false; 256];
         for k in &keys {
             if let Some(&b) = k.as_bytes().first() {
@@ -71,7 +70,7 @@ impl Matcher {
         }
         Matcher {
             nfa,
-            anchored_start,
+            trie,
             groups,
             first_bytes,
         }
@@ -93,16 +92,20 @@ impl Matcher {
     /// byte: inside words it never runs at all. The longest phrase from a position wins;
     /// the next search starts after it.
     pub(crate) fn scan(&self, text: &str) -> Vec<Hit> {
-        let mut out = Vec::new();
+        // news text has a phrase every 30 to 50 bytes
+        let mut out = Vec::with_capacity(text.len() / 32);
         let bytes = text.as_bytes();
         let mut i = 0usize;
         // whether a phrase may start at `i`: the char before it is not a letter or digit
         let mut word_start = true;
-        while i < bytes.len() {
-            let b = bytes[i];
+        while let Some(&b) = bytes.get(i) {
+            // letters and digits the walk went over: the word goes on at least that far
+            let mut walked = 0;
             if word_start && self.first_bytes[usize::from(b)] {
-                let found = self
-                    .longest_at(bytes, i)
+                let (longest, lead) = self.trie.walk(&bytes[i..]);
+                walked = lead;
+                let found = longest
+                    .map(|(p, len)| (p, i + len))
                     .filter(|&(_, e)| !is_alnum_at(text, e));
                 if let Some((pattern, e)) = found {
                     for &phrase in &self.groups[pattern] {
@@ -115,15 +118,24 @@ impl Matcher {
                     word_start = !text
                         .get(..e)
                         .and_then(|r| r.chars().next_back())
-                        .is_some_and(char::is_alphanumeric);
+                        .is_some_and(is_alnum);
                     i = e.max(i + 1);
                     continue;
                 }
             }
-            // step over one char, or over the rest of a word at once
-            let (c, len) = char_at(text, i);
-            let alnum = c.is_alphanumeric();
-            i += len;
+            // step over one char, or over the rest of a word at once; ASCII, most of the
+            // text, without decoding
+            let alnum = if walked > 0 {
+                i += walked;
+                true
+            } else if b.is_ascii() {
+                i += 1;
+                b.is_ascii_alphanumeric()
+            } else {
+                let (c, len) = char_at(text, i);
+                i += len;
+                is_alnum(c)
+            };
             if alnum {
                 i = word_end(text, i);
             }
@@ -135,46 +147,277 @@ impl Matcher {
 
 /// The end of the run of letters and digits that starts at or goes on at byte `i`.
 fn word_end(text: &str, mut i: usize) -> usize {
-    while i < text.len() {
-        let (c, len) = char_at(text, i);
-        if !c.is_alphanumeric() {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_alphanumeric() {
+            i += 1;
+        } else if b.is_ascii() {
             break;
+        } else {
+            let (c, len) = char_at(text, i);
+            if !is_alnum(c) {
+                break;
+            }
+            i += len;
         }
-        i += len;
     }
     i
 }
 
-impl Matcher {
-    /// The longest pattern that starts at byte `i`, as (pattern, end): a walk down the
-    /// automaton's trie from its anchored start state until no pattern can go on.
-    fn longest_at(&self, bytes: &[u8], i: usize) -> Option<(usize, usize)> {
-        let mut sid = self.anchored_start?;
-        let mut best = None;
-        for (j, &b) in bytes.iter().enumerate().skip(i) {
-            sid = self.nfa.next_state(Anchored::Yes, sid, b);
-            if !self.nfa.is_special(sid) {
-                continue;
-            }
-            if self.nfa.is_dead(sid) {
-                break;
-            }
-            let len = j + 1 - i;
-            // a match state may also hold shorter patterns that end here: keep the one
-            // that spans the whole walk
-            best = (0..self.nfa.match_len(sid))
-                .map(|k| self.nfa.match_pattern(sid, k))
-                .find(|&p| self.nfa.pattern_len(p) == len)
-                .map(|p| (p.as_usize(), j + 1))
-                .or(best);
+/// A trie of byte strings as a double array: the child of state `s` on byte `b` is slot
+/// `base(s) + b` when that slot's `check` names `s`. One step of a walk is one add and one
+/// compare on one slot, where a general automaton decodes a state representation per
+/// byte; the phrase scan takes about one step per byte of text.
+#[derive(Clone, Debug)]
+struct Trie {
+    slots: Vec<Slot>,
+    /// Per slot: what a walk that stops at this state has found.
+    ends: Vec<End>,
+    /// The length of each pattern.
+    lens: Vec<u32>,
+}
+
+/// What a walk that stops at a state has found, so the walk need not keep track of it.
+#[derive(Clone, Copy, Debug)]
+struct End {
+    /// The longest pattern that ends at this state or on the way to it (`NONE`: none).
+    found: u32,
+    /// How many of the bytes on the way to this state, from the start, are ASCII letters
+    /// or digits.
+    lead: u32,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Slot {
+    /// Where the children of this state start (their bytes are added to it).
+    base: u32,
+    /// The state this slot is a child of; `FREE` for an unused slot.
+    check: u32,
+}
+
+/// The free slots of a growing double array, in order, as a doubly linked list: the
+/// search for a place to put a state's children hops from free slot to free slot.
+struct FreeSlots {
+    /// For each slot: the next and the previous free slot (`NIL`: none). Only the entries
+    /// of free slots mean anything.
+    next: Vec<usize>,
+    prev: Vec<usize>,
+    /// The first and the last free slot (`NIL` when none is free).
+    head: usize,
+    tail: usize,
+}
+
+impl FreeSlots {
+    const NIL: usize = usize::MAX;
+
+    fn new() -> FreeSlots {
+        FreeSlots {
+            next: Vec::new(),
+            prev: Vec::new(),
+            head: Self::NIL,
+            tail: Self::NIL,
         }
-        best
+    }
+
+    fn first(&self) -> Option<usize> {
+        Some(self.head).filter(|&h| h != Self::NIL)
+    }
+
+    /// The free slot after free slot `p`.
+    fn after(&self, p: usize) -> Option<usize> {
+        Some(self.next[p]).filter(|&n| n != Self::NIL)
+    }
+
+    /// Slots `from..to` are new and free.
+    fn extend(&mut self, from: usize, to: usize) {
+        self.next.resize(to, Self::NIL);
+        self.prev.resize(to, Self::NIL);
+        for k in from..to {
+            if self.tail == Self::NIL {
+                self.head = k;
+            } else {
+                self.next[self.tail] = k;
+                self.prev[k] = self.tail;
+            }
+            self.tail = k;
+        }
+    }
+
+    /// Free slot `t` is taken.
+    fn take(&mut self, t: usize) {
+        let (p, n) = (self.prev[t], self.next[t]);
+        if p == Self::NIL {
+            self.head = n;
+        } else {
+            self.next[p] = n;
+        }
+        if n == Self::NIL {
+            self.tail = p;
+        } else {
+            self.prev[n] = p;
+        }
+    }
+}
+
+impl Trie {
+    const FREE: u32 = u32::MAX;
+    const NONE: u32 = u32::MAX;
+
+    /// The trie of `keys` (distinct, non-empty); pattern `k` is `keys[k]`.
+    fn new<K: AsRef<[u8]>>(keys: &[K]) -> Trie {
+        // a plain trie first: children as sorted (byte, node) lists
+        let mut children: Vec<Vec<(u8, usize)>> = vec![Vec::new()];
+        let mut ends: Vec<u32> = vec![Self::NONE];
+        for (k, key) in keys.iter().enumerate() {
+            let mut node = 0;
+            for &b in key.as_ref() {
+                node = match children[node].binary_search_by_key(&b, |&(c, _)| c) {
+                    Ok(x) => children[node][x].1,
+                    Err(x) => {
+                        let new = children.len();
+                        children[node].insert(x, (b, new));
+                        children.push(Vec::new());
+                        ends.push(Self::NONE);
+                        new
+                    }
+                };
+            }
+            ends[node] = u32::try_from(k).expect("fewer than 2^32 patterns");
+        }
+        // then each node's children placed where all their slots are free, in breadth-first
+        // order; slot 0 is the root
+        let mut slots = vec![Slot { base: 0, check: 0 }];
+        let none = End {
+            found: Self::NONE,
+            lead: 0,
+        };
+        let mut tails = vec![End {
+            found: ends[0],
+            lead: 0,
+        }];
+        let mut free = FreeSlots::new();
+        // (node, its slot, its depth)
+        let mut queue = std::collections::VecDeque::from([(0usize, 0usize, 0u32)]);
+        while let Some((node, slot, depth)) = queue.pop_front() {
+            let kids = &children[node];
+            let (Some(&(b0, _)), Some(&(last, _))) = (kids.first(), kids.last()) else {
+                continue;
+            };
+            let (b0, last) = (usize::from(b0), usize::from(last));
+            // the first free slot for the first child where the others' slots are free too;
+            // after a few tries, past the end, where all are (a node of one child, most of
+            // them, takes the first free slot, so few stay unused)
+            let mut at = free.first();
+            let mut tries = 0;
+            let base = loop {
+                match at {
+                    Some(p) if tries < 64 => {
+                        if p > b0
+                            && kids.iter().all(|&(b, _)| {
+                                slots
+                                    .get(p - b0 + usize::from(b))
+                                    .is_none_or(|s| s.check == Self::FREE)
+                            })
+                        {
+                            break p - b0;
+                        }
+                        at = free.after(p);
+                        tries += 1;
+                    }
+                    _ => break slots.len().max(b0 + 1) - b0,
+                }
+            };
+            if slots.len() <= base + last {
+                free.extend(slots.len(), base + last + 1);
+                slots.resize(
+                    base + last + 1,
+                    Slot {
+                        base: 0,
+                        check: Self::FREE,
+                    },
+                );
+                tails.resize(base + last + 1, none);
+            }
+            let state = u32::try_from(slot).expect("fewer than 2^32 slots");
+            slots[slot].base = u32::try_from(base).expect("fewer than 2^32 slots");
+            for &(b, child) in kids {
+                let t = base + usize::from(b);
+                free.take(t);
+                slots[t] = Slot {
+                    base: 0,
+                    check: state,
+                };
+                let up = tails[slot];
+                tails[t] = End {
+                    found: if ends[child] == Self::NONE {
+                        up.found
+                    } else {
+                        ends[child]
+                    },
+                    lead: up.lead + u32::from(up.lead == depth && b.is_ascii_alphanumeric()),
+                };
+                queue.push_back((child, t, depth + 1));
+            }
+        }
+        let lens = keys
+            .iter()
+            .map(|k| u32::try_from(k.as_ref().len()).expect("patterns shorter than 4 GB"))
+            .collect();
+        Trie {
+            slots,
+            ends: tails,
+            lens,
+        }
+    }
+
+    /// The longest pattern that is a prefix of `bytes`, as (pattern, length).
+    #[cfg(test)]
+    fn longest(&self, bytes: &[u8]) -> Option<(usize, usize)> {
+        self.walk(bytes).0
+    }
+
+    /// The longest pattern that is a prefix of `bytes`, as (pattern, length), and how many
+    /// bytes from the start the walk went over are ASCII letters or digits.
+    #[inline]
+    fn walk(&self, bytes: &[u8]) -> (Option<(usize, usize)>, usize) {
+        let mut state = 0usize;
+        let mut base = self.slots.first().map_or(0, |s| s.base as usize);
+        for &b in bytes {
+            let t = base + usize::from(b);
+            match self.slots.get(t) {
+                Some(s) if s.check as usize == state => {
+                    state = t;
+                    base = s.base as usize;
+                }
+                _ => break,
+            }
+        }
+        let Some(end) = self.ends.get(state) else {
+            return (None, 0);
+        };
+        let p = end.found as usize;
+        let longest = (end.found != Self::NONE)
+            .then(|| self.lens.get(p).map(|&len| (p, len as usize)))
+            .flatten();
+        (longest, end.lead as usize)
     }
 }
 
 /// Whether a letter or digit starts at byte `i` of `text`.
 fn is_alnum_at(text: &str, i: usize) -> bool {
-    i < text.len() && char_at(text, i).0.is_alphanumeric()
+    i < text.len() && is_alnum(char_at(text, i).0)
+}
+
+/// `char::is_alphanumeric`, without the Unicode table lookup (hundreds of instructions)
+/// for the typographic quotes and dashes of news text: the General Punctuation block,
+/// U+2000 to U+206F, holds no letter or digit.
+#[inline]
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        !('\u{2000}'..='\u{206f}').contains(&c) && c.is_alphanumeric()
+    }
 }
 
 /// The spellings a phrase matches: as written; a lower-case entry also with a capital
@@ -265,12 +508,23 @@ impl Analysed {
     }
 
     pub(crate) fn is(&self, text: &str, i: usize, w: &str) -> bool {
-        self.word(text, i).eq_ignore_ascii_case(w)
+        self.bytes(text, i).eq_ignore_ascii_case(w.as_bytes())
     }
 
     pub(crate) fn is_any(&self, text: &str, i: usize, ws: &[&str]) -> bool {
-        let t = self.word(text, i);
-        ws.iter().any(|w| t.eq_ignore_ascii_case(w))
+        let t = self.bytes(text, i);
+        ws.iter().any(|w| t.eq_ignore_ascii_case(w.as_bytes()))
+    }
+
+    /// The bytes of token `i`, for [`Analysed::is`] and [`Analysed::is_any`]: a compare
+    /// with a word needs no check that the token starts and ends at char boundaries, as
+    /// [`Analysed::word`] makes (a token always does; and bytes equal to a word, ASCII
+    /// case aside, start and end where its chars do).
+    fn bytes<'t>(&self, text: &'t str, i: usize) -> &'t [u8] {
+        self.tokens
+            .get(i)
+            .and_then(|t| text.as_bytes().get(t.span.start..t.span.end))
+            .unwrap_or_default()
     }
 }
 
@@ -463,7 +717,8 @@ pub(crate) fn items(
     tokens: &[Token],
     hits: &[Hit],
 ) -> Vec<(usize, usize, Item)> {
-    let mut out = Vec::new();
+    // at most one item per hit
+    let mut out = Vec::with_capacity(hits.len());
     let mut i = 0;
     while i < hits.len() {
         let h = hits[i];
@@ -603,6 +858,15 @@ fn ambiguous_reject(text: &str, tokens: &[Token], t0: usize, t1: usize) -> bool 
         || (prev == "of" && prev2.eq_ignore_ascii_case("state"))
 }
 
+/// What [`actors`] looks up about a token.
+#[derive(Clone, Default)]
+struct Tok {
+    covered: bool,
+    /// The first item starting at this token and the first item ending before it.
+    start: Option<usize>,
+    end: Option<usize>,
+}
+
 /// Builds the actor mentions of one sentence. Persons are looked up and added in
 /// `persons` (surnames map to earlier full names).
 pub(crate) fn actors(
@@ -614,30 +878,42 @@ pub(crate) fn actors(
     let n = s.tokens.len();
     let mut used = vec![false; n];
     let mut out: Vec<Actor> = Vec::new();
-    // per token: the item starting there, and whether an item covers it
-    let mut starts: Vec<Option<usize>> = vec![None; n];
-    let mut covered = vec![false; n];
+    // per token: the item starting there, the item ending there, and whether an item
+    // covers it; one more entry for the end of the sentence, where an item can end
+    let mut toks = vec![Tok::default(); n + 1];
     for (k, (a, b, _)) in s.items.iter().enumerate() {
-        if *a < n && starts[*a].is_none() {
-            starts[*a] = Some(k);
+        if *a < n && toks[*a].start.is_none() {
+            toks[*a].start = Some(k);
         }
-        for c in &mut covered[(*a).min(n)..(*b).min(n)] {
-            *c = true;
+        for t in &mut toks[(*a).min(n)..(*b).min(n)] {
+            t.covered = true;
         }
     }
-    let mut ends: Vec<Option<usize>> = vec![None; n + 1];
     for (k, (_, b, _)) in s.items.iter().enumerate() {
-        if *b <= n && ends[*b].is_none() {
-            ends[*b] = Some(k);
+        if *b <= n && toks[*b].end.is_none() {
+            toks[*b].end = Some(k);
         }
     }
-    let item_ending = |t: usize| ends.get(t).copied().flatten().map(|k| &s.items[k]);
-    let item_at = |t: usize| starts.get(t).copied().flatten().map(|k| &s.items[k]);
-    let in_item = |t: usize| covered.get(t).copied().unwrap_or(false);
+    let toks = toks;
+    let item_ending = |t: usize| toks.get(t).and_then(|x| x.end).map(|k| &s.items[k]);
+    let item_at = |t: usize| toks.get(t).and_then(|x| x.start).map(|k| &s.items[k]);
+    let in_item = |t: usize| toks.get(t).is_some_and(|x| x.covered);
+    let bytes = text.as_bytes();
     let is_cap_word = |t: usize| {
         s.tokens.get(t).is_some_and(|tok| {
-            tok.kind == TokenKind::Word && tok.span.slice(text).starts_with(char::is_uppercase)
+            tok.kind == TokenKind::Word
+                && match bytes.get(tok.span.start) {
+                    // an ASCII first letter without decoding
+                    Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                    _ => tok.span.slice(text).starts_with(char::is_uppercase),
+                }
         })
+    };
+    let word = |t: usize| s.word(text, t);
+    let is = |t: usize, w: &str| word(t).eq_ignore_ascii_case(w);
+    let is_any = |t: usize, ws: &[&str]| {
+        let x = word(t);
+        ws.iter().any(|w| x.eq_ignore_ascii_case(w))
     };
     let entity_of = |t: usize| match item_at(t) {
         Some((_, t1, Item::Entity(e, role))) => Some((*e, *role, *t1)),
@@ -661,7 +937,7 @@ pub(crate) fn actors(
         let mut end = *t1;
         let mut names = Vec::new();
         while end < n && names.len() < 5 {
-            let w = s.word(text, end);
+            let w = word(end);
             if is_cap_word(end)
                 && item_at(end).is_none()
                 && !w.contains('.')
@@ -720,7 +996,7 @@ pub(crate) fn actors(
                 steps += 1;
                 continue;
             }
-            let w = s.word(text, p);
+            let w = word(p);
             if MODIFIERS.contains(&Lower::new(w).as_str()) {
                 k = p;
                 steps += 1;
@@ -775,16 +1051,15 @@ pub(crate) fn actors(
                 // `ethnic Albanians in southern Serbia`, `the Albanians of Serbia`: a people
                 // is coded by the state it lives in, when the text names it; `ethnic X`
                 // alone is not the state X
-                let ethnic = *t0 > 0 && s.is(text, *t0 - 1, "ethnic");
-                let plural = s.word(text, *t1 - 1).ends_with('s');
+                let ethnic = *t0 > 0 && is(*t0 - 1, "ethnic");
+                let plural = word(*t1 - 1).ends_with('s');
                 if *role == NameRole::Adjective
                     && (ethnic || plural)
-                    && s.is_any(text, *t1, &["in", "of", "from"])
+                    && is_any(*t1, &["in", "of", "from"])
                 {
                     let mut k = *t1 + 1;
                     while k < n
-                        && s.is_any(
-                            text,
+                        && is_any(
                             k,
                             &[
                                 "the", "northern", "southern", "eastern", "western", "central",
@@ -834,7 +1109,7 @@ pub(crate) fn actors(
                     let mut adjs = vec![(*t0, *t1, *e)];
                     let mut k = *t1;
                     loop {
-                        if s.is_any(text, k, &["and", ",", "or"])
+                        if is_any(k, &["and", ",", "or"])
                             && let Some((e2, NameRole::Adjective, t1b)) = entity_of(k + 1)
                         {
                             adjs.push((k + 1, t1b, e2));
@@ -847,7 +1122,7 @@ pub(crate) fn actors(
                     while m < n
                         && m < k + 3
                         && item_at(m).is_none()
-                        && MODIFIERS.contains(&Lower::new(s.word(text, m)).as_str())
+                        && MODIFIERS.contains(&Lower::new(word(m)).as_str())
                     {
                         m += 1;
                     }
@@ -869,7 +1144,7 @@ pub(crate) fn actors(
                         continue;
                     }
                     // plural demonym standing alone (`Palestinians`, `Israelis`)
-                    let w = s.word(text, *t0);
+                    let w = word(*t0);
                     let sing = w.strip_suffix('s').unwrap_or("");
                     let plural = adjs.len() == 1 && !sing.is_empty() && lex.has_phrase(sing);
                     // `Bosnian Serbs`, `French paper workers`: a group of people of a state
@@ -881,7 +1156,7 @@ pub(crate) fn actors(
                         && item_at(g).is_none()
                         && !in_item(g)
                     {
-                        let w = s.word(text, g);
+                        let w = word(g);
                         if w.len() > 3
                             && w.ends_with('s')
                             && !w.ends_with("ss")
@@ -918,7 +1193,7 @@ pub(crate) fn actors(
                 let mut end = *t1;
                 let mut sector = None;
                 let mut possessive = false;
-                if s.is_any(text, *t1, &["'s", "’s"]) {
+                if is_any(*t1, &["'s", "’s"]) {
                     possessive = true;
                     // `Niger's military government`, `Nicaragua's Sandinista government`
                     let mut m = *t1 + 1;
@@ -944,8 +1219,7 @@ pub(crate) fn actors(
                     end = *st1;
                 }
                 let located = *t0 > 0
-                    && s.is_any(
-                        text,
+                    && is_any(
                         *t0 - 1,
                         &[
                             "in", "at", "near", "outside", "inside", "into", "across", "around",
@@ -969,16 +1243,16 @@ pub(crate) fn actors(
             Item::Sector(code) => {
                 // SECTOR (of|from|in) [the] ENTITY
                 let k = *t1;
-                let prep_ok = s.is(text, k, "of")
-                    || (s.is(text, k, "from") && code != "MIL")
-                    || (s.is_in(text, k) && !matches!(code.as_str(), "MIL" | "DIP" | "GOV"));
-                let det = usize::from(s.is(text, k + 1, "the"));
+                let prep_ok = is(k, "of")
+                    || (is(k, "from") && code != "MIL")
+                    || (is(k, "in") && !matches!(code.as_str(), "MIL" | "DIP" | "GOV"));
+                let det = usize::from(is(k + 1, "the"));
                 if prep_ok
                     && let Some((e, role, et1)) = entity_of(k + 1 + det)
                     && role != NameRole::Adjective
                     && !used[k + 1 + det]
                 {
-                    let start = if *t0 > 0 && s.is_any(text, *t0 - 1, &["the", "a"]) {
+                    let start = if *t0 > 0 && is_any(*t0 - 1, &["the", "a"]) {
                         *t0 - 1
                     } else {
                         *t0
@@ -995,13 +1269,13 @@ pub(crate) fn actors(
                     continue;
                 }
                 // the junta / the government: resolved by coref
-                if *t0 > 0 && s.is_any(text, *t0 - 1, &["the", "this", "that"]) && !used[*t0 - 1] {
-                    let noun = s.word(text, *t1 - 1).to_ascii_lowercase();
+                if *t0 > 0 && is_any(*t0 - 1, &["the", "this", "that"]) && !used[*t0 - 1] {
+                    let noun = word(*t1 - 1).to_ascii_lowercase();
                     if matches!(code.as_str(), "GOV" | "MIL" | "LEG" | "DIP")
                         && !noun.ends_with('s')
                         || noun == "authorities"
                     {
-                        let next_of = s.is_any(text, *t1, &["of", "from"]);
+                        let next_of = is_any(*t1, &["of", "from"]);
                         if !next_of {
                             for u in &mut used[*t0 - 1..*t1] {
                                 *u = true;
@@ -1024,19 +1298,23 @@ pub(crate) fn actors(
     //    speech verbs.
     let mut t = 0;
     while t < n {
-        if used[t] {
+        // a token that is neither `the`, `both` or a pronoun nor a capitalised word is
+        // passed over by its first byte
+        let first = s.tokens[t].span.start;
+        if used[t]
+            || bytes.get(first).is_some_and(|b| {
+                b.is_ascii()
+                    && !b.is_ascii_uppercase()
+                    && !matches!(b, b't' | b'b' | b'h' | b's' | b'i')
+            })
+        {
             t += 1;
             continue;
         }
-        let w = s.word(text, t);
         // only `the`, `both` and the pronouns are looked at in lower case
-        let lower = (w.len() <= 4
-            && w.starts_with(['t', 'T', 'b', 'B', 'h', 'H', 's', 'S', 'i', 'I']))
-        .then(|| Lower::new(w));
-        let lw = lower.as_ref().map_or("", Lower::as_str);
+        let lw = determiner_or_pronoun(s.bytes(text, t));
         if lw == "the" && t + 1 < n && !used[t + 1] {
-            if s.is_any(
-                text,
+            if is_any(
                 t + 1,
                 &[
                     "bloc",
@@ -1048,9 +1326,9 @@ pub(crate) fn actors(
                     "movement",
                     "militia",
                 ],
-            ) && !s.is_any(text, t + 2, &["of", "'s", "’s"])
+            ) && !is_any(t + 2, &["of", "'s", "’s"])
             {
-                let noun = s.word(text, t + 1).to_ascii_lowercase();
+                let noun = word(t + 1).to_ascii_lowercase();
                 out.push(make(
                     t,
                     t + 2,
@@ -1068,16 +1346,15 @@ pub(crate) fn actors(
                 t += 2;
                 continue;
             }
-            if s.is_any(text, t + 1, &["country", "nation"]) {
+            if is_any(t + 1, &["country", "nation"]) {
                 out.push(make(t, t + 2, Referent::Country, None));
                 used[t] = true;
                 used[t + 1] = true;
                 t += 2;
                 continue;
             }
-            if s.is_any(text, t + 1, &["two", "both"])
-                && s.is_any(
-                    text,
+            if is_any(t + 1, &["two", "both"])
+                && is_any(
                     t + 2,
                     &[
                         "countries",
@@ -1094,7 +1371,7 @@ pub(crate) fn actors(
                 continue;
             }
         }
-        if lw == "both" && s.is_any(text, t + 1, &["countries", "nations", "sides"]) {
+        if lw == "both" && is_any(t + 1, &["countries", "nations", "sides"]) {
             out.push(make(t, t + 2, Referent::Pair, None));
             t += 2;
             continue;
@@ -1131,35 +1408,34 @@ pub(crate) fn actors(
             {
                 end += 1;
             }
-            let run: Vec<&str> = (t..end).map(|k| s.word(text, k)).collect();
-            let known = if run.len() == 1 {
-                persons
-                    .iter()
-                    .find(|p| p.name.rsplit(' ').next() == Some(run[0]) || p.name == run[0])
-                    .map(|p| p.id.clone())
+            // at most four words: no allocation
+            let mut words = [""; 4];
+            for (w, k) in words.iter_mut().zip(t..end) {
+                *w = word(k);
+            }
+            let run = &words[..end - t];
+            let known = if let [single] = run {
+                persons.iter().find(|p| last_name_is(&p.name, single))
             } else {
-                let name = run.join(" ");
-                persons
-                    .iter()
-                    .find(|p| p.name == name)
-                    .map(|p| p.id.clone())
-            };
-            let before_speech = s.is_any(text, end, SPEECH)
-                || (s.is(text, end, "also") && s.is_any(text, end + 1, SPEECH))
-                || (s.is(text, end, ",") && t > 0 && s.is_any(text, t - 1, SPEECH));
-            let after_speech = t > 0 && s.is_any(text, t - 1, SPEECH);
-            let plausible = run.iter().all(|w| {
-                w.chars()
-                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
-                    && !NOT_NAMES.contains(w)
-            }) && !(t == 0 && run.len() == 1 && !before_speech);
-            let id = match known {
-                Some(id) => Some(id),
-                None if plausible && (before_speech || after_speech) => {
-                    Some(person_for(persons, &run, None, None))
-                }
-                None => None,
-            };
+                persons.iter().find(|p| joined_is(&p.name, run))
+            }
+            .map(|p| p.id.clone());
+            // a new person: only beside a speech verb, and only a plausible name
+            let id = known.or_else(|| {
+                let before_speech = is_any(end, SPEECH)
+                    || (is(end, "also") && is_any(end + 1, SPEECH))
+                    || (is(end, ",") && t > 0 && is_any(t - 1, SPEECH));
+                let after_speech = t > 0 && is_any(t - 1, SPEECH);
+                let plausible = || {
+                    run.iter().all(|w| {
+                        w.chars()
+                            .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+                            && !NOT_NAMES.contains(w)
+                    }) && !(t == 0 && run.len() == 1 && !before_speech)
+                };
+                ((before_speech || after_speech) && plausible())
+                    .then(|| person_for(persons, run, None, None))
+            });
             if let Some(id) = id {
                 for u in &mut used[t..end] {
                     *u = true;
@@ -1177,10 +1453,44 @@ pub(crate) fn actors(
     out
 }
 
-impl Analysed {
-    fn is_in(&self, text: &str, i: usize) -> bool {
-        self.is(text, i, "in")
+/// `w` in lower case when it is `the`, `both` or one of the pronouns [`actors`] looks
+/// for, else "": no lower-casing of other words.
+fn determiner_or_pronoun(w: &[u8]) -> &'static str {
+    if !(2..=4).contains(&w.len()) {
+        return "";
     }
+    [
+        "the", "both", "he", "him", "she", "her", "it", "they", "them",
+    ]
+    .into_iter()
+    .find(|x| x.as_bytes().eq_ignore_ascii_case(w))
+    .unwrap_or("")
+}
+
+/// Whether the last word of `name` (after its last space) is `w`, or `name` is `w`:
+/// `name.rsplit(' ').next() == Some(w) || name == w` without splitting.
+fn last_name_is(name: &str, w: &str) -> bool {
+    name.strip_suffix(w)
+        .is_some_and(|rest| (rest.is_empty() || rest.ends_with(' ')) && !w.contains(' '))
+        || name == w
+}
+
+/// Whether `name` is `words` joined with spaces, without joining them.
+fn joined_is(name: &str, words: &[&str]) -> bool {
+    let mut rest = name;
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            let Some(r) = rest.strip_prefix(' ') else {
+                return false;
+            };
+            rest = r;
+        }
+        let Some(r) = rest.strip_prefix(w) else {
+            return false;
+        };
+        rest = r;
+    }
+    rest.is_empty()
 }
 
 /// The state (or, for an international body, the body itself) a person named after
@@ -1266,6 +1576,186 @@ mod tests {
         assert!(found("let us talk, as it is").is_empty());
         assert_eq!(found("The US said"), ["US"]);
         assert!(found("NIGER").is_empty());
+    }
+
+    #[test]
+    fn name_helpers_agree_with_split_and_join() {
+        let names = [
+            "",
+            " ",
+            "Ali",
+            "Ali Bongo",
+            "Bongo",
+            "Ali  Bongo",
+            "Ali Bongo ",
+            "al-Assad",
+        ];
+        let words = [
+            "",
+            " ",
+            "Ali",
+            "Bongo",
+            "Ali Bongo",
+            "o",
+            "Assad",
+            "al-Assad",
+        ];
+        for name in names {
+            for w in words {
+                let want = name.rsplit(' ').next() == Some(w) || name == w;
+                assert_eq!(last_name_is(name, w), want, "{name:?} {w:?}");
+            }
+            for a in words {
+                for b in words {
+                    for run in [&[a][..], &[a, b], &[a, b, a]] {
+                        assert_eq!(
+                            joined_is(name, run),
+                            name == run.join(" "),
+                            "{name:?} {run:?}"
+                        );
+                    }
+                }
+            }
+        }
+        for w in [
+            "the", "The", "THE", "both", "He", "him", "SHE", "her", "It", "they", "Them",
+        ] {
+            assert_eq!(determiner_or_pronoun(w.as_bytes()), Lower::new(w).as_str());
+        }
+        for w in ["", "t", "then", "thee", "hers", "its", "bot", "éh", "sheep"] {
+            assert_eq!(determiner_or_pronoun(w.as_bytes()), "");
+        }
+    }
+
+    #[test]
+    fn is_alnum_is_char_is_alphanumeric() {
+        for c in (0..=0x3_0000).filter_map(char::from_u32) {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    /// The longest pattern at the start of `bytes` by the aho-corasick automaton, as the
+    /// scan found it before the double-array trie: the reference for the trie.
+    fn reference_longest(nfa: &contiguous::NFA, bytes: &[u8]) -> Option<(usize, usize)> {
+        use aho_corasick::Anchored;
+        let mut sid = nfa.start_state(Anchored::Yes).ok()?;
+        let mut best = None;
+        for (j, &b) in bytes.iter().enumerate() {
+            sid = nfa.next_state(Anchored::Yes, sid, b);
+            if !nfa.is_special(sid) {
+                continue;
+            }
+            if nfa.is_dead(sid) {
+                break;
+            }
+            best = (0..nfa.match_len(sid))
+                .map(|k| nfa.match_pattern(sid, k))
+                .find(|&p| nfa.pattern_len(p) == j + 1)
+                .map(|p| (p.as_usize(), j + 1))
+                .or(best);
+        }
+        best
+    }
+
+    /// The phrase scan as it was before the trie: char by char, the automaton from each
+    /// word start.
+    fn reference_scan(m: &Matcher, text: &str) -> Vec<Hit> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        let mut word_start = true;
+        while i < text.len() {
+            if word_start && m.first_bytes[usize::from(text.as_bytes()[i])] {
+                let found = reference_longest(&m.nfa, &text.as_bytes()[i..])
+                    .map(|(p, len)| (p, i + len))
+                    .filter(|&(_, e)| !text[e..].starts_with(char::is_alphanumeric));
+                if let Some((pattern, e)) = found {
+                    for &phrase in &m.groups[pattern] {
+                        out.push(Hit {
+                            span: Span::new(i, e),
+                            phrase,
+                        });
+                    }
+                    word_start = !text[..e].ends_with(char::is_alphanumeric);
+                    i = e.max(i + 1);
+                    continue;
+                }
+            }
+            let c = text[i..].chars().next().unwrap_or('\0');
+            i += c.len_utf8();
+            if c.is_alphanumeric() {
+                while let Some(d) = text[i..].chars().next().filter(|d| d.is_alphanumeric()) {
+                    i += d.len_utf8();
+                }
+            }
+            word_start = !c.is_alphanumeric();
+        }
+        out
+    }
+
+    /// The trie finds the same longest pattern as the automaton, from every position of
+    /// texts made of pieces of the patterns, odd bytes and case flips.
+    #[test]
+    fn trie_agrees_with_the_automaton() {
+        let lex = Lexicon::builtin();
+        let m = Matcher::new(&lex);
+        let keys: Vec<String> = lex
+            .phrases
+            .iter()
+            .flat_map(|p| spellings(&p.text))
+            .collect();
+        let noise = [
+            "", " ", "s", "-", "é", "’", ".", "X", "\u{0}", "ing", "\u{2070}", "ğ",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut found = 0;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..6 {
+                let k = &keys[next(keys.len())];
+                // a whole pattern, or a prefix of one
+                let cut = if next(3) == 0 {
+                    next(k.len() + 1)
+                } else {
+                    k.len()
+                };
+                let piece = k.get(..cut).unwrap_or(k);
+                if next(5) == 0 {
+                    text.push_str(&piece.to_uppercase());
+                } else {
+                    text.push_str(piece);
+                }
+                text.push_str(noise[next(noise.len())]);
+            }
+            let bytes = text.as_bytes();
+            for i in 0..bytes.len() {
+                let want = reference_longest(&m.nfa, &bytes[i..]);
+                let (got, lead) = m.trie.walk(&bytes[i..]);
+                assert_eq!(got, want, "{text:?} at {i}");
+                assert!(bytes[i..i + lead].iter().all(u8::is_ascii_alphanumeric));
+                found += usize::from(want.is_some());
+            }
+            assert_eq!(m.scan(&text), reference_scan(&m, &text), "{text:?}");
+        }
+        assert!(found > 10_000, "{found}");
+        // every pattern is found whole
+        for (k, key) in keys.iter().enumerate().step_by(7) {
+            let p = m.trie.longest(key.as_bytes()).map(|(_, len)| len);
+            assert_eq!(p, Some(key.len()), "{key:?} ({k})");
+        }
+        // a tiny trie, by hand
+        let t = Trie::new(&["a", "ab", "abc", "b", "\u{ff}"]);
+        assert_eq!(t.longest(b"abd"), Some((1, 2)));
+        assert_eq!(t.longest(b"abcd"), Some((2, 3)));
+        assert_eq!(t.longest(b"c"), None);
+        assert_eq!(t.longest(b""), None);
+        assert_eq!(t.longest("\u{ff}".as_bytes()), Some((4, 2)));
+        assert_eq!(Trie::new::<&str>(&[]).longest(b"a"), None);
     }
 
     /// Regression: the scan used to run over every byte, so a phrase that failed its word

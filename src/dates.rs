@@ -255,29 +255,35 @@ fn day_month(b: &[u8], s: usize) -> Option<(usize, Expr<'_>)> {
         };
         let day = value(&b[s..i]) as u8;
         for &e in &ends[..n] {
-            if let Some((year, end)) = year_after(b, e, true) {
-                return Some((
-                    end,
-                    Expr::DayMonth {
-                        day,
-                        month,
-                        year: Some(year),
-                    },
-                ));
-            }
-            if boundary(b, e) {
-                return Some((
-                    e,
-                    Expr::DayMonth {
-                        day,
-                        month,
-                        year: None,
-                    },
-                ));
+            if let Some(found) = day_month_at(b, e, day, month) {
+                return Some(found);
             }
         }
     }
     None
+}
+
+/// A day and month whose words end at `e`: with the year that follows, else ending at
+/// `e` if a word boundary is there.
+fn day_month_at(b: &[u8], e: usize, day: u8, month: u8) -> Option<(usize, Expr<'_>)> {
+    if let Some((year, end)) = year_after(b, e, true) {
+        return Some((
+            end,
+            Expr::DayMonth {
+                day,
+                month,
+                year: Some(year),
+            },
+        ));
+    }
+    boundary(b, e).then_some((
+        e,
+        Expr::DayMonth {
+            day,
+            month,
+            year: None,
+        },
+    ))
 }
 
 /// `March 16`, `March 16th, 2024`.
@@ -298,25 +304,8 @@ fn month_day(b: &[u8], s: usize) -> Option<(usize, Expr<'_>)> {
             let suffixed = matches!(b.get(i..i + 2), Some(b"st" | b"nd" | b"rd" | b"th"));
             let after = [suffixed.then_some(i + 2), Some(i)];
             for k in after.into_iter().flatten() {
-                if let Some((year, end)) = year_after(b, k, true) {
-                    return Some((
-                        end,
-                        Expr::DayMonth {
-                            day,
-                            month,
-                            year: Some(year),
-                        },
-                    ));
-                }
-                if boundary(b, k) {
-                    return Some((
-                        k,
-                        Expr::DayMonth {
-                            day,
-                            month,
-                            year: None,
-                        },
-                    ));
+                if let Some(found) = day_month_at(b, k, day, month) {
+                    return Some(found);
                 }
             }
         }

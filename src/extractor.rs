@@ -463,13 +463,8 @@ mod tests {
                 sector: (i % 3 == 0).then(|| "GOV".to_string()),
             })
             .collect();
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = move |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut rng = crate::test_rng::Rng(0x9e37_79b9_7f4a_7c15);
+        let mut next = |n: usize| rng.below(n);
         for round in 0..300 {
             // few ids or many (past the ones counted by place)
             let spread = [3, 10, 40, 80, names.len()][round % 5];

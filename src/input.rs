@@ -270,14 +270,8 @@ mod tests {
             b"\xe2\x80\x83{\"id\":\"nbsp\",\"text\":\"x\"}\xe2\x80\x83",
             b"{\"id\":\"x\",\"text\":\"y\",\"published\":\"never\"}",
         ];
-        // a small generator, so that the test needs no dependency
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = move |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut rng = crate::test_rng::Rng(0x2545_f491_4f6c_dd1d);
+        let mut next = |n: usize| rng.below(n);
         for round in 0..400 {
             let mut data = Vec::new();
             for _ in 0..next(12) {

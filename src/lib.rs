@@ -67,6 +67,8 @@ pub mod model;
 pub mod parallel;
 mod relations;
 pub mod store;
+#[cfg(test)]
+mod test_rng;
 pub mod text;
 
 pub use error::{Error, Result};

@@ -1706,13 +1706,8 @@ mod tests {
         let noise = [
             "", " ", "s", "-", "é", "’", ".", "X", "\u{0}", "ing", "\u{2070}", "ğ",
         ];
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut rng = crate::test_rng::Rng(0x9e37_79b9_7f4a_7c15);
+        let mut next = |n: usize| rng.below(n);
         let mut found = 0;
         for _ in 0..3000 {
             let mut text = String::new();

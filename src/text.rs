@@ -946,6 +946,33 @@ pub(crate) fn char_at(s: &str, i: usize) -> (char, usize) {
     }
 }
 
+/// Does the joiner at byte `end` (`-`, `.`, `,` or `&`) join the word `slice[start..end]`
+/// with what follows? Keeps "state-to-state", "U.S.", "1,000" and "AT&T" together.
+fn joins(slice: &str, start: usize, end: usize) -> bool {
+    let after = (end + 1 < slice.len()).then(|| char_at(slice, end + 1).0);
+    let word = &slice[start..end];
+    match slice.as_bytes()[end] {
+        // `Russian-backed`, `UN-brokered`: a capitalised name stays apart
+        b'-' => {
+            after.is_some_and(char::is_alphanumeric)
+                && !(word.starts_with(char::is_uppercase)
+                    && after.is_some_and(char::is_lowercase)
+                    && !word.contains('-'))
+        }
+        b'&' => after.is_some_and(char::is_alphanumeric),
+        b'.' => {
+            after.is_some_and(char::is_alphanumeric)
+                || (word.contains('.') || word.chars().nth(1).is_none())
+                    && word.chars().all(|x| x.is_uppercase() || x == '.')
+        }
+        b',' => {
+            word.bytes().all(|x| x.is_ascii_digit() || x == b',')
+                && after.is_some_and(|x| x.is_ascii_digit())
+        }
+        _ => false,
+    }
+}
+
 /// The end of the word that starts at `start` and runs at least to `end`: letters and
 /// digits, joined through `-`, `.`, `,` and `&` where the characters around them say so.
 fn word_end(slice: &str, start: usize, mut end: usize) -> usize {
@@ -961,33 +988,9 @@ fn word_end(slice: &str, start: usize, mut end: usize) -> usize {
             }
             break;
         }
-        if matches!(b, b'-' | b'.' | b',' | b'&') {
-            // keep "state-to-state", "U.S.", "1,000" together
-            let after = (end + 1 < bytes.len()).then(|| char_at(slice, end + 1).0);
-            let word = &slice[start..end];
-            let joins = match b {
-                // `Russian-backed`, `UN-brokered`: a capitalised name stays apart
-                b'-' => {
-                    after.is_some_and(char::is_alphanumeric)
-                        && !(word.starts_with(char::is_uppercase)
-                            && after.is_some_and(char::is_lowercase)
-                            && !word.contains('-'))
-                }
-                b'&' => after.is_some_and(char::is_alphanumeric),
-                b'.' => {
-                    after.is_some_and(char::is_alphanumeric)
-                        || (word.contains('.') || word.chars().nth(1).is_none())
-                            && word.chars().all(|x| x.is_uppercase() || x == '.')
-                }
-                _ => {
-                    word.bytes().all(|x| x.is_ascii_digit() || x == b',')
-                        && after.is_some_and(|x| x.is_ascii_digit())
-                }
-            };
-            if joins {
-                end += 1;
-                continue;
-            }
+        if matches!(b, b'-' | b'.' | b',' | b'&') && joins(slice, start, end) {
+            end += 1;
+            continue;
         }
         break;
     }
@@ -1276,33 +1279,9 @@ mod reference {
                 end += len;
                 continue;
             }
-            if matches!(b, b'-' | b'.' | b',' | b'&') {
-                // keep "state-to-state", "U.S.", "1,000" together
-                let after = (end + 1 < bytes.len()).then(|| char_at(slice, end + 1).0);
-                let word = &slice[start..end];
-                let joins = match b {
-                    // `Russian-backed`, `UN-brokered`: a capitalised name stays apart
-                    b'-' => {
-                        after.is_some_and(char::is_alphanumeric)
-                            && !(word.starts_with(char::is_uppercase)
-                                && after.is_some_and(char::is_lowercase)
-                                && !word.contains('-'))
-                    }
-                    b'&' => after.is_some_and(char::is_alphanumeric),
-                    b'.' => {
-                        after.is_some_and(char::is_alphanumeric)
-                            || (word.contains('.') || word.chars().nth(1).is_none())
-                                && word.chars().all(|x| x.is_uppercase() || x == '.')
-                    }
-                    _ => {
-                        word.bytes().all(|x| x.is_ascii_digit() || x == b',')
-                            && after.is_some_and(|x| x.is_ascii_digit())
-                    }
-                };
-                if joins {
-                    end += 1;
-                    continue;
-                }
+            if matches!(b, b'-' | b'.' | b',' | b'&') && super::joins(slice, start, end) {
+                end += 1;
+                continue;
             }
             break;
         }
@@ -1442,17 +1421,7 @@ mod differential {
         "٣",
     ];
 
-    /// A small xorshift generator: the test needs no crate and stays reproducible.
-    struct Rng(u64);
-
-    impl Rng {
-        fn below(&mut self, n: usize) -> usize {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            (self.0 % n as u64) as usize
-        }
-    }
+    use crate::test_rng::Rng;
 
     fn texts(count: usize) -> Vec<String> {
         let mut rng = Rng(0x9E37_79B9_7F4A_7C15);

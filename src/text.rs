@@ -809,9 +809,11 @@ pub fn tokens(text: &str, within: Span) -> Vec<Token> {
     let mut i = 0usize;
     while i < bytes.len() {
         let b = bytes[i];
+        // the first byte is tested in the same eight-byte step as the rest of the word
+        let run = alphanumeric_run(&bytes[i..]);
         let (c, len) = if b.is_ascii() {
-            if b.is_ascii_alphanumeric() {
-                let mut end = i + 1 + alphanumeric_run(&bytes[i + 1..]);
+            if run > 0 {
+                let mut end = i + run;
                 // Most words end at a space, many at `,` or `.` and a space: no call for
                 // them. A joiner followed by an ASCII byte that is no letter or digit
                 // joins only as the `.` of an initial (`J.`).

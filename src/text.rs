@@ -462,13 +462,25 @@ mod boilerplate {
     /// The end of `.*\b(us|channel|page)\b` from `from`: the last such word on the line.
     fn social_end(bytes: &[u8], from: usize) -> Option<usize> {
         let line = memchr::memchr(b'\n', &bytes[from..]).map_or(bytes.len(), |p| from + p);
-        (from..line).rev().find_map(|t| {
-            if matches!(bytes[t] | 0x20, b'u' | b'c' | b'p') && boundary(bytes, t) {
-                first_word(bytes, t, &[b"us", b"channel", b"page"])
-            } else {
-                None
+        // Lines can be whole paragraphs: the `u`, `c`, `p` before `to` are found with
+        // memchr, lower and upper case apart, and looked at from the last one back.
+        let last = |to: usize, [a, b, c]: [u8; 3]| {
+            memchr::memrchr3(a, b, c, &bytes[from..to]).map(|p| from + p)
+        };
+        let (mut lower, mut upper) = (last(line, *b"ucp"), last(line, *b"UCP"));
+        while let Some(t) = lower.max(upper) {
+            if boundary(bytes, t)
+                && let Some(end) = first_word(bytes, t, &[b"us", b"channel", b"page"])
+            {
+                return Some(end);
             }
-        })
+            if lower == Some(t) {
+                lower = last(t, *b"ucp");
+            } else {
+                upper = last(t, *b"UCP");
+            }
+        }
+        None
     }
 
     /// Alternative 12 for the keyword at `k`: its starts and end.
@@ -1331,7 +1343,9 @@ mod differential {
         "uſ",
         "US",
         "channel",
+        "Channel",
         "page",
+        "PAGE",
         "read more",
         "read also",
         "Read More",

@@ -462,13 +462,25 @@ mod boilerplate {
     /// The end of `.*\b(us|channel|page)\b` from `from`: the last such word on the line.
     fn social_end(bytes: &[u8], from: usize) -> Option<usize> {
         let line = memchr::memchr(b'\n', &bytes[from..]).map_or(bytes.len(), |p| from + p);
-        (from..line).rev().find_map(|t| {
-            if matches!(bytes[t] | 0x20, b'u' | b'c' | b'p') && boundary(bytes, t) {
-                first_word(bytes, t, &[b"us", b"channel", b"page"])
-            } else {
-                None
+        // Lines can be whole paragraphs: the `u`, `c`, `p` before `to` are found with
+        // memchr, lower and upper case apart, and looked at from the last one back.
+        let last = |to: usize, [a, b, c]: [u8; 3]| {
+            memchr::memrchr3(a, b, c, &bytes[from..to]).map(|p| from + p)
+        };
+        let (mut lower, mut upper) = (last(line, *b"ucp"), last(line, *b"UCP"));
+        while let Some(t) = lower.max(upper) {
+            if boundary(bytes, t)
+                && let Some(end) = first_word(bytes, t, &[b"us", b"channel", b"page"])
+            {
+                return Some(end);
             }
-        })
+            if lower == Some(t) {
+                lower = last(t, *b"ucp");
+            } else {
+                upper = last(t, *b"UCP");
+            }
+        }
+        None
     }
 
     /// Alternative 12 for the keyword at `k`: its starts and end.
@@ -809,9 +821,11 @@ pub fn tokens(text: &str, within: Span) -> Vec<Token> {
     let mut i = 0usize;
     while i < bytes.len() {
         let b = bytes[i];
+        // the first byte is tested in the same eight-byte step as the rest of the word
+        let run = alphanumeric_run(&bytes[i..]);
         let (c, len) = if b.is_ascii() {
-            if b.is_ascii_alphanumeric() {
-                let mut end = i + 1 + alphanumeric_run(&bytes[i + 1..]);
+            if run > 0 {
+                let mut end = i + run;
                 // Most words end at a space, many at `,` or `.` and a space: no call for
                 // them. A joiner followed by an ASCII byte that is no letter or digit
                 // joins only as the `.` of an initial (`J.`).
@@ -1329,7 +1343,9 @@ mod differential {
         "uſ",
         "US",
         "channel",
+        "Channel",
         "page",
+        "PAGE",
         "read more",
         "read also",
         "Read More",

@@ -134,8 +134,7 @@ const MAX_KEY: usize = 15;
 
 /// A word as a table key: its bytes ASCII-lower-cased (so equal keys mean
 /// `eq_ignore_ascii_case`) with the length in the last byte; 0 for a word no list can hold.
-fn key(w: &str) -> u128 {
-    let b = w.as_bytes();
+fn key(b: &[u8]) -> u128 {
     if b.is_empty() || b.len() > MAX_KEY {
         return 0;
     }
@@ -203,7 +202,7 @@ impl WordTable {
         let mask = slots.len() - 1;
         for (bit, list) in LISTS {
             for w in *list {
-                let k = key(w);
+                let k = key(w.as_bytes());
                 assert!(
                     k != 0 && w.len() <= MAX_KEY,
                     "word list entry too long: {w}"
@@ -225,7 +224,7 @@ impl WordTable {
         WordTable { slots, by_first }
     }
 
-    fn get(&self, w: &str) -> u64 {
+    fn get(&self, w: &[u8]) -> u64 {
         let k = key(w);
         if k == 0 {
             return 0;
@@ -252,14 +251,13 @@ fn word_classes() -> &'static WordTable {
 }
 
 /// The bits of a word: its lists, and the derived [`class::LY`].
-fn classify(w: &str) -> u64 {
-    let mut c = word_classes().get(w) | class::KNOWN;
+fn classify(b: &[u8]) -> u64 {
+    let mut c = word_classes().get(b) | class::KNOWN;
     // as `text::Lower` sees it: an ASCII word of up to 24 bytes is lower-cased, another
     // word is kept as it is
-    let b = w.as_bytes();
     let ly = b.len() > 4 && {
         let tail = &b[b.len() - 2..];
-        tail == b"ly" || tail.eq_ignore_ascii_case(b"ly") && b.len() <= 24 && w.is_ascii()
+        tail == b"ly" || tail.eq_ignore_ascii_case(b"ly") && b.len() <= 24 && b.is_ascii()
     };
     if ly {
         c |= class::LY;
@@ -1394,7 +1392,14 @@ impl<'a> Cx<'a> {
 
     #[inline(never)]
     fn look_up(&self, i: usize, cell: &std::cell::Cell<u64>) -> u64 {
-        let c = classify(self.w(i));
+        // the token's bytes: a token starts and ends at char boundaries, so no `str`
+        // slice (and its boundary checks) is needed
+        let b = self
+            .s
+            .tokens
+            .get(i)
+            .and_then(|t| self.text.as_bytes().get(t.span.start..t.span.end));
+        let c = classify(b.unwrap_or_default());
         cell.set(c);
         c
     }
@@ -2204,7 +2209,7 @@ mod tests {
     #[test]
     fn word_table_matches_ascii_case_insensitive_lists() {
         for w in probe_words() {
-            let got = super::word_classes().get(&w);
+            let got = super::word_classes().get(w.as_bytes());
             // the first-byte filter of `Cx::has` never hides a list a word is in
             if let Some(&b) = w.as_bytes().first() {
                 let by_first = super::word_classes().by_first[usize::from(b | 0x20)];
@@ -2218,7 +2223,11 @@ mod tests {
             assert_eq!(got, want, "{w:?}");
             let lower = crate::text::Lower::new(&w);
             let ly = lower.as_str().ends_with("ly") && lower.as_str().len() > 4;
-            assert_eq!(super::classify(&w) & super::class::LY != 0, ly, "{w:?}");
+            assert_eq!(
+                super::classify(w.as_bytes()) & super::class::LY != 0,
+                ly,
+                "{w:?}"
+            );
             for suffix in ["ed", "en", "wn", "ly"] {
                 let want = lower.as_str().ends_with(suffix);
                 assert_eq!(super::lower_ends_with(&w, suffix), want, "{w:?} {suffix}");

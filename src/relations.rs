@@ -265,15 +265,20 @@ fn classify(b: &[u8]) -> u64 {
     c
 }
 
-/// Whether `text::Lower::new(w).as_str()` ends with `suffix` (ASCII lower case), without
-/// the copy: an ASCII word of up to 24 bytes is compared but for case, another exactly.
-fn lower_ends_with(w: &str, suffix: &str) -> bool {
-    let (b, s) = (w.as_bytes(), suffix.as_bytes());
-    if b.len() <= 24 && w.is_ascii() {
-        b.len() >= s.len() && b[b.len() - s.len()..].eq_ignore_ascii_case(s)
-    } else {
-        b.ends_with(s)
-    }
+/// Whether `text::Lower::new(w).as_str()` ends with one of `suffixes` (ASCII lower case),
+/// without the copy: an ASCII word of up to 24 bytes is compared but for case, another
+/// exactly (the ASCII test made once for all suffixes).
+fn lower_ends_with(w: &str, suffixes: &[&str]) -> bool {
+    let b = w.as_bytes();
+    let fold = b.len() <= 24 && w.is_ascii();
+    suffixes.iter().any(|s| {
+        let s = s.as_bytes();
+        if fold {
+            b.len() >= s.len() && b[b.len() - s.len()..].eq_ignore_ascii_case(s)
+        } else {
+            b.ends_with(s)
+        }
+    })
 }
 
 /// An argument: the actor mention it came from (if any) and the entity.
@@ -1488,10 +1493,8 @@ impl<'a> Cx<'a> {
 
     fn is_passive(&self, t0: usize, t1: usize) -> bool {
         let first = self.w(t0);
-        let participle = lower_ends_with(first, "ed")
-            || lower_ends_with(first, "en")
-            || lower_ends_with(first, "wn")
-            || self.has(t0, class::PARTICIPLES);
+        let participle =
+            lower_ends_with(first, &["ed", "en", "wn"]) || self.has(t0, class::PARTICIPLES);
         // `were kicked out`; `Eritreans deported by Libya` (a reduced passive)
         participle
             && (self.skip_left(t0).is_some_and(|p| self.has(p, class::BE)) || self.is(t1, "by"))
@@ -2230,11 +2233,15 @@ mod tests {
             );
             for suffix in ["ed", "en", "wn", "ly"] {
                 let want = lower.as_str().ends_with(suffix);
-                assert_eq!(super::lower_ends_with(&w, suffix), want, "{w:?} {suffix}");
+                assert_eq!(
+                    super::lower_ends_with(&w, &[suffix]),
+                    want,
+                    "{w:?} {suffix}"
+                );
                 let upper = format!("{}{}", w, suffix.to_uppercase());
                 let lower = crate::text::Lower::new(&upper);
                 let want = lower.as_str().ends_with(suffix);
-                assert_eq!(super::lower_ends_with(&upper, suffix), want, "{upper:?}");
+                assert_eq!(super::lower_ends_with(&upper, &[suffix]), want, "{upper:?}");
             }
         }
     }

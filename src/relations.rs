@@ -840,7 +840,7 @@ pub(crate) fn sentence(
         // `United States-backed fighters`, `UN-brokered deal`: part of a compound modifier
         .filter(|(t0, _, _)| {
             !(*t0 > 0
-                && cx.w(t0 - 1) == "-"
+                && cx.is_char(t0 - 1, b'-')
                 && cx.s.tokens[t0 - 1].span.end == cx.s.tokens[*t0].span.start)
         })
         .collect();
@@ -1441,6 +1441,14 @@ impl<'a> Cx<'a> {
         c & bits != 0
     }
 
+    /// Is token `i` the one-byte word `c`? (Its bytes compared: a token starts and ends at
+    /// char boundaries, so no `str` slice is needed.)
+    fn is_char(&self, i: usize, c: u8) -> bool {
+        self.s.tokens.get(i).is_some_and(|t| {
+            t.span.end == t.span.start + 1 && self.text.as_bytes().get(t.span.start) == Some(&c)
+        })
+    }
+
     fn w(&self, i: usize) -> &'a str {
         self.s.word(self.text, i)
     }
@@ -1559,7 +1567,7 @@ impl<'a> Cx<'a> {
         }
         let has_link = gap
             .clone()
-            .any(|g| self.has(g, class::LINKS) || self.w(g) == ",");
+            .any(|g| self.has(g, class::LINKS) || self.is_char(g, b','));
         let with_ok = || {
             gap.clone()
                 .filter(|&g| self.has(g, class::WITH))
@@ -1609,7 +1617,7 @@ impl<'a> Cx<'a> {
                 q = self.skip_left(p);
             }
             if let Some(p) = q.filter(|&p| self.has(p, class::RELATIVES)) {
-                let before = if p > 0 && self.w(p - 1) == "," {
+                let before = if p > 0 && self.is_char(p - 1, b',') {
                     p - 1
                 } else {
                     p
@@ -1619,7 +1627,10 @@ impl<'a> Cx<'a> {
         }
         // `A bus collided in Morocco, killing 24 people`: a participial clause after a comma
         // has the main clause's subject
-        if pos == TriggerPos::Verb && self.w(t0).ends_with("ing") && t0 > 0 && self.w(t0 - 1) == ","
+        if pos == TriggerPos::Verb
+            && self.w(t0).ends_with("ing")
+            && t0 > 0
+            && self.is_char(t0 - 1, b',')
         {
             let first = self.actors_before(t0).last();
             return first
@@ -1663,7 +1674,9 @@ impl<'a> Cx<'a> {
         // `Russia, which has made efforts ... via partnerships`: inside a relative clause
         // the subject is its antecedent
         let rel = (t0.saturating_sub(WINDOW).max(1)..t0).rev().find(|&j| {
-            self.first_lower(j) == b'w' && self.has(j, class::WHICH_WHO) && self.w(j - 1) == ","
+            self.first_lower(j) == b'w'
+                && self.has(j, class::WHICH_WHO)
+                && self.is_char(j - 1, b',')
         });
         match (found, rel) {
             (Some(k), Some(r)) if actors[k].t1 < r => {
@@ -1765,7 +1778,7 @@ impl<'a> Cx<'a> {
         let mut j = t1;
         while j < n {
             if self.has(j, class::QUOTE_STOPS | class::CLAUSE_STOPS | class::CLAUSE)
-                || (self.w(j) == "," && self.has(j + 1, class::COMMA_CLAUSE))
+                || (self.is_char(j, b',') && self.has(j + 1, class::COMMA_CLAUSE))
             {
                 return None;
             }
@@ -1907,7 +1920,7 @@ impl<'a> Cx<'a> {
                 prep.split(' ').enumerate().all(|(o, w)| self.is(j + o, w))
             };
             if !hit
-                && (self.s.tokens[j].kind == TokenKind::Punct && self.w(j) != "-"
+                && (self.s.tokens[j].kind == TokenKind::Punct && !self.is_char(j, b'-')
                     || self.has(j, class::CLAUSE))
             {
                 return None;
@@ -1985,7 +1998,7 @@ impl<'a> Cx<'a> {
             }
         })?;
         let a = &self.s.actors[k];
-        (a.t1 < t0 && self.w(a.t1) == "," && self.usable(k)).then_some(k)
+        (a.t1 < t0 && self.is_char(a.t1, b',') && self.usable(k)).then_some(k)
     }
 
     /// The governing actor of the sentence for an agentless passive or a bare noun: the

@@ -281,6 +281,14 @@ fn lower_ends_with(w: &str, suffixes: &[&str]) -> bool {
     })
 }
 
+/// Is token `i` the one-byte word `c`? (Its bytes compared: a token starts and ends at
+/// char boundaries, so no `str` slice is needed.)
+fn is_char(text: &str, s: &Analysed, i: usize, c: u8) -> bool {
+    s.tokens.get(i).is_some_and(|t| {
+        t.span.end == t.span.start + 1 && text.as_bytes().get(t.span.start) == Some(&c)
+    })
+}
+
 /// An argument: the actor mention it came from (if any) and the entity.
 type Arg = (Option<usize>, EntityId);
 
@@ -1302,10 +1310,10 @@ impl<'a> Cx<'a> {
         for a in &s.actors {
             let c = a.t1;
             if c + 1 < n
-                && s.word(text, c) == ","
+                && is_char(text, s, c, b',')
                 && s.is_any(text, c + 1, APPOSITION)
                 && toks[c].paren == 0
-                && let Some(close) = (c + 2..(c + 16).min(n)).find(|&j| s.word(text, j) == ",")
+                && let Some(close) = (c + 2..(c + 16).min(n)).find(|&j| is_char(text, s, j, b','))
             {
                 id += 1;
                 for t in &mut toks[c..=close] {
@@ -1441,12 +1449,8 @@ impl<'a> Cx<'a> {
         c & bits != 0
     }
 
-    /// Is token `i` the one-byte word `c`? (Its bytes compared: a token starts and ends at
-    /// char boundaries, so no `str` slice is needed.)
     fn is_char(&self, i: usize, c: u8) -> bool {
-        self.s.tokens.get(i).is_some_and(|t| {
-            t.span.end == t.span.start + 1 && self.text.as_bytes().get(t.span.start) == Some(&c)
-        })
+        is_char(self.text, self.s, i, c)
     }
 
     fn w(&self, i: usize) -> &'a str {

@@ -134,8 +134,7 @@ const MAX_KEY: usize = 15;
 
 /// A word as a table key: its bytes ASCII-lower-cased (so equal keys mean
 /// `eq_ignore_ascii_case`) with the length in the last byte; 0 for a word no list can hold.
-fn key(w: &str) -> u128 {
-    let b = w.as_bytes();
+fn key(b: &[u8]) -> u128 {
     if b.is_empty() || b.len() > MAX_KEY {
         return 0;
     }
@@ -203,7 +202,7 @@ impl WordTable {
         let mask = slots.len() - 1;
         for (bit, list) in LISTS {
             for w in *list {
-                let k = key(w);
+                let k = key(w.as_bytes());
                 assert!(
                     k != 0 && w.len() <= MAX_KEY,
                     "word list entry too long: {w}"
@@ -225,7 +224,7 @@ impl WordTable {
         WordTable { slots, by_first }
     }
 
-    fn get(&self, w: &str) -> u64 {
+    fn get(&self, w: &[u8]) -> u64 {
         let k = key(w);
         if k == 0 {
             return 0;
@@ -252,14 +251,13 @@ fn word_classes() -> &'static WordTable {
 }
 
 /// The bits of a word: its lists, and the derived [`class::LY`].
-fn classify(w: &str) -> u64 {
-    let mut c = word_classes().get(w) | class::KNOWN;
+fn classify(b: &[u8]) -> u64 {
+    let mut c = word_classes().get(b) | class::KNOWN;
     // as `text::Lower` sees it: an ASCII word of up to 24 bytes is lower-cased, another
     // word is kept as it is
-    let b = w.as_bytes();
     let ly = b.len() > 4 && {
         let tail = &b[b.len() - 2..];
-        tail == b"ly" || tail.eq_ignore_ascii_case(b"ly") && b.len() <= 24 && w.is_ascii()
+        tail == b"ly" || tail.eq_ignore_ascii_case(b"ly") && b.len() <= 24 && b.is_ascii()
     };
     if ly {
         c |= class::LY;
@@ -267,15 +265,28 @@ fn classify(w: &str) -> u64 {
     c
 }
 
-/// Whether `text::Lower::new(w).as_str()` ends with `suffix` (ASCII lower case), without
-/// the copy: an ASCII word of up to 24 bytes is compared but for case, another exactly.
-fn lower_ends_with(w: &str, suffix: &str) -> bool {
-    let (b, s) = (w.as_bytes(), suffix.as_bytes());
-    if b.len() <= 24 && w.is_ascii() {
-        b.len() >= s.len() && b[b.len() - s.len()..].eq_ignore_ascii_case(s)
-    } else {
-        b.ends_with(s)
-    }
+/// Whether `text::Lower::new(w).as_str()` ends with one of `suffixes` (ASCII lower case),
+/// without the copy: an ASCII word of up to 24 bytes is compared but for case, another
+/// exactly (the ASCII test made once for all suffixes).
+fn lower_ends_with(w: &str, suffixes: &[&str]) -> bool {
+    let b = w.as_bytes();
+    let fold = b.len() <= 24 && w.is_ascii();
+    suffixes.iter().any(|s| {
+        let s = s.as_bytes();
+        if fold {
+            b.len() >= s.len() && b[b.len() - s.len()..].eq_ignore_ascii_case(s)
+        } else {
+            b.ends_with(s)
+        }
+    })
+}
+
+/// Is token `i` the one-byte word `c`? (Its bytes compared: a token starts and ends at
+/// char boundaries, so no `str` slice is needed.)
+fn is_char(text: &str, s: &Analysed, i: usize, c: u8) -> bool {
+    s.tokens.get(i).is_some_and(|t| {
+        t.span.end == t.span.start + 1 && text.as_bytes().get(t.span.start) == Some(&c)
+    })
 }
 
 /// An argument: the actor mention it came from (if any) and the entity.
@@ -837,7 +848,7 @@ pub(crate) fn sentence(
         // `United States-backed fighters`, `UN-brokered deal`: part of a compound modifier
         .filter(|(t0, _, _)| {
             !(*t0 > 0
-                && cx.w(t0 - 1) == "-"
+                && cx.is_char(t0 - 1, b'-')
                 && cx.s.tokens[t0 - 1].span.end == cx.s.tokens[*t0].span.start)
         })
         .collect();
@@ -1299,10 +1310,10 @@ impl<'a> Cx<'a> {
         for a in &s.actors {
             let c = a.t1;
             if c + 1 < n
-                && s.word(text, c) == ","
+                && is_char(text, s, c, b',')
                 && s.is_any(text, c + 1, APPOSITION)
                 && toks[c].paren == 0
-                && let Some(close) = (c + 2..(c + 16).min(n)).find(|&j| s.word(text, j) == ",")
+                && let Some(close) = (c + 2..(c + 16).min(n)).find(|&j| is_char(text, s, j, b','))
             {
                 id += 1;
                 for t in &mut toks[c..=close] {
@@ -1394,7 +1405,14 @@ impl<'a> Cx<'a> {
 
     #[inline(never)]
     fn look_up(&self, i: usize, cell: &std::cell::Cell<u64>) -> u64 {
-        let c = classify(self.w(i));
+        // the token's bytes: a token starts and ends at char boundaries, so no `str`
+        // slice (and its boundary checks) is needed
+        let b = self
+            .s
+            .tokens
+            .get(i)
+            .and_then(|t| self.text.as_bytes().get(t.span.start..t.span.end));
+        let c = classify(b.unwrap_or_default());
         cell.set(c);
         c
     }
@@ -1429,6 +1447,10 @@ impl<'a> Cx<'a> {
             c = self.look_up(i, &t.class);
         }
         c & bits != 0
+    }
+
+    fn is_char(&self, i: usize, c: u8) -> bool {
+        is_char(self.text, self.s, i, c)
     }
 
     fn w(&self, i: usize) -> &'a str {
@@ -1483,10 +1505,8 @@ impl<'a> Cx<'a> {
 
     fn is_passive(&self, t0: usize, t1: usize) -> bool {
         let first = self.w(t0);
-        let participle = lower_ends_with(first, "ed")
-            || lower_ends_with(first, "en")
-            || lower_ends_with(first, "wn")
-            || self.has(t0, class::PARTICIPLES);
+        let participle =
+            lower_ends_with(first, &["ed", "en", "wn"]) || self.has(t0, class::PARTICIPLES);
         // `were kicked out`; `Eritreans deported by Libya` (a reduced passive)
         participle
             && (self.skip_left(t0).is_some_and(|p| self.has(p, class::BE)) || self.is(t1, "by"))
@@ -1551,7 +1571,7 @@ impl<'a> Cx<'a> {
         }
         let has_link = gap
             .clone()
-            .any(|g| self.has(g, class::LINKS) || self.w(g) == ",");
+            .any(|g| self.has(g, class::LINKS) || self.is_char(g, b','));
         let with_ok = || {
             gap.clone()
                 .filter(|&g| self.has(g, class::WITH))
@@ -1601,7 +1621,7 @@ impl<'a> Cx<'a> {
                 q = self.skip_left(p);
             }
             if let Some(p) = q.filter(|&p| self.has(p, class::RELATIVES)) {
-                let before = if p > 0 && self.w(p - 1) == "," {
+                let before = if p > 0 && self.is_char(p - 1, b',') {
                     p - 1
                 } else {
                     p
@@ -1611,7 +1631,10 @@ impl<'a> Cx<'a> {
         }
         // `A bus collided in Morocco, killing 24 people`: a participial clause after a comma
         // has the main clause's subject
-        if pos == TriggerPos::Verb && self.w(t0).ends_with("ing") && t0 > 0 && self.w(t0 - 1) == ","
+        if pos == TriggerPos::Verb
+            && self.w(t0).ends_with("ing")
+            && t0 > 0
+            && self.is_char(t0 - 1, b',')
         {
             let first = self.actors_before(t0).last();
             return first
@@ -1655,7 +1678,9 @@ impl<'a> Cx<'a> {
         // `Russia, which has made efforts ... via partnerships`: inside a relative clause
         // the subject is its antecedent
         let rel = (t0.saturating_sub(WINDOW).max(1)..t0).rev().find(|&j| {
-            self.first_lower(j) == b'w' && self.has(j, class::WHICH_WHO) && self.w(j - 1) == ","
+            self.first_lower(j) == b'w'
+                && self.has(j, class::WHICH_WHO)
+                && self.is_char(j - 1, b',')
         });
         match (found, rel) {
             (Some(k), Some(r)) if actors[k].t1 < r => {
@@ -1757,7 +1782,7 @@ impl<'a> Cx<'a> {
         let mut j = t1;
         while j < n {
             if self.has(j, class::QUOTE_STOPS | class::CLAUSE_STOPS | class::CLAUSE)
-                || (self.w(j) == "," && self.has(j + 1, class::COMMA_CLAUSE))
+                || (self.is_char(j, b',') && self.has(j + 1, class::COMMA_CLAUSE))
             {
                 return None;
             }
@@ -1899,7 +1924,7 @@ impl<'a> Cx<'a> {
                 prep.split(' ').enumerate().all(|(o, w)| self.is(j + o, w))
             };
             if !hit
-                && (self.s.tokens[j].kind == TokenKind::Punct && self.w(j) != "-"
+                && (self.s.tokens[j].kind == TokenKind::Punct && !self.is_char(j, b'-')
                     || self.has(j, class::CLAUSE))
             {
                 return None;
@@ -1977,7 +2002,7 @@ impl<'a> Cx<'a> {
             }
         })?;
         let a = &self.s.actors[k];
-        (a.t1 < t0 && self.w(a.t1) == "," && self.usable(k)).then_some(k)
+        (a.t1 < t0 && self.is_char(a.t1, b',') && self.usable(k)).then_some(k)
     }
 
     /// The governing actor of the sentence for an agentless passive or a bare noun: the
@@ -2204,7 +2229,7 @@ mod tests {
     #[test]
     fn word_table_matches_ascii_case_insensitive_lists() {
         for w in probe_words() {
-            let got = super::word_classes().get(&w);
+            let got = super::word_classes().get(w.as_bytes());
             // the first-byte filter of `Cx::has` never hides a list a word is in
             if let Some(&b) = w.as_bytes().first() {
                 let by_first = super::word_classes().by_first[usize::from(b | 0x20)];
@@ -2218,14 +2243,22 @@ mod tests {
             assert_eq!(got, want, "{w:?}");
             let lower = crate::text::Lower::new(&w);
             let ly = lower.as_str().ends_with("ly") && lower.as_str().len() > 4;
-            assert_eq!(super::classify(&w) & super::class::LY != 0, ly, "{w:?}");
+            assert_eq!(
+                super::classify(w.as_bytes()) & super::class::LY != 0,
+                ly,
+                "{w:?}"
+            );
             for suffix in ["ed", "en", "wn", "ly"] {
                 let want = lower.as_str().ends_with(suffix);
-                assert_eq!(super::lower_ends_with(&w, suffix), want, "{w:?} {suffix}");
+                assert_eq!(
+                    super::lower_ends_with(&w, &[suffix]),
+                    want,
+                    "{w:?} {suffix}"
+                );
                 let upper = format!("{}{}", w, suffix.to_uppercase());
                 let lower = crate::text::Lower::new(&upper);
                 let want = lower.as_str().ends_with(suffix);
-                assert_eq!(super::lower_ends_with(&upper, suffix), want, "{upper:?}");
+                assert_eq!(super::lower_ends_with(&upper, &[suffix]), want, "{upper:?}");
             }
         }
     }

@@ -145,16 +145,16 @@ pub(crate) fn resolve(
                 kind.filter(|k| matches!(k, EntityKind::Organization | EntityKind::ArmedGroup))
             {
                 // each body is in the list once
-                if let Some(old) = memory.last_body.iter().position(|(_, b)| b == e) {
+                if let Some(old) = memory.last_body.iter().position(|(_, b)| same(b, e)) {
                     memory.last_body.remove(old);
                 }
                 memory.last_body.push((kind, e.clone()));
             }
             if kind == Some(EntityKind::Country) {
                 memory.last_state = Some(e.clone());
-                if memory.states.last() != Some(e) {
+                if !memory.states.last().is_some_and(|s| same(s, e)) {
                     // each state is in the list once
-                    if let Some(old) = memory.states.iter().position(|s| s == e) {
+                    if let Some(old) = memory.states.iter().position(|s| same(s, e)) {
                         memory.states.remove(old);
                     }
                     memory.states.push(e.clone());
@@ -190,6 +190,14 @@ pub(crate) fn resolve(
     }
 }
 
+/// Whether two ids are equal. Ids cloned from the lexicon share their allocation, so most
+/// equal pairs are found by address; the others are short (`SYR`, `TUR`) and compared
+/// inline, where `==` would call memcmp for every pair of the same length.
+fn same(a: &EntityId, b: &EntityId) -> bool {
+    let (a, b) = (a.as_str().as_bytes(), b.as_str().as_bytes());
+    std::ptr::eq(a, b) || (a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y))
+}
+
 /// The entities of the last `X and Y` pair of actors before actor `i`.
 fn group_before(actors: &[Actor], i: usize, text: &str) -> Option<Vec<EntityId>> {
     let i = i.min(actors.len());
@@ -214,6 +222,30 @@ fn group_before(actors: &[Actor], i: usize, text: &str) -> Option<Vec<EntityId>>
 #[cfg(test)]
 mod tests {
     use crate::{Document, Extractor, RelationKind};
+
+    #[test]
+    fn same_agrees_with_eq() {
+        use crate::EntityId;
+        let ids = [
+            "SYR",
+            "TUR",
+            "SY",
+            "SYRIA",
+            "",
+            "syr",
+            "wagner-group",
+            "wagner-grouq",
+        ];
+        for a in ids {
+            let shared = EntityId::new(a);
+            assert!(super::same(&shared, &shared.clone()));
+            for b in ids {
+                // separate allocations, so the address test cannot decide
+                let (x, y) = (EntityId::new(a), EntityId::new(b));
+                assert_eq!(super::same(&x, &y), x == y, "{a} {b}");
+            }
+        }
+    }
 
     fn facts(text: &str) -> Vec<String> {
         let ex = Extractor::new();

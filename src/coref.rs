@@ -48,7 +48,7 @@ pub(crate) fn resolve(
                         actors[i].sector.clone_from(&p.sector);
                     }
                     vec![p.country.clone().unwrap_or_else(|| p.id.clone())]
-                } else if let Some(p) = persons.iter().find(|p| &p.id == id) {
+                } else if let Some(p) = persons.iter().find(|p| same(&p.id, id)) {
                     actors[i].person = Some(p.id.clone());
                     if actors[i].sector.is_none() {
                         actors[i].sector.clone_from(&p.sector);
@@ -94,7 +94,7 @@ pub(crate) fn resolve(
                         // a person found in the text, or one of the lexicon
                         let country = persons
                             .iter()
-                            .find(|p| p.id == id)
+                            .find(|p| same(&p.id, &id))
                             .map(|p| p.country.clone())
                             .or_else(|| lex.entity(&id).map(|e| e.country.clone()));
                         match country {

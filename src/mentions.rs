@@ -760,9 +760,9 @@ pub(crate) fn items(
                 continue;
             }
             match u {
-                PhraseUse::Entity(e, r) => entity = Some(Item::Entity(*e, *r)),
-                PhraseUse::Sector(c) => sector = Some(Item::Sector(c.clone())),
-                PhraseUse::Title(s) => title = Some(Item::Title(s.clone())),
+                PhraseUse::Entity(e, r) => entity = Some((*e, *r)),
+                PhraseUse::Sector(c) => sector = Some(c),
+                PhraseUse::Title(s) => title = Some(s),
                 PhraseUse::Trigger(i) => triggers.push(*i),
             }
         }
@@ -772,16 +772,18 @@ pub(crate) fn items(
             .iter()
             .take_while(|x| x.span.start <= tokens[t1].span.start)
             .any(|x| x.span.start == tokens[t1].span.start);
-        let item = if let Some(e) = entity {
-            e
-        } else if let (Some(t), true) = (title.clone(), next_cap) {
-            t
+        // the uses are borrowed until one is chosen: a sector or title overwritten by a
+        // later use of the same phrase is never copied
+        let item = if let Some((e, r)) = entity {
+            Item::Entity(e, r)
+        } else if let (Some(t), true) = (title, next_cap) {
+            Item::Title(t.clone())
         } else if let Some(s) = sector {
-            s
+            Item::Sector(s.clone())
         } else if !triggers.is_empty() {
             Item::Trigger(triggers)
         } else if let Some(t) = title {
-            t
+            Item::Title(t.clone())
         } else {
             continue;
         };

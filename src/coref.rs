@@ -38,9 +38,12 @@ pub(crate) fn resolve(
 ) {
     // groups of actors joined by "and" inside this sentence, for `they`
     for i in 0..actors.len() {
+        // the kind of the one resolved entity, when it was looked up already
+        let mut kind_known = None;
         let resolved: Vec<EntityId> = match &actors[i].referent {
             Referent::Entity(id) => {
-                let known = lex.entity(id).filter(|e| e.kind == EntityKind::Person);
+                let found = lex.entity(id);
+                let known = found.filter(|e| e.kind == EntityKind::Person);
                 if let Some(p) = known {
                     // a person of the lexicon acts for their state
                     actors[i].person = Some(p.id.clone());
@@ -55,6 +58,7 @@ pub(crate) fn resolve(
                     }
                     vec![p.country.clone().unwrap_or_else(|| p.id.clone())]
                 } else {
+                    kind_known = Some(found.map(|e| e.kind));
                     vec![id.clone()]
                 }
             }
@@ -140,7 +144,7 @@ pub(crate) fn resolve(
             memory.last_person = Some(p.clone());
         }
         for e in &a.entities {
-            let kind = lex.entity(e).map(|x| x.kind);
+            let kind = kind_known.unwrap_or_else(|| lex.entity(e).map(|x| x.kind));
             if let Some(kind) =
                 kind.filter(|k| matches!(k, EntityKind::Organization | EntityKind::ArmedGroup))
             {

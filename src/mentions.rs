@@ -749,14 +749,20 @@ pub(crate) fn items(
             .flat_map(|p| p.uses.iter());
         // a lower-case trigger written with a capital inside a sentence is a name
         // (`last March`, `Rally for Peace`)
-        let capital_inside = t0 > 0
-            && h.span.slice(text).starts_with(char::is_uppercase)
-            && !matches!(
-                tokens[t0 - 1].span.slice(text),
-                "\"" | "“" | "‘" | "'" | "(" | ":" | "—"
-            );
+        // (worked out at the first trigger use: most phrases have none)
+        let capital_inside = || {
+            t0 > 0
+                && h.span.slice(text).starts_with(char::is_uppercase)
+                && !matches!(
+                    tokens[t0 - 1].span.slice(text),
+                    "\"" | "“" | "‘" | "'" | "(" | ":" | "—"
+                )
+        };
+        let mut trigger_is_name = None;
         for u in uses {
-            if capital_inside && matches!(u, PhraseUse::Trigger(_)) {
+            if matches!(u, PhraseUse::Trigger(_))
+                && *trigger_is_name.get_or_insert_with(capital_inside)
+            {
                 continue;
             }
             match u {

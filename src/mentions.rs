@@ -147,9 +147,20 @@ impl Matcher {
 
 /// The end of the run of letters and digits that starts at or goes on at byte `i`.
 fn word_end(text: &str, mut i: usize) -> usize {
+    /// Per byte: an ASCII letter or digit (one load per byte of a word, where
+    /// `is_ascii_alphanumeric` takes two range tests).
+    const ASCII_ALNUM: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            t[b] = (b as u8).is_ascii_alphanumeric();
+            b += 1;
+        }
+        t
+    };
     let bytes = text.as_bytes();
     while let Some(&b) = bytes.get(i) {
-        if b.is_ascii_alphanumeric() {
+        if ASCII_ALNUM[usize::from(b)] {
             i += 1;
         } else if b.is_ascii() {
             break;

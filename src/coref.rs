@@ -38,9 +38,12 @@ pub(crate) fn resolve(
 ) {
     // groups of actors joined by "and" inside this sentence, for `they`
     for i in 0..actors.len() {
+        // the kind of the one resolved entity, when it was looked up already
+        let mut kind_known = None;
         let resolved: Vec<EntityId> = match &actors[i].referent {
             Referent::Entity(id) => {
-                let known = lex.entity(id).filter(|e| e.kind == EntityKind::Person);
+                let found = lex.entity(id);
+                let known = found.filter(|e| e.kind == EntityKind::Person);
                 if let Some(p) = known {
                     // a person of the lexicon acts for their state
                     actors[i].person = Some(p.id.clone());
@@ -48,13 +51,14 @@ pub(crate) fn resolve(
                         actors[i].sector.clone_from(&p.sector);
                     }
                     vec![p.country.clone().unwrap_or_else(|| p.id.clone())]
-                } else if let Some(p) = persons.iter().find(|p| &p.id == id) {
+                } else if let Some(p) = persons.iter().find(|p| same(&p.id, id)) {
                     actors[i].person = Some(p.id.clone());
                     if actors[i].sector.is_none() {
                         actors[i].sector.clone_from(&p.sector);
                     }
                     vec![p.country.clone().unwrap_or_else(|| p.id.clone())]
                 } else {
+                    kind_known = Some(found.map(|e| e.kind));
                     vec![id.clone()]
                 }
             }
@@ -94,7 +98,7 @@ pub(crate) fn resolve(
                         // a person found in the text, or one of the lexicon
                         let country = persons
                             .iter()
-                            .find(|p| p.id == id)
+                            .find(|p| same(&p.id, &id))
                             .map(|p| p.country.clone())
                             .or_else(|| lex.entity(&id).map(|e| e.country.clone()));
                         match country {
@@ -140,21 +144,21 @@ pub(crate) fn resolve(
             memory.last_person = Some(p.clone());
         }
         for e in &a.entities {
-            let kind = lex.entity(e).map(|x| x.kind);
+            let kind = kind_known.unwrap_or_else(|| lex.entity(e).map(|x| x.kind));
             if let Some(kind) =
                 kind.filter(|k| matches!(k, EntityKind::Organization | EntityKind::ArmedGroup))
             {
                 // each body is in the list once
-                if let Some(old) = memory.last_body.iter().position(|(_, b)| b == e) {
+                if let Some(old) = memory.last_body.iter().position(|(_, b)| same(b, e)) {
                     memory.last_body.remove(old);
                 }
                 memory.last_body.push((kind, e.clone()));
             }
             if kind == Some(EntityKind::Country) {
                 memory.last_state = Some(e.clone());
-                if memory.states.last() != Some(e) {
+                if !memory.states.last().is_some_and(|s| same(s, e)) {
                     // each state is in the list once
-                    if let Some(old) = memory.states.iter().position(|s| s == e) {
+                    if let Some(old) = memory.states.iter().position(|s| same(s, e)) {
                         memory.states.remove(old);
                     }
                     memory.states.push(e.clone());
@@ -190,6 +194,14 @@ pub(crate) fn resolve(
     }
 }
 
+/// Whether two ids are equal. Ids cloned from the lexicon share their allocation, so most
+/// equal pairs are found by address; the others are short (`SYR`, `TUR`) and compared
+/// inline, where `==` would call memcmp for every pair of the same length.
+fn same(a: &EntityId, b: &EntityId) -> bool {
+    let (a, b) = (a.as_str().as_bytes(), b.as_str().as_bytes());
+    std::ptr::eq(a, b) || (a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y))
+}
+
 /// The entities of the last `X and Y` pair of actors before actor `i`.
 fn group_before(actors: &[Actor], i: usize, text: &str) -> Option<Vec<EntityId>> {
     let i = i.min(actors.len());
@@ -214,6 +226,30 @@ fn group_before(actors: &[Actor], i: usize, text: &str) -> Option<Vec<EntityId>>
 #[cfg(test)]
 mod tests {
     use crate::{Document, Extractor, RelationKind};
+
+    #[test]
+    fn same_agrees_with_eq() {
+        use crate::EntityId;
+        let ids = [
+            "SYR",
+            "TUR",
+            "SY",
+            "SYRIA",
+            "",
+            "syr",
+            "wagner-group",
+            "wagner-grouq",
+        ];
+        for a in ids {
+            let shared = EntityId::new(a);
+            assert!(super::same(&shared, &shared.clone()));
+            for b in ids {
+                // separate allocations, so the address test cannot decide
+                let (x, y) = (EntityId::new(a), EntityId::new(b));
+                assert_eq!(super::same(&x, &y), x == y, "{a} {b}");
+            }
+        }
+    }
 
     fn facts(text: &str) -> Vec<String> {
         let ex = Extractor::new();

@@ -147,9 +147,20 @@ impl Matcher {
 
 /// The end of the run of letters and digits that starts at or goes on at byte `i`.
 fn word_end(text: &str, mut i: usize) -> usize {
+    /// Per byte: an ASCII letter or digit (one load per byte of a word, where
+    /// `is_ascii_alphanumeric` takes two range tests).
+    const ASCII_ALNUM: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            t[b] = (b as u8).is_ascii_alphanumeric();
+            b += 1;
+        }
+        t
+    };
     let bytes = text.as_bytes();
     while let Some(&b) = bytes.get(i) {
-        if b.is_ascii_alphanumeric() {
+        if ASCII_ALNUM[usize::from(b)] {
             i += 1;
         } else if b.is_ascii() {
             break;
@@ -749,20 +760,26 @@ pub(crate) fn items(
             .flat_map(|p| p.uses.iter());
         // a lower-case trigger written with a capital inside a sentence is a name
         // (`last March`, `Rally for Peace`)
-        let capital_inside = t0 > 0
-            && h.span.slice(text).starts_with(char::is_uppercase)
-            && !matches!(
-                tokens[t0 - 1].span.slice(text),
-                "\"" | "“" | "‘" | "'" | "(" | ":" | "—"
-            );
+        // (worked out at the first trigger use: most phrases have none)
+        let capital_inside = || {
+            t0 > 0
+                && h.span.slice(text).starts_with(char::is_uppercase)
+                && !matches!(
+                    tokens[t0 - 1].span.slice(text),
+                    "\"" | "“" | "‘" | "'" | "(" | ":" | "—"
+                )
+        };
+        let mut trigger_is_name = None;
         for u in uses {
-            if capital_inside && matches!(u, PhraseUse::Trigger(_)) {
+            if matches!(u, PhraseUse::Trigger(_))
+                && *trigger_is_name.get_or_insert_with(capital_inside)
+            {
                 continue;
             }
             match u {
-                PhraseUse::Entity(e, r) => entity = Some(Item::Entity(*e, *r)),
-                PhraseUse::Sector(c) => sector = Some(Item::Sector(c.clone())),
-                PhraseUse::Title(s) => title = Some(Item::Title(s.clone())),
+                PhraseUse::Entity(e, r) => entity = Some((*e, *r)),
+                PhraseUse::Sector(c) => sector = Some(c),
+                PhraseUse::Title(s) => title = Some(s),
                 PhraseUse::Trigger(i) => triggers.push(*i),
             }
         }
@@ -772,16 +789,18 @@ pub(crate) fn items(
             .iter()
             .take_while(|x| x.span.start <= tokens[t1].span.start)
             .any(|x| x.span.start == tokens[t1].span.start);
-        let item = if let Some(e) = entity {
-            e
-        } else if let (Some(t), true) = (title.clone(), next_cap) {
-            t
+        // the uses are borrowed until one is chosen: a sector or title overwritten by a
+        // later use of the same phrase is never copied
+        let item = if let Some((e, r)) = entity {
+            Item::Entity(e, r)
+        } else if let (Some(t), true) = (title, next_cap) {
+            Item::Title(t.clone())
         } else if let Some(s) = sector {
-            s
+            Item::Sector(s.clone())
         } else if !triggers.is_empty() {
             Item::Trigger(triggers)
         } else if let Some(t) = title {
-            t
+            Item::Title(t.clone())
         } else {
             continue;
         };

@@ -1,4 +1,4 @@
-//! Mentions: every lexicon phrase found with one automaton, then actor phrases built on
+//! Mentions: every lexicon phrase found with one trie walk per word start, then actor phrases built on
 //! the tokens of each sentence: names, capitals and seats of power, possessive and
 //! adjectival actors (`Niger's junta`, `French troops`, `the government of Niger`), people
 //! with titles (`Col Amadou Abdramane`), and the definite phrases and pronouns that
@@ -15,8 +15,12 @@ use crate::text::{Lower, Token, TokenKind, char_at};
 /// The compiled multi-pattern matcher over every phrase of a lexicon.
 #[derive(Clone, Debug)]
 pub(crate) struct Matcher {
-    /// The automaton over the same patterns, for [`Matcher::bare_scan`].
-    nfa: contiguous::NFA,
+    /// The automaton over the same patterns, for [`Matcher::bare_scan`] and the tests'
+    /// reference walk: built on first use, as the scan walks the trie and the automaton
+    /// takes longer to build than the rest of the extractor.
+    nfa: std::sync::OnceLock<contiguous::NFA>,
+    /// The patterns, kept to build that automaton.
+    keys: Vec<String>,
     /// The patterns as a trie, walked from each word start.
     trie: Trie,
     /// For each automaton pattern (a lower-cased phrase), the lexicon phrases written
@@ -57,10 +61,6 @@ impl Matcher {
                 }
             }
         }
-        let nfa = contiguous::NFA::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&keys)
-            .expect("a lexicon of bounded phrases always compiles");
         let trie = Trie::new(&keys);
         let mut first_bytes = [false; 256];
         for k in &keys {
@@ -69,17 +69,28 @@ impl Matcher {
             }
         }
         Matcher {
-            nfa,
+            nfa: std::sync::OnceLock::new(),
+            keys,
             trie,
             groups,
             first_bytes,
         }
     }
 
+    /// The aho-corasick automaton over the patterns (leftmost-longest), built once.
+    fn nfa(&self) -> &contiguous::NFA {
+        self.nfa.get_or_init(|| {
+            contiguous::NFA::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&self.keys)
+                .expect("a lexicon of bounded phrases always compiles")
+        })
+    }
+
     /// The automaton's raw matches over every byte, counted: no word boundary check, no
     /// lookup. A reference for benchmarks: [`Matcher::scan`] does less than this.
     pub(crate) fn bare_scan(&self, text: &str) -> usize {
-        self.nfa
+        self.nfa()
             .try_find_iter(Input::new(text))
             .map_or(0, |matches| matches.count())
     }
@@ -87,9 +98,9 @@ impl Matcher {
     /// Every phrase that matches with word boundaries; phrases written alike give one hit
     /// each, with the same span.
     ///
-    /// A phrase can only start where a word starts, so the automaton runs anchored from
-    /// each such position whose first byte begins some phrase, rather than over every
-    /// byte: inside words it never runs at all. The longest phrase from a position wins;
+    /// A phrase can only start where a word starts, so the trie is walked from each such
+    /// position whose first byte begins some phrase, rather than over every byte: inside
+    /// words it never runs at all. The longest phrase from a position wins;
     /// the next search starts after it.
     pub(crate) fn scan(&self, text: &str) -> Vec<Hit> {
         // news text has a phrase every 30 to 50 bytes
@@ -1684,7 +1695,7 @@ mod tests {
         let mut word_start = true;
         while i < text.len() {
             if word_start && m.first_bytes[usize::from(text.as_bytes()[i])] {
-                let found = reference_longest(&m.nfa, &text.as_bytes()[i..])
+                let found = reference_longest(m.nfa(), &text.as_bytes()[i..])
                     .map(|(p, len)| (p, i + len))
                     .filter(|&(_, e)| !text[e..].starts_with(char::is_alphanumeric));
                 if let Some((pattern, e)) = found {
@@ -1748,7 +1759,7 @@ mod tests {
             }
             let bytes = text.as_bytes();
             for i in 0..bytes.len() {
-                let want = reference_longest(&m.nfa, &bytes[i..]);
+                let want = reference_longest(m.nfa(), &bytes[i..]);
                 let (got, lead) = m.trie.walk(&bytes[i..]);
                 assert_eq!(got, want, "{text:?} at {i}");
                 assert!(bytes[i..i + lead].iter().all(u8::is_ascii_alphanumeric));

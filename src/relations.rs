@@ -875,6 +875,18 @@ pub(crate) fn sentence(
         {
             continue;
         }
+        // `demanded that its partners refuse to recognise`, `urged Israel to ease the
+        // blockade`, `Libya must hand over`: an act that a demand asks for is not an event
+        // of its own (PLOVER codes the demand)
+        if rule.pos == TriggerPos::Verb
+            && chosen.iter().any(|&(_, d1, d)| {
+                d.pos == TriggerPos::Verb
+                    && d.kind == RelationKind::Demand
+                    && cx.demanded_act(d1, t0)
+            })
+        {
+            continue;
+        }
         // a noun that is the object of a trigger verb just before it (`signed new
         // security agreements`, `renounced the grain deal`) belongs to that verb
         if rule.pos == TriggerPos::Noun
@@ -1175,6 +1187,8 @@ fn objects_of(verb: RelationKind, noun: RelationKind) -> bool {
             (AgreementEnded, AgreementSigned)
                 | (AidSuspension, Aid)
                 | (Concession, Sanctions | Repression | Protest)
+                // `called for sanctions`, `demanded a meeting`: what is asked for
+                | (Demand, _)
                 | (Repression, Protest)
         )
 }
@@ -2053,6 +2067,22 @@ impl<'a> Cx<'a> {
     }
 
     /// Modality of the trigger at `t0` from the words before it in its clause.
+    /// Is the verb at `t0` the act asked for by a demand verb ending at `d1`: its
+    /// infinitive (`urged Israel to ease`), a verb of its `that` clause (`demanded that
+    /// its partners refuse`) or the verb right after `must`, with no punctuation between
+    /// and within a few words?
+    fn demanded_act(&self, d1: usize, t0: usize) -> bool {
+        if t0 < d1 || t0 - d1 > 12 {
+            return false;
+        }
+        if (d1..t0).any(|j| self.has(j, class::PUNCT_STOPS)) {
+            return false;
+        }
+        t0 == d1
+            || t0 > 0 && self.has(t0 - 1, class::TO)
+            || (d1.saturating_sub(1)..t0).any(|j| self.has(j, class::THAT))
+    }
+
     fn modality(&self, t0: usize, pos: TriggerPos) -> Modality {
         let mut negated = false;
         let mut future = false;
@@ -2385,6 +2415,43 @@ mod tests {
         assert!(has(&f, "JPN", RelationKind::Pledge, "PHL"), "{f:?}");
         let f = facts("Turkey will expel the Dutch ambassador.");
         assert!(has(&f, "TUR", RelationKind::Threat, "NLD"), "{f:?}");
+    }
+
+    #[test]
+    fn what_a_demand_asks_for_is_not_an_event() {
+        for (text, demand, not) in [
+            (
+                "France urged Mali to expel the Russian ambassador.",
+                ("FRA", "MLI"),
+                ("MLI", RelationKind::Expulsion, "RUS"),
+            ),
+            (
+                "Ghana demanded that Togo release the Nigerian traders.",
+                ("GHA", "TGO"),
+                ("TGO", RelationKind::Detention, "NGA"),
+            ),
+            (
+                "Senegal called for sanctions against Guinea.",
+                ("SEN", "GIN"),
+                ("SEN", RelationKind::Sanctions, "GIN"),
+            ),
+        ] {
+            let f = facts(text);
+            assert!(
+                has(&f, demand.0, RelationKind::Demand, demand.1),
+                "{text}: {f:?}"
+            );
+            assert!(!has(&f, not.0, not.1, not.2), "{text}: {f:?}");
+        }
+        // `must`: the speaker's demand, not the act
+        let f = facts("The minister said Niger must end its military agreement with France.");
+        assert!(
+            !has(&f, "NER", RelationKind::AgreementEnded, "FRA"),
+            "{f:?}"
+        );
+        // an act of its own after the demand, joined by `and`, stays
+        let f = facts("Mali expelled the French ambassador and urged Niger to do the same.");
+        assert!(has(&f, "MLI", RelationKind::Expulsion, "FRA"), "{f:?}");
     }
 
     #[test]

@@ -364,14 +364,8 @@ impl Extractor {
                 count(&mut ids, p, 0);
             }
         }
-        // in the order of the ids' text, which most ids differ in from the first byte
-        ids.sort_unstable_by(|(a, _), (b, _)| {
-            let (a, b) = (a.as_str().as_bytes(), b.as_str().as_bytes());
-            match (a.first(), b.first()) {
-                (Some(x), Some(y)) if x != y => x.cmp(y),
-                _ => a.cmp(b),
-            }
-        });
+        // in the order of the ids' text
+        ids.sort_unstable_by(|(a, _), (b, _)| a.as_str().cmp(b.as_str()));
         let mut out: Vec<Entity> = Vec::with_capacity(ids.len());
         for (id, n) in ids {
             match out.last_mut() {

@@ -10,7 +10,7 @@ use aho_corasick::{Input, MatchKind};
 
 use crate::lexicon::{Lexicon, NameRole, PhraseUse};
 use crate::model::{EntityId, EntityKind, Span};
-use crate::text::{Lower, Token, TokenKind, char_at};
+use crate::text::{Lower, Token, TokenKind, char_at, is_alphanumeric};
 
 /// The compiled multi-pattern matcher over every phrase of a lexicon.
 #[derive(Clone, Debug)]
@@ -129,7 +129,7 @@ impl Matcher {
                     word_start = !text
                         .get(..e)
                         .and_then(|r| r.chars().next_back())
-                        .is_some_and(is_alnum);
+                        .is_some_and(is_alphanumeric);
                     i = e.max(i + 1);
                     continue;
                 }
@@ -145,7 +145,7 @@ impl Matcher {
             } else {
                 let (c, len) = char_at(text, i);
                 i += len;
-                is_alnum(c)
+                is_alphanumeric(c)
             };
             if alnum {
                 i = word_end(text, i);
@@ -177,7 +177,7 @@ fn word_end(text: &str, mut i: usize) -> usize {
             break;
         } else {
             let (c, len) = char_at(text, i);
-            if !is_alnum(c) {
+            if !is_alphanumeric(c) {
                 break;
             }
             i += len;
@@ -427,19 +427,7 @@ impl Trie {
 
 /// Whether a letter or digit starts at byte `i` of `text`.
 fn is_alnum_at(text: &str, i: usize) -> bool {
-    i < text.len() && is_alnum(char_at(text, i).0)
-}
-
-/// `char::is_alphanumeric`, without the Unicode table lookup (hundreds of instructions)
-/// for the typographic quotes and dashes of news text: the General Punctuation block,
-/// U+2000 to U+206F, holds no letter or digit.
-#[inline]
-fn is_alnum(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        !('\u{2000}'..='\u{206f}').contains(&c) && c.is_alphanumeric()
-    }
+    i < text.len() && is_alphanumeric(char_at(text, i).0)
 }
 
 /// The spellings a phrase matches: as written; a lower-case entry also with a capital
@@ -1654,13 +1642,6 @@ mod tests {
         }
         for w in ["", "t", "then", "thee", "hers", "its", "bot", "éh", "sheep"] {
             assert_eq!(determiner_or_pronoun(w.as_bytes()), "");
-        }
-    }
-
-    #[test]
-    fn is_alnum_is_char_is_alphanumeric() {
-        for c in (0..=0x3_0000).filter_map(char::from_u32) {
-            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 

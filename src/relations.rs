@@ -876,14 +876,25 @@ pub(crate) fn sentence(
             continue;
         }
         // `demanded that its partners refuse to recognise`, `urged Israel to ease the
-        // blockade`, `Libya must hand over`: an act that a demand asks for is not an event
-        // of its own (PLOVER codes the demand)
+        // blockade`, `Libya must hand over`, `threatened to expel`, `agreed to withdraw`,
+        // `refused to recognise`: an act that is asked for, threatened, promised or
+        // refused has not happened; PLOVER codes the demand, threat, pledge or refusal
         if rule.pos == TriggerPos::Verb
-            && chosen.iter().any(|&(_, d1, d)| {
-                d.pos == TriggerPos::Verb
-                    && d.kind == RelationKind::Demand
-                    && cx.demanded_act(d1, t0)
-            })
+            && chosen
+                .iter()
+                .any(|&(_, d1, d)| d.pos == TriggerPos::Verb && cx.projected_act(d.kind, d1, t0))
+        {
+            continue;
+        }
+        // `demonstrated in Kirkuk calling for independence`, `began a hunger strike to
+        // demand the return of their land`: what a protest demands is its cause, and
+        // PLOVER codes the protest alone
+        if rule.pos == TriggerPos::Verb
+            && rule.kind == RelationKind::Demand
+            && (cx.w(t0).ends_with("ing") || t0 > 0 && cx.has(t0 - 1, class::TO))
+            && chosen
+                .iter()
+                .any(|&(_, p1, p)| p.kind == RelationKind::Protest && p1 <= t0 && t0 - p1 <= 12)
         {
             continue;
         }
@@ -1187,8 +1198,10 @@ fn objects_of(verb: RelationKind, noun: RelationKind) -> bool {
             (AgreementEnded, AgreementSigned)
                 | (AidSuspension, Aid)
                 | (Concession, Sanctions | Repression | Protest)
-                // `called for sanctions`, `demanded a meeting`: what is asked for
-                | (Demand, _)
+                // `called for sanctions`, `demanded a meeting`, `threatened sanctions`,
+                // `agreed to postpone the demonstration`: what is asked for, threatened
+                // or promised
+                | (Demand | Threat | Pledge, _)
                 | (Repression, Protest)
         )
 }
@@ -2071,16 +2084,27 @@ impl<'a> Cx<'a> {
     /// infinitive (`urged Israel to ease`), a verb of its `that` clause (`demanded that
     /// its partners refuse`) or the verb right after `must`, with no punctuation between
     /// and within a few words?
-    fn demanded_act(&self, d1: usize, t0: usize) -> bool {
+    /// Whether the verb at `t0` is the act that a verb of kind `kind` ending at `d1`
+    /// projects rather than reports: the infinitive of a demand, threat, pledge or refusal
+    /// (`urged Mali to expel`, `threatened to impose`, `agreed to withdraw`, `refused to
+    /// recognise`), a verb form right after it (`must hand over`, `threatened sanctions`),
+    /// and for demands also the verbs of a `that` clause (`demanded that Togo release`).
+    fn projected_act(&self, kind: RelationKind, d1: usize, t0: usize) -> bool {
+        use RelationKind::*;
+        if !matches!(kind, Demand | Threat | Pledge | Rejection) {
+            return false;
+        }
         if t0 < d1 || t0 - d1 > 12 {
             return false;
         }
         if (d1..t0).any(|j| self.has(j, class::PUNCT_STOPS)) {
             return false;
         }
+        // right after the verb: the act of `agreed to`, or a verb form read where the
+        // object is a noun (`threatened sanctions`, `pledged support`)
         t0 == d1
             || t0 > 0 && self.has(t0 - 1, class::TO)
-            || (d1.saturating_sub(1)..t0).any(|j| self.has(j, class::THAT))
+            || kind == Demand && (d1.saturating_sub(1)..t0).any(|j| self.has(j, class::THAT))
     }
 
     fn modality(&self, t0: usize, pos: TriggerPos) -> Modality {
@@ -2452,6 +2476,66 @@ mod tests {
         // an act of its own after the demand, joined by `and`, stays
         let f = facts("Mali expelled the French ambassador and urged Niger to do the same.");
         assert!(has(&f, "MLI", RelationKind::Expulsion, "FRA"), "{f:?}");
+    }
+
+    #[test]
+    fn what_is_threatened_promised_or_refused_is_not_an_event() {
+        for (text, kind, said, not) in [
+            (
+                "Chad threatened to expel the Sudanese ambassador.",
+                RelationKind::Threat,
+                ("TCD", "SDN"),
+                ("TCD", RelationKind::Expulsion, "SDN"),
+            ),
+            (
+                "Turkey threatened sanctions against Cyprus.",
+                RelationKind::Threat,
+                ("TUR", "CYP"),
+                ("TUR", RelationKind::Sanctions, "CYP"),
+            ),
+            (
+                "Kenya agreed to withdraw its troops from Somalia.",
+                RelationKind::Pledge,
+                ("KEN", "SOM"),
+                ("KEN", RelationKind::Withdrawal, "SOM"),
+            ),
+            (
+                "Serbia refused to recognise Kosovo.",
+                RelationKind::Rejection,
+                ("SRB", "XKX"),
+                ("SRB", RelationKind::Support, "XKX"),
+            ),
+        ] {
+            let f = facts(text);
+            assert!(has(&f, said.0, kind, said.1), "{text}: {f:?}");
+            assert!(!has(&f, not.0, not.1, not.2), "{text}: {f:?}");
+        }
+        // an act that happened, reported beside the threat, stays
+        let f = facts("Chad expelled the Sudanese ambassador and threatened to close the border.");
+        assert!(has(&f, "TCD", RelationKind::Expulsion, "SDN"), "{f:?}");
+    }
+
+    #[test]
+    fn what_a_protest_demands_is_the_protest() {
+        for text in [
+            "Thousands of Malians protested in Bamako on Friday demanding the departure of French troops.",
+            "Guinean traders began a hunger strike in Conakry to demand the reopening of the border with Senegal.",
+        ] {
+            let f = facts(text);
+            assert!(
+                f.iter().any(|x| x.1 == RelationKind::Protest),
+                "{text}: {f:?}"
+            );
+            assert!(
+                !f.iter().any(|x| x.1 == RelationKind::Demand),
+                "{text}: {f:?}"
+            );
+        }
+        // a demand of its own, with a finite verb, stays
+        let f = facts(
+            "Protesters in Bamako rallied against France, and Mali demanded an apology from Paris.",
+        );
+        assert!(has(&f, "MLI", RelationKind::Demand, "FRA"), "{f:?}");
     }
 
     #[test]

@@ -790,6 +790,20 @@ const HYPOTHETICAL: &[&str] = &[
     "considers",
     "mulling",
 ];
+/// Verbs (stems) that take the adverb `back`: `took back`, `came back`, `fought back`.
+const TAKES_BACK: &[&str] = &[
+    "take", "took", "come", "came", "go", "went", "gone", "send", "sent", "bring", "brought",
+    "get", "got", "win", "won", "claw", "roll", "push", "pull", "drive", "drove", "driven",
+    "fight", "fought", "hit", "strike", "struck", "arriv", "return", "fly", "flew", "flown",
+    "turn", "hold", "held", "pay", "paid", "call", "look", "step", "fall", "fell", "give", "gave",
+    "move", "head", "scale", "hand", "play", "cut", "set", "date", "trac", "wound", "stay", "kept",
+    "keep", "stand", "talk", "answer", "report", "writ", "wrote", "ship",
+];
+/// Words after `back` that show it is no verb: `back home`, `back control`.
+const NOT_BACKED: &[&str] = &[
+    "home", "control", "power", "again", "down", "up", "off", "out", "away", "here", "there",
+    "then", "later", "and",
+];
 /// Hypothetical only with a `to` before the trigger.
 const TRYING: &[&str] = &["trying", "tries", "tried"];
 const ALLEGEDLY: &[&str] = &["allegedly", "reportedly", "purportedly", "supposedly"];
@@ -845,6 +859,8 @@ pub(crate) fn sentence(
                     || *t0 >= 1 && cx.w(*t0).ends_with("ing") && cx.has(t0 - 1, class::PREPS))
         })
         .filter(|(t0, t1, r)| r.pos == TriggerPos::Noun || cx.object_noun_ok(*t0, *t1, r))
+        // `taken back`, `came back from`, `take their citizens back`: the adverb
+        .filter(|(t0, t1, r)| r.pos == TriggerPos::Noun || *t1 != t0 + 1 || !cx.adverb_back(*t0))
         // `United States-backed fighters`, `UN-brokered deal`: part of a compound modifier
         .filter(|(t0, _, _)| {
             !(*t0 > 0
@@ -1576,6 +1592,30 @@ impl<'a> Cx<'a> {
 
     fn is(&self, i: usize, w: &str) -> bool {
         self.s.is(self.text, i, w)
+    }
+
+    /// Whether the word at `i` is the adverb `back` rather than the verb (to support):
+    /// after a verb that takes it (`taken back`, `fought back`, `clawed back control`),
+    /// or with no object after it (`sent back to`, `their citizens back.`).
+    fn adverb_back(&self, i: usize) -> bool {
+        if !self.is(i, "back") {
+            return false;
+        }
+        let before = if i > 0 { self.w(i - 1).as_bytes() } else { b"" };
+        // a stem and any ending: `took`, `clawed`, `returning`
+        if TAKES_BACK.iter().any(|w| {
+            before.len() >= w.len() && before[..w.len()].eq_ignore_ascii_case(w.as_bytes())
+        }) {
+            return true;
+        }
+        self.s
+            .tokens
+            .get(i + 1)
+            .is_none_or(|t| t.kind == TokenKind::Punct)
+            || self.has(i + 1, class::PREPS)
+            || NOT_BACKED
+                .iter()
+                .any(|w| self.w(i + 1).eq_ignore_ascii_case(w))
     }
 
     /// Is actor `k` followed by a verb of saying (a speaker, not a subject)?
@@ -2536,6 +2576,27 @@ mod tests {
             "Protesters in Bamako rallied against France, and Mali demanded an apology from Paris.",
         );
         assert!(has(&f, "MLI", RelationKind::Demand, "FRA"), "{f:?}");
+    }
+
+    #[test]
+    fn the_adverb_back_is_no_support() {
+        for text in [
+            "Russia and Kazakhstan have taken back citizens from Syria.",
+            "Egypt took a step back from its plan for Gaza.",
+            "Ghana called on Togo to take its traders back.",
+            "Turkish troops were driven back to Turkey.",
+        ] {
+            let f = facts(text);
+            assert!(
+                !f.iter()
+                    .any(|x| matches!(x.1, RelationKind::Support | RelationKind::Pledge)),
+                "{text}: {f:?}"
+            );
+        }
+        let f = facts("Poland backed Ukraine's membership bid.");
+        assert!(has(&f, "POL", RelationKind::Support, "UKR"), "{f:?}");
+        let f = facts("Lithuania and Latvia back Ukraine.");
+        assert!(has(&f, "LTU", RelationKind::Support, "UKR"), "{f:?}");
     }
 
     #[test]

@@ -1095,6 +1095,17 @@ pub(crate) fn sentence(
                     // named after the trigger
                     pairs.push((src.clone(), (Some(k), src.1.clone())));
                     confidence = confidence.min(0.5);
+                } else if rule.kind == RelationKind::Attack
+                    && subject_noun()
+                    && cx.people_follow(t1)
+                    && let Some(k) = cx.place_before(t0, &src.1)
+                {
+                    // `planes bombed targets in Iraq, killing two people`: the people of
+                    // the place named before, not of the attacker's state
+                    for tgt in cx.args(k) {
+                        pairs.push((src.clone(), tgt));
+                    }
+                    confidence = confidence.min(0.5);
                 } else if matches!(rule.kind, RelationKind::Protest | RelationKind::Repression)
                     || subject_noun()
                         && domestic(rule.kind)
@@ -1888,6 +1899,24 @@ impl<'a> Cx<'a> {
             })
     }
 
+    /// The last state named as a place before the trigger (`in Iraq's city of Falluja`,
+    /// `in Gaza`) other than `source`.
+    fn place_before(&self, t0: usize, source: &EntityId) -> Option<usize> {
+        (0..self.s.actors.len()).rev().find(|&k| {
+            let a = &self.s.actors[k];
+            a.t1 <= t0
+                && a.t0 > 0
+                && self.has(a.t0 - 1, class::PLACE_PREPS)
+                && self.usable(k)
+                && a.entities.len() == 1
+                && &a.entities[0] != source
+                && self
+                    .lex
+                    .entity(&a.entities[0])
+                    .is_some_and(|e| e.kind == EntityKind::Country)
+        })
+    }
+
     /// `arrested 12`, `killed three people`, `detained political opponents`: people (a
     /// number or a plural noun) right after the trigger.
     fn people_follow(&self, t1: usize) -> bool {
@@ -2597,6 +2626,17 @@ mod tests {
         assert!(has(&f, "POL", RelationKind::Support, "UKR"), "{f:?}");
         let f = facts("Lithuania and Latvia back Ukraine.");
         assert!(has(&f, "LTU", RelationKind::Support, "UKR"), "{f:?}");
+    }
+
+    #[test]
+    fn people_killed_in_a_place_named_before_are_of_that_place() {
+        let f =
+            facts("Ethiopian jets bombed a market in Sudan's Blue Nile state, killing 12 people.");
+        assert!(has(&f, "ETH", RelationKind::Attack, "SDN"), "{f:?}");
+        assert!(!has(&f, "ETH", RelationKind::Attack, "ETH"), "{f:?}");
+        // no place named: the attacker's own people, as before
+        let f = facts("Malian soldiers killed 20 people on Sunday.");
+        assert!(has(&f, "MLI", RelationKind::Attack, "MLI"), "{f:?}");
     }
 
     #[test]

@@ -859,12 +859,12 @@ fn is_abbreviation(text: &str, start: usize, dot: usize, next: &str) -> bool {
     if word.is_empty() {
         return false;
     }
-    let next_word: &str = next
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
     // dotted acronym: U.S. U.N. U.K. D.C.
     if word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.') {
+        let next_word: &str = next
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
         return !SENTENCE_OPENERS.contains(&next_word);
     }
     // an initial: "J. Smith"

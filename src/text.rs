@@ -105,6 +105,10 @@ fn is_abbreviation_word(lower: &str) -> bool {
     )
 }
 
+/// The length of the longest word `is_abbreviation_word` accepts (`approx`): a longer
+/// word is not lower-cased to be looked up.
+const LONGEST_ABBREVIATION: usize = 6;
+
 /// Words that open a sentence after a dotted acronym (`... in the U.S. The next day`).
 const SENTENCE_OPENERS: &[&str] = &[
     "The",
@@ -185,10 +189,10 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
         if b == b'.' || b == b'!' || b == b'?' {
             // extend over repeated punctuation and closing quotes/brackets
             let mut end = i + 1;
-            while let Some(c @ ('.' | '!' | '?' | '"' | '\'' | ')' | ']' | '”' | '’' | '»')) =
-                text.get(end..).and_then(|r| r.chars().next())
+            while let (('.' | '!' | '?' | '"' | '\'' | ')' | ']' | '”' | '’' | '»'), len) =
+                char_at(text, end)
             {
-                end += c.len_utf8();
+                end += len;
             }
             let next = text[end..].trim_start();
             let ws = text.len() - end - next.len();
@@ -859,8 +863,9 @@ fn is_abbreviation(text: &str, start: usize, dot: usize, next: &str) -> bool {
     if word.is_empty() {
         return false;
     }
-    // dotted acronym: U.S. U.N. U.K. D.C.
-    if word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.') {
+    // dotted acronym: U.S. U.N. U.K. D.C. (a byte loop: `contains` would call memchr
+    // for a few bytes)
+    if word.bytes().any(|b| b == b'.') && word.chars().all(|c| c.is_alphabetic() || c == '.') {
         let next_word: &str = next
             .split(|c: char| !c.is_alphanumeric())
             .next()
@@ -873,6 +878,9 @@ fn is_abbreviation(text: &str, start: usize, dot: usize, next: &str) -> bool {
         && c.is_uppercase()
     {
         return true;
+    }
+    if word.len() > LONGEST_ABBREVIATION {
+        return false;
     }
     let lower = Lower::new(word);
     let lower = lower.as_str();
@@ -1657,6 +1665,7 @@ mod differential {
         }
         for w in LISTED {
             assert!(is_abbreviation_word(w), "{w}");
+            assert!(w.len() <= LONGEST_ABBREVIATION, "{w}");
         }
     }
 

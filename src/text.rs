@@ -189,7 +189,7 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
         if b == b'.' || b == b'!' || b == b'?' {
             // extend over repeated punctuation and closing quotes/brackets
             let mut end = i + 1;
-            while let (('.' | '!' | '?' | '"' | '\'' | ')' | ']' | '”' | '’' | '»'), len) =
+            while let ('.' | '!' | '?' | '"' | '\'' | ')' | ']' | '”' | '’' | '»', len) =
                 char_at(text, end)
             {
                 end += len;

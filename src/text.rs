@@ -245,9 +245,10 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
 /// `\s` = `[ \t\r\n]`): the sentences marked are those in which a match of its
 /// `find_iter` starts, so the matcher reproduces that iterator's leftmost-first,
 /// non-overlapping matches, their ends included, and the regex's Unicode case folding
-/// (`ſ` for `s`, the Kelvin sign for `k`). The regex's lazy DFA cost about 25
-/// instructions a byte, plus ~2 M to build it and more to fill its cache in each process;
-/// this matcher costs about 10 a byte.
+/// (`ſ` for `s`; not the Kelvin sign for `k`, which the regex folds too: `KELVIN` holds an
+/// ASCII `K`, a difference kept since output must not change). The regex's lazy DFA cost
+/// about 25 instructions a byte, plus ~2 M to build it and more to fill its cache in each
+/// process; this matcher costs about 4 a byte (10 in texts holding `ſ`).
 /// The unit test `boilerplate_matches_the_regex` compares both on generated text.
 ///
 /// ```text
@@ -630,9 +631,6 @@ mod boilerplate {
     /// Only what they find is looked at one by one.
     pub(super) fn candidates(bytes: &[u8]) -> Vec<Found> {
         let mut out = Vec::new();
-        for at in memchr::memchr_iter(b'@', bytes) {
-            out.extend(email(bytes, at));
-        }
         let mut long_s = false;
         for i in memchr::memchr2_iter(0xC2, 0xC5, bytes) {
             long_s |= bytes[i..].starts_with(LONG_S);
@@ -642,7 +640,12 @@ mod boilerplate {
             Some(search) if !long_s => {
                 folded_scan(bytes, search, &mut out);
             }
-            _ => swar_scan(bytes, &mut out),
+            _ => {
+                for at in memchr::memchr_iter(b'@', bytes) {
+                    out.extend(email(bytes, at));
+                }
+                swar_scan(bytes, &mut out);
+            }
         }
         // the passes above find them out of order; `matches` wants them by start
         out.sort_by_key(|f| (f.lo, f.alt));
@@ -663,16 +666,20 @@ mod boilerplate {
                 if f.wrapping_sub(b'0') < 10 { b'0' } else { f }
             })
             .collect();
-        // one look per run of phone characters, as in `swar_scan`
+        // One look per run of phone characters, as in `swar_scan`, and at each `@`
+        // (folded to a backquote), which no run holds.
         let mut at = 0;
-        while let Some(p) = memchr::memchr(b'0', &folded[at..]) {
+        while let Some(p) = memchr::memchr2(b'0', b'`', &folded[at..]) {
             let i = at + p;
-            if bytes[i].is_ascii_digit() {
-                let (found, end) = phone(bytes, i);
-                out.extend(found);
-                at = end;
-            } else {
-                at = i + 1;
+            at = i + 1;
+            match bytes[i] {
+                b'0'..=b'9' => {
+                    let (found, end) = phone(bytes, i);
+                    out.extend(found);
+                    at = end;
+                }
+                b'@' => out.extend(email(bytes, i)),
+                _ => {}
             }
         }
         // Every occurrence of a piece, not only those that do not overlap; two pieces

@@ -105,6 +105,10 @@ fn is_abbreviation_word(lower: &str) -> bool {
     )
 }
 
+/// The length of the longest word `is_abbreviation_word` accepts (`approx`): a longer
+/// word is not lower-cased to be looked up.
+const LONGEST_ABBREVIATION: usize = 6;
+
 /// Words that open a sentence after a dotted acronym (`... in the U.S. The next day`).
 const SENTENCE_OPENERS: &[&str] = &[
     "The",
@@ -185,10 +189,10 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
         if b == b'.' || b == b'!' || b == b'?' {
             // extend over repeated punctuation and closing quotes/brackets
             let mut end = i + 1;
-            while let Some(c @ ('.' | '!' | '?' | '"' | '\'' | ')' | ']' | '”' | '’' | '»')) =
-                text.get(end..).and_then(|r| r.chars().next())
+            while let ('.' | '!' | '?' | '"' | '\'' | ')' | ']' | '”' | '’' | '»', len) =
+                char_at(text, end)
             {
-                end += c.len_utf8();
+                end += len;
             }
             let next = text[end..].trim_start();
             let ws = text.len() - end - next.len();
@@ -241,9 +245,10 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
 /// `\s` = `[ \t\r\n]`): the sentences marked are those in which a match of its
 /// `find_iter` starts, so the matcher reproduces that iterator's leftmost-first,
 /// non-overlapping matches, their ends included, and the regex's Unicode case folding
-/// (`ſ` for `s`, the Kelvin sign for `k`). The regex's lazy DFA cost about 25
-/// instructions a byte, plus ~2 M to build it and more to fill its cache in each process;
-/// this matcher costs about 10 a byte.
+/// (`ſ` for `s`; not the Kelvin sign for `k`, which the regex folds too: `KELVIN` holds an
+/// ASCII `K`, a difference kept since output must not change). The regex's lazy DFA cost
+/// about 25 instructions a byte, plus ~2 M to build it and more to fill its cache in each
+/// process; this matcher costs about 4 a byte (10 in texts holding `ſ`).
 /// The unit test `boilerplate_matches_the_regex` compares both on generated text.
 ///
 /// ```text
@@ -261,6 +266,10 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
 /// 12  (?im:^\s*(related|advertisement|photo|image|caption)\s*:?\s*$)
 /// ```
 mod boilerplate {
+    use std::sync::LazyLock;
+
+    use aho_corasick::packed;
+
     /// Which positions in `lo..=hi` a match can start at (with the same end).
     #[derive(Clone, Copy, Debug, PartialEq, Eq)]
     enum Starts {
@@ -585,18 +594,134 @@ mod boilerplate {
         (found, r)
     }
 
+    /// A piece of every keyword of alternatives 3 to 8, 10 and 11, lower-case, and where
+    /// it lies in the keyword: every match of `keyword_at` at an ASCII letter holds one,
+    /// in any ASCII case, when the text holds no `ſ`. Pieces rather than openings: the
+    /// openings' first bytes (`news`, `what`, `all `) are common in news text, and a
+    /// search stops at each.
+    const PIECES: [(&[u8], usize); 17] = [
+        (b"w us", 5),     // follow us
+        (b"tch ", 2),     // watch
+        (b"onat", 1),     // donate, donation
+        (b"bscribe", 2),  // subscribe
+        (b"gn up", 2),    // sign up
+        (b"sletter", 3),  // newsletter
+        (b"hare ", 1),    // share
+        (b"k here", 4),   // click here
+        (b"l rights", 2), // all rights reserved
+        (b"tsapp", 3),    // whatsapp
+        (b"ebook", 3),    // facebook
+        (b"witter", 1),   // twitter
+        (b"agram", 4),    // instagram
+        (b"egram", 3),    // telegram
+        (b"ktok", 2),     // tiktok
+        (b"ad more", 2),  // read more
+        (b"ad also", 2),  // read also
+    ];
+
+    /// A SIMD (Teddy) search for `PIECES`; `None` where it cannot be built.
+    static PIECES_SEARCH: LazyLock<Option<packed::Searcher>> =
+        LazyLock::new(|| packed::Searcher::new(PIECES.map(|(piece, _)| piece)));
+
     /// Every place where one alternative matches, in text order of `lo`.
     ///
-    /// `@`, `©` and `ſ` are found with `memchr`; word starts and digits eight bytes at a
-    /// time (SWAR), and only they are looked at one by one.
+    /// `@`, `©` and `ſ` are found with `memchr`. In a text without `ſ`, keywords are
+    /// found by a SIMD search of their pieces in a lower-cased copy (`folded_scan`);
+    /// otherwise word starts and digits are found eight bytes at a time (`swar_scan`).
+    /// Only what they find is looked at one by one.
     pub(super) fn candidates(bytes: &[u8]) -> Vec<Found> {
         let mut out = Vec::new();
-        for at in memchr::memchr_iter(b'@', bytes) {
-            out.extend(email(bytes, at));
-        }
+        let mut long_s = false;
         for i in memchr::memchr2_iter(0xC2, 0xC5, bytes) {
+            long_s |= bytes[i..].starts_with(LONG_S);
             special(bytes, i, &mut out);
         }
+        match &*PIECES_SEARCH {
+            Some(search) if !long_s => {
+                folded_scan(bytes, search, &mut out);
+            }
+            _ => {
+                for at in memchr::memchr_iter(b'@', bytes) {
+                    out.extend(email(bytes, at));
+                }
+                swar_scan(bytes, &mut out);
+            }
+        }
+        // the passes above find them out of order; `matches` wants them by start
+        out.sort_by_key(|f| (f.lo, f.alt));
+        out
+    }
+
+    /// Phone numbers and keywords, for a text without `ſ`: each letter of a keyword is
+    /// then one of two ASCII bytes, so a copy with bit 5 set in every byte (letters
+    /// lower-cased; NUL aliases a space, and 0x10..0x19 digits, which are checked in the
+    /// text) is searched for the keywords' pieces, and for digits, mapped to `0` in it.
+    /// The line keywords of alternative 12 are looked for at line starts.
+    fn folded_scan(bytes: &[u8], pieces: &packed::Searcher, out: &mut Vec<Found>) {
+        // a loop the compiler turns into vector code: well under an instruction a byte
+        let folded: Vec<u8> = bytes
+            .iter()
+            .map(|&b| {
+                let f = b | 0x20;
+                if f.wrapping_sub(b'0') < 10 { b'0' } else { f }
+            })
+            .collect();
+        // One look per run of phone characters, as in `swar_scan`, and at each `@`
+        // (folded to a backquote), which no run holds.
+        let mut at = 0;
+        while let Some(p) = memchr::memchr2(b'0', b'`', &folded[at..]) {
+            let i = at + p;
+            at = i + 1;
+            match bytes[i] {
+                b'0'..=b'9' => {
+                    let (found, end) = phone(bytes, i);
+                    out.extend(found);
+                    at = end;
+                }
+                b'@' => out.extend(email(bytes, i)),
+                _ => {}
+            }
+        }
+        // Every occurrence of a piece, not only those that do not overlap; two pieces
+        // may point at the same start.
+        let mut starts = Vec::new();
+        let mut at = 0;
+        while let Some(m) = pieces.find_in(&folded, aho_corasick::Span::from(at..folded.len())) {
+            let (_, offset) = PIECES[m.pattern().as_usize()];
+            if let Some(i) = m.start().checked_sub(offset)
+                && (i == 0 || !is_word(bytes[i - 1]))
+            {
+                starts.push(i);
+            }
+            at = m.start() + 1;
+        }
+        starts.sort_unstable();
+        starts.dedup();
+        for i in starts {
+            if let Some((alt, end)) = keyword_at(bytes, i, bytes[i] | 0x20) {
+                out.push(Found::one(i, end, alt));
+            }
+        }
+        // `^\s*` reaches a line keyword from the start of the text or a line break
+        let mut line = Some(0);
+        let mut last = usize::MAX;
+        while let Some(p) = line {
+            let k = skip_space(bytes, p);
+            if k != last
+                && bytes
+                    .get(k)
+                    .is_some_and(|&b| matches!(b | 0x20, b'r' | b'a' | b'p' | b'i' | b'c'))
+            {
+                out.extend(line_keyword(bytes, k));
+            }
+            last = k;
+            line = memchr::memchr(b'\n', &bytes[p..]).map(|n| p + n + 1);
+        }
+    }
+
+    /// Phone numbers and keywords in any text: word starts and digits eight bytes at a
+    /// time (SWAR), then looked at one by one.
+    fn swar_scan(bytes: &[u8], out: &mut Vec<Found>) {
         // The loop over the chunks only notes what to look at: with no call in it, the
         // compiler keeps its state in registers.
         let mut opens: Vec<usize> = Vec::new();
@@ -645,12 +770,9 @@ mod boilerplate {
         }
         for i in opens {
             if i == 0 || !is_word(bytes[i - 1]) {
-                word_start(bytes, i, &mut out);
+                word_start(bytes, i, out);
             }
         }
-        // the passes above find them out of order; `matches` wants them by start
-        out.sort_by_key(|f| (f.lo, f.alt));
-        out
     }
 
     /// The keywords that can start at `i`, an ASCII letter after a byte that is no
@@ -748,12 +870,13 @@ fn is_abbreviation(text: &str, start: usize, dot: usize, next: &str) -> bool {
     if word.is_empty() {
         return false;
     }
-    let next_word: &str = next
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
-    // dotted acronym: U.S. U.N. U.K. D.C.
-    if word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.') {
+    // dotted acronym: U.S. U.N. U.K. D.C. (a byte loop: `contains` would call memchr
+    // for a few bytes)
+    if word.bytes().any(|b| b == b'.') && word.chars().all(|c| c.is_alphabetic() || c == '.') {
+        let next_word: &str = next
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
         return !SENTENCE_OPENERS.contains(&next_word);
     }
     // an initial: "J. Smith"
@@ -762,6 +885,9 @@ fn is_abbreviation(text: &str, start: usize, dot: usize, next: &str) -> bool {
         && c.is_uppercase()
     {
         return true;
+    }
+    if word.len() > LONGEST_ABBREVIATION {
+        return false;
     }
     let lower = Lower::new(word);
     let lower = lower.as_str();
@@ -1359,6 +1485,13 @@ mod differential {
         "photo",
         "IMAGE",
         "caption",
+        "fOLLow us",
+        "sHaRe this",
+        "reAD more",
+        "cAPTION",
+        "WhatsApp",
+        "follow\u{0}us",
+        "\u{13}",
         "@",
         "a@b.org",
         "x.y@mail.example.com",
@@ -1468,16 +1601,20 @@ mod differential {
         let short = texts(60_000);
         let long = short.chunks(20).map(|t| t.concat());
         for text in short.iter().cloned().chain(long) {
-            let want: Vec<(usize, usize)> = reference::BOILERPLATE
-                .find_iter(&text)
-                .map(|m| (m.start(), m.end()))
-                .collect();
-            assert_eq!(found(&text), want, "{text:?}");
-            assert_eq!(
-                is_boilerplate(&text),
-                reference::BOILERPLATE.is_match(&text),
-                "{text:?}"
-            );
+            // the same without `ſ`: the other scan
+            let plain = text.replace('ſ', "s");
+            for text in [text, plain] {
+                let want: Vec<(usize, usize)> = reference::BOILERPLATE
+                    .find_iter(&text)
+                    .map(|m| (m.start(), m.end()))
+                    .collect();
+                assert_eq!(found(&text), want, "{text:?}");
+                assert_eq!(
+                    is_boilerplate(&text),
+                    reference::BOILERPLATE.is_match(&text),
+                    "{text:?}"
+                );
+            }
         }
     }
 
@@ -1535,6 +1672,7 @@ mod differential {
         }
         for w in LISTED {
             assert!(is_abbreviation_word(w), "{w}");
+            assert!(w.len() <= LONGEST_ABBREVIATION, "{w}");
         }
     }
 

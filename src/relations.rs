@@ -811,7 +811,9 @@ pub(crate) fn sentence(
             _ => None,
         })
     };
-    if triggers().next().is_none() {
+    // every assertion needs a usable actor of this sentence: its source or target comes
+    // from one (even a source taken from the document state needs a target here)
+    if triggers().next().is_none() || !s.actors.iter().any(|a| !a.media && !a.entities.is_empty()) {
         return;
     }
     let mut cx = Cx::new(lex, text, s);

@@ -1299,12 +1299,27 @@ impl<'a> Cx<'a> {
         let mut toks = vec![Tok::default(); n];
         let mut open: Option<(usize, &str)> = None;
         let mut id = 0;
-        for i in 0..n {
-            // only `(`, `)` and the dashes (first byte 0xE2) open or close
-            if !matches!(
-                text.as_bytes().get(s.tokens[i].span.start),
-                Some(b'(' | b')' | 0xE2)
-            ) {
+        // only `(`, `)` and the dashes (E2 80 93/94) open or close: their bytes are
+        // searched for, and a token starting at one is looked at, in text order (most
+        // sentences hold none, and a walk over every token cost more)
+        let bytes = text.as_bytes();
+        let to = s.tokens.last().map_or(0, |t| t.span.end);
+        let mut at = s.tokens.first().map_or(0, |t| t.span.start);
+        let mut i = 0;
+        while let Some(p) = bytes
+            .get(at..to)
+            .and_then(|b| memchr::memchr3(b'(', b')', 0xE2, b))
+        {
+            let pos = at + p;
+            at = pos + 1;
+            // a curly quote (also E2 80 ..) neither opens nor closes
+            if bytes[pos] == 0xE2
+                && !matches!(bytes.get(pos + 1..pos + 3), Some([0x80, 0x93 | 0x94]))
+            {
+                continue;
+            }
+            i += s.tokens[i..].partition_point(|t| t.span.start < pos);
+            if s.tokens.get(i).is_none_or(|t| t.span.start != pos) {
                 continue;
             }
             let w = s.word(text, i);
@@ -2504,5 +2519,68 @@ mod tests {
             a.speaker.as_ref().map(|s| s.as_str()),
             Some("abdoulaye-maiga")
         );
+    }
+
+    /// The parenthesis ids of `Cx::new` (found by searching the bytes) against the walk
+    /// over every token it replaced, on generated sentences of brackets, dashes, curly
+    /// quotes (which share the dashes' first byte) and words.
+    #[test]
+    fn paren_ids_match_a_walk_over_every_token() {
+        use super::Cx;
+        use crate::mentions::Analysed;
+        use crate::model::Span;
+        let lex = crate::lexicon::Lexicon::empty();
+        let pieces = [
+            "(", ")", "—", "–", "’", "“", "”", "‘", "…", "-", "Mali", "x(y", "a)", "(b", "é", "—a",
+            ",", "aid", "",
+        ];
+        let mut seed = 7u64;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let len = (seed >> 59) as usize;
+            for k in 0..len {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+                if !(seed >> 20).is_multiple_of(3) || k + 1 == len {
+                    text.push(' ');
+                }
+            }
+            let span = Span::new(0, text.len());
+            let s = Analysed {
+                index: 0,
+                span,
+                tokens: crate::text::tokens(&text, span),
+                items: Vec::new(),
+                actors: Vec::new(),
+            };
+            let got: Vec<u32> = Cx::new(&lex, &text, &s)
+                .toks
+                .iter()
+                .map(|t| t.paren)
+                .collect();
+            let mut want = vec![0u32; s.tokens.len()];
+            let mut open: Option<(usize, &str)> = None;
+            let mut id = 0;
+            for i in 0..s.tokens.len() {
+                let w = s.word(&text, i);
+                match (open, w) {
+                    (None, "(" | "—" | "–") => open = Some((i, w)),
+                    (Some((o, ow)), w2)
+                        if (ow == "(" && w2 == ")") || (ow != "(" && (w2 == "—" || w2 == "–")) =>
+                    {
+                        id += 1;
+                        want[o..=i].fill(id);
+                        open = None;
+                    }
+                    _ => {}
+                }
+            }
+            assert_eq!(got, want, "{text:?}");
+        }
     }
 }

@@ -825,7 +825,11 @@ pub(crate) fn sentence(
     let chosen: Vec<(usize, usize, &crate::lexicon::Trigger)> = triggers()
         .filter(|(t0, t1, _)| !cx.inside_actor(*t0, *t1))
         .filter_map(|(t0, t1, rows)| {
-            let noun_ctx = cx.noun_context(t0);
+            // (a trigger with noun rules only takes its first rule either way)
+            let noun_ctx = !rows
+                .iter()
+                .all(|&r| lex.triggers[r].pos == TriggerPos::Noun)
+                && cx.noun_context(t0);
             // a verb form after a determiner (`the visit`) is a noun with no rule of its own
             rows.iter()
                 .map(|&r| &lex.triggers[r])
@@ -1277,6 +1281,8 @@ struct Cx<'a> {
     /// Per actor: its coordinated group as a range of actors (filled by `sentence` once
     /// a trigger is kept).
     groups: Vec<(usize, usize)>,
+    /// The last answer of [`Cx::subject`]: the trigger, its reading and the subject.
+    last_subject: std::cell::Cell<Option<(usize, TriggerPos, Option<usize>)>>,
 }
 
 /// What the relation stage knows of one token.
@@ -1364,6 +1370,7 @@ impl<'a> Cx<'a> {
             s,
             toks,
             groups: Vec::new(),
+            last_subject: std::cell::Cell::new(None),
         }
     }
 
@@ -1642,8 +1649,22 @@ impl<'a> Cx<'a> {
         }))
     }
 
-    /// The subject of the verb (or the clause of the noun) at `t0`.
+    /// [`Cx::subject_of`], remembered for the last trigger asked about (the slots of
+    /// both frames and the tests after them ask again for the same trigger).
     fn subject(&self, t0: usize, pos: TriggerPos) -> Option<usize> {
+        if let Some((t, p, found)) = self.last_subject.get()
+            && t == t0
+            && p == pos
+        {
+            return found;
+        }
+        let found = self.subject_of(t0, pos);
+        self.last_subject.set(Some((t0, pos, found)));
+        found
+    }
+
+    /// The subject of the verb (or the clause of the noun) at `t0`.
+    fn subject_of(&self, t0: usize, pos: TriggerPos) -> Option<usize> {
         let actors = &self.s.actors;
         if pos == TriggerPos::Verb {
             // `an agreement that allowed ...`, `Bazoum, who ...`: the antecedent
@@ -2080,7 +2101,8 @@ impl<'a> Cx<'a> {
         (t1..(t1 + 6).min(self.s.tokens.len()))
             .take_while(|&j| self.s.tokens[j].kind == TokenKind::Word)
             .any(is_noun)
-            || (t0.saturating_sub(8)..t0).any(is_noun) && self.is_passive(t0, t1)
+            // (both pure: the cheaper test first)
+            || self.is_passive(t0, t1) && (t0.saturating_sub(8)..t0).any(is_noun)
     }
 
     /// Modality of the trigger at `t0` from the words before it in its clause.

@@ -1729,17 +1729,47 @@ impl<'a> Cx<'a> {
         }
         // `Russia, which has made efforts ... via partnerships`: inside a relative clause
         // the subject is its antecedent
-        let rel = (t0.saturating_sub(WINDOW).max(1)..t0).rev().find(|&j| {
-            self.first_lower(j) == b'w'
-                && self.has(j, class::WHICH_WHO)
-                && self.is_char(j - 1, b',')
-        });
+        let rel = self.relative_before(t0);
         match (found, rel) {
             (Some(k), Some(r)) if actors[k].t1 < r => {
                 self.ending(r - 1).filter(|&a| self.usable(a))
             }
             _ => found,
         }
+    }
+
+    /// The last `which`/`who` right after a comma before `t0`, within the window: the
+    /// commas are searched for in the bytes from the right (a walk over every token
+    /// cost more, and commas are few).
+    fn relative_before(&self, t0: usize) -> Option<usize> {
+        let lo = t0.saturating_sub(WINDOW).max(1);
+        if t0 < 2 || lo >= t0 {
+            return None;
+        }
+        // the comma is a token from `lo - 1` to `t0 - 2` (no token past the end is one)
+        let toks = &self.s.tokens[..t0.min(self.s.tokens.len())];
+        let from = toks.get(lo - 1)?.span.start;
+        let mut to = toks.last()?.span.start;
+        while let Some(p) = self
+            .text
+            .as_bytes()
+            .get(from..to)
+            .and_then(|b| memchr::memrchr(b',', b))
+        {
+            let pos = from + p;
+            to = pos;
+            let c = toks.partition_point(|t| t.span.start < pos);
+            let j = c + 1;
+            if j < t0
+                && toks[c].span.start == pos
+                && self.is_char(c, b',')
+                && self.first_lower(j) == b'w'
+                && self.has(j, class::WHICH_WHO)
+            {
+                return Some(j);
+            }
+        }
+        None
     }
 
     fn eligible_subject(&self, k: usize, t0: usize) -> bool {
@@ -2604,5 +2634,60 @@ mod tests {
             }
             assert_eq!(got, want, "{text:?}");
         }
+    }
+
+    /// `Cx::relative_before` (commas searched for in the bytes) against the walk back over
+    /// every token it replaced, for every trigger position of generated sentences.
+    #[test]
+    fn relative_before_matches_a_walk_back() {
+        use super::{Cx, WINDOW, class};
+        use crate::mentions::Analysed;
+        use crate::model::Span;
+        let lex = crate::lexicon::Lexicon::empty();
+        let pieces = [
+            ",", "which", "Who", "WHOM", "whose", "w", "wh", "x,y", "Mali", "who,", "1,000", ",,",
+            "when", "é", "aid",
+        ];
+        let mut seed = 11u64;
+        let mut next = move || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        let mut found = 0;
+        for round in 0..3_000 {
+            let len = if round % 4 == 0 {
+                40 + next() % 60
+            } else {
+                next() % 16
+            };
+            let mut text = String::new();
+            for _ in 0..len {
+                text.push_str(pieces[next() % pieces.len()]);
+                if next() % 3 != 0 {
+                    text.push(' ');
+                }
+            }
+            let span = Span::new(0, text.len());
+            let s = Analysed {
+                index: 0,
+                span,
+                tokens: crate::text::tokens(&text, span),
+                items: Vec::new(),
+                actors: Vec::new(),
+            };
+            let cx = Cx::new(&lex, &text, &s);
+            for t0 in 0..=s.tokens.len() + 1 {
+                let want = (t0.saturating_sub(WINDOW).max(1)..t0).rev().find(|&j| {
+                    cx.first_lower(j) == b'w'
+                        && cx.has(j, class::WHICH_WHO)
+                        && cx.is_char(j - 1, b',')
+                });
+                found += usize::from(want.is_some());
+                assert_eq!(cx.relative_before(t0), want, "{text:?} {t0}");
+            }
+        }
+        assert!(found > 1_000);
     }
 }

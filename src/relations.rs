@@ -1491,6 +1491,15 @@ impl<'a> Cx<'a> {
         is_char(self.text, self.s, i, c)
     }
 
+    /// The bytes of token `i` (empty past the end), as [`Cx::look_up`] reads them.
+    fn bytes(&self, i: usize) -> &'a [u8] {
+        self.s
+            .tokens
+            .get(i)
+            .and_then(|t| self.text.as_bytes().get(t.span.start..t.span.end))
+            .unwrap_or_default()
+    }
+
     fn w(&self, i: usize) -> &'a str {
         self.s.word(self.text, i)
     }
@@ -1505,26 +1514,26 @@ impl<'a> Cx<'a> {
         if t0 == 0 {
             return false;
         }
-        let p = self.w(t0 - 1);
+        // compared as bytes (no `str` slice: a token starts and ends at char boundaries)
+        let p = self.bytes(t0 - 1);
         const ADJ: &[&str] = &[
             "al", "ent", "ant", "ive", "ous", "ic", "ary", "ful", "ed", "ing", "est", "er",
         ];
+        let possessive = |b: &[u8]| b == b"'s" || b == "’s".as_bytes();
         // the cheap tests first
         let adjective_after_det = || {
             t0 >= 2
-                && p.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
-                && (self.has(t0 - 2, class::DETS)
-                    || self.w(t0 - 2) == "'s"
-                    || self.w(t0 - 2) == "’s")
-                && (ADJ.iter().any(|x| p.ends_with(x))
-                    || p.contains('-')
-                    || self.w(t0).ends_with("ing"))
+                && p.first()
+                    .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+                && (self.has(t0 - 2, class::DETS) || possessive(self.bytes(t0 - 2)))
+                && (ADJ.iter().any(|x| p.ends_with(x.as_bytes()))
+                    || p.contains(&b'-')
+                    || self.bytes(t0).ends_with(b"ing"))
         };
         self.has(t0 - 1, class::DETS)
-            || p == "'s"
-            || p == "’s"
+            || possessive(p)
             || adjective_after_det()
-            || self.has(t0 - 1, class::NOUN_MODIFIERS) && !p.bytes().any(|b| b.is_ascii_uppercase())
+            || self.has(t0 - 1, class::NOUN_MODIFIERS) && !p.iter().any(u8::is_ascii_uppercase)
     }
 
     /// Skips adverbs and auxiliaries leftwards from `t` (exclusive); returns the index of

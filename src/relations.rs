@@ -319,7 +319,13 @@ impl DocState {
                 if lex.entity(e).is_some_and(|x| x.kind == EntityKind::Country) {
                     match self.state_counts.iter_mut().find(|(id, _)| id == e) {
                         Some((_, c)) => *c += 1,
-                        None => self.state_counts.push((e.clone(), 1)),
+                        None => {
+                            // a first state: room for a few at once (no growing from 0)
+                            if self.state_counts.capacity() == 0 {
+                                self.state_counts = Vec::with_capacity(8);
+                            }
+                            self.state_counts.push((e.clone(), 1));
+                        }
                     }
                 }
             }

@@ -319,7 +319,13 @@ impl DocState {
                 if lex.entity(e).is_some_and(|x| x.kind == EntityKind::Country) {
                     match self.state_counts.iter_mut().find(|(id, _)| id == e) {
                         Some((_, c)) => *c += 1,
-                        None => self.state_counts.push((e.clone(), 1)),
+                        None => {
+                            // a first state: room for a few at once (no growing from 0)
+                            if self.state_counts.capacity() == 0 {
+                                self.state_counts = Vec::with_capacity(8);
+                            }
+                            self.state_counts.push((e.clone(), 1));
+                        }
                     }
                 }
             }
@@ -825,7 +831,9 @@ pub(crate) fn sentence(
             _ => None,
         })
     };
-    if triggers().next().is_none() {
+    // every assertion needs a usable actor of this sentence: its source or target comes
+    // from one (even a source taken from the document state needs a target here)
+    if triggers().next().is_none() || !s.actors.iter().any(|a| !a.media && !a.entities.is_empty()) {
         return;
     }
     let mut cx = Cx::new(lex, text, s);
@@ -837,7 +845,11 @@ pub(crate) fn sentence(
     let chosen: Vec<(usize, usize, &crate::lexicon::Trigger)> = triggers()
         .filter(|(t0, t1, _)| !cx.inside_actor(*t0, *t1))
         .filter_map(|(t0, t1, rows)| {
-            let noun_ctx = cx.noun_context(t0);
+            // (a trigger with noun rules only takes its first rule either way)
+            let noun_ctx = !rows
+                .iter()
+                .all(|&r| lex.triggers[r].pos == TriggerPos::Noun)
+                && cx.noun_context(t0);
             // a verb form after a determiner (`the visit`) is a noun with no rule of its own
             rows.iter()
                 .map(|&r| &lex.triggers[r])
@@ -1315,6 +1327,8 @@ struct Cx<'a> {
     /// Per actor: its coordinated group as a range of actors (filled by `sentence` once
     /// a trigger is kept).
     groups: Vec<(usize, usize)>,
+    /// The last answer of [`Cx::subject`]: the trigger, its reading and the subject.
+    last_subject: std::cell::Cell<Option<(usize, TriggerPos, Option<usize>)>>,
 }
 
 /// What the relation stage knows of one token.
@@ -1337,12 +1351,27 @@ impl<'a> Cx<'a> {
         let mut toks = vec![Tok::default(); n];
         let mut open: Option<(usize, &str)> = None;
         let mut id = 0;
-        for i in 0..n {
-            // only `(`, `)` and the dashes (first byte 0xE2) open or close
-            if !matches!(
-                text.as_bytes().get(s.tokens[i].span.start),
-                Some(b'(' | b')' | 0xE2)
-            ) {
+        // only `(`, `)` and the dashes (E2 80 93/94) open or close: their bytes are
+        // searched for, and a token starting at one is looked at, in text order (most
+        // sentences hold none, and a walk over every token cost more)
+        let bytes = text.as_bytes();
+        let to = s.tokens.last().map_or(0, |t| t.span.end);
+        let mut at = s.tokens.first().map_or(0, |t| t.span.start);
+        let mut i = 0;
+        while let Some(p) = bytes
+            .get(at..to)
+            .and_then(|b| memchr::memchr3(b'(', b')', 0xE2, b))
+        {
+            let pos = at + p;
+            at = pos + 1;
+            // a curly quote (also E2 80 ..) neither opens nor closes
+            if bytes[pos] == 0xE2
+                && !matches!(bytes.get(pos + 1..pos + 3), Some([0x80, 0x93 | 0x94]))
+            {
+                continue;
+            }
+            i += s.tokens[i..].partition_point(|t| t.span.start < pos);
+            if s.tokens.get(i).is_none_or(|t| t.span.start != pos) {
                 continue;
             }
             let w = s.word(text, i);
@@ -1387,6 +1416,7 @@ impl<'a> Cx<'a> {
             s,
             toks,
             groups: Vec::new(),
+            last_subject: std::cell::Cell::new(None),
         }
     }
 
@@ -1507,6 +1537,15 @@ impl<'a> Cx<'a> {
         is_char(self.text, self.s, i, c)
     }
 
+    /// The bytes of token `i` (empty past the end), as [`Cx::look_up`] reads them.
+    fn bytes(&self, i: usize) -> &'a [u8] {
+        self.s
+            .tokens
+            .get(i)
+            .and_then(|t| self.text.as_bytes().get(t.span.start..t.span.end))
+            .unwrap_or_default()
+    }
+
     fn w(&self, i: usize) -> &'a str {
         self.s.word(self.text, i)
     }
@@ -1521,26 +1560,26 @@ impl<'a> Cx<'a> {
         if t0 == 0 {
             return false;
         }
-        let p = self.w(t0 - 1);
+        // compared as bytes (no `str` slice: a token starts and ends at char boundaries)
+        let p = self.bytes(t0 - 1);
         const ADJ: &[&str] = &[
             "al", "ent", "ant", "ive", "ous", "ic", "ary", "ful", "ed", "ing", "est", "er",
         ];
+        let possessive = |b: &[u8]| b == b"'s" || b == "’s".as_bytes();
         // the cheap tests first
         let adjective_after_det = || {
             t0 >= 2
-                && p.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
-                && (self.has(t0 - 2, class::DETS)
-                    || self.w(t0 - 2) == "'s"
-                    || self.w(t0 - 2) == "’s")
-                && (ADJ.iter().any(|x| p.ends_with(x))
-                    || p.contains('-')
-                    || self.w(t0).ends_with("ing"))
+                && p.first()
+                    .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+                && (self.has(t0 - 2, class::DETS) || possessive(self.bytes(t0 - 2)))
+                && (ADJ.iter().any(|x| p.ends_with(x.as_bytes()))
+                    || p.contains(&b'-')
+                    || self.bytes(t0).ends_with(b"ing"))
         };
         self.has(t0 - 1, class::DETS)
-            || p == "'s"
-            || p == "’s"
+            || possessive(p)
             || adjective_after_det()
-            || self.has(t0 - 1, class::NOUN_MODIFIERS) && !p.bytes().any(|b| b.is_ascii_uppercase())
+            || self.has(t0 - 1, class::NOUN_MODIFIERS) && !p.iter().any(u8::is_ascii_uppercase)
     }
 
     /// Skips adverbs and auxiliaries leftwards from `t` (exclusive); returns the index of
@@ -1689,8 +1728,22 @@ impl<'a> Cx<'a> {
         }))
     }
 
-    /// The subject of the verb (or the clause of the noun) at `t0`.
+    /// [`Cx::subject_of`], remembered for the last trigger asked about (the slots of
+    /// both frames and the tests after them ask again for the same trigger).
     fn subject(&self, t0: usize, pos: TriggerPos) -> Option<usize> {
+        if let Some((t, p, found)) = self.last_subject.get()
+            && t == t0
+            && p == pos
+        {
+            return found;
+        }
+        let found = self.subject_of(t0, pos);
+        self.last_subject.set(Some((t0, pos, found)));
+        found
+    }
+
+    /// The subject of the verb (or the clause of the noun) at `t0`.
+    fn subject_of(&self, t0: usize, pos: TriggerPos) -> Option<usize> {
         let actors = &self.s.actors;
         if pos == TriggerPos::Verb {
             // `an agreement that allowed ...`, `Bazoum, who ...`: the antecedent
@@ -1755,17 +1808,47 @@ impl<'a> Cx<'a> {
         }
         // `Russia, which has made efforts ... via partnerships`: inside a relative clause
         // the subject is its antecedent
-        let rel = (t0.saturating_sub(WINDOW).max(1)..t0).rev().find(|&j| {
-            self.first_lower(j) == b'w'
-                && self.has(j, class::WHICH_WHO)
-                && self.is_char(j - 1, b',')
-        });
+        let rel = self.relative_before(t0);
         match (found, rel) {
             (Some(k), Some(r)) if actors[k].t1 < r => {
                 self.ending(r - 1).filter(|&a| self.usable(a))
             }
             _ => found,
         }
+    }
+
+    /// The last `which`/`who` right after a comma before `t0`, within the window: the
+    /// commas are searched for in the bytes from the right (a walk over every token
+    /// cost more, and commas are few).
+    fn relative_before(&self, t0: usize) -> Option<usize> {
+        let lo = t0.saturating_sub(WINDOW).max(1);
+        if t0 < 2 || lo >= t0 {
+            return None;
+        }
+        // the comma is a token from `lo - 1` to `t0 - 2` (no token past the end is one)
+        let toks = &self.s.tokens[..t0.min(self.s.tokens.len())];
+        let from = toks.get(lo - 1)?.span.start;
+        let mut to = toks.last()?.span.start;
+        while let Some(p) = self
+            .text
+            .as_bytes()
+            .get(from..to)
+            .and_then(|b| memchr::memrchr(b',', b))
+        {
+            let pos = from + p;
+            to = pos;
+            let c = toks.partition_point(|t| t.span.start < pos);
+            let j = c + 1;
+            if j < t0
+                && toks[c].span.start == pos
+                && self.is_char(c, b',')
+                && self.first_lower(j) == b'w'
+                && self.has(j, class::WHICH_WHO)
+            {
+                return Some(j);
+            }
+        }
+        None
     }
 
     fn eligible_subject(&self, k: usize, t0: usize) -> bool {
@@ -2145,7 +2228,8 @@ impl<'a> Cx<'a> {
         (t1..(t1 + 6).min(self.s.tokens.len()))
             .take_while(|&j| self.s.tokens[j].kind == TokenKind::Word)
             .any(is_noun)
-            || (t0.saturating_sub(8)..t0).any(is_noun) && self.is_passive(t0, t1)
+            // (both pure: the cheaper test first)
+            || self.is_passive(t0, t1) && (t0.saturating_sub(8)..t0).any(is_noun)
     }
 
     /// Modality of the trigger at `t0` from the words before it in its clause.
@@ -2687,5 +2771,123 @@ mod tests {
             a.speaker.as_ref().map(|s| s.as_str()),
             Some("abdoulaye-maiga")
         );
+    }
+
+    /// The parenthesis ids of `Cx::new` (found by searching the bytes) against the walk
+    /// over every token it replaced, on generated sentences of brackets, dashes, curly
+    /// quotes (which share the dashes' first byte) and words.
+    #[test]
+    fn paren_ids_match_a_walk_over_every_token() {
+        use super::Cx;
+        use crate::mentions::Analysed;
+        use crate::model::Span;
+        let lex = crate::lexicon::Lexicon::empty();
+        let pieces = [
+            "(", ")", "—", "–", "’", "“", "”", "‘", "…", "-", "Mali", "x(y", "a)", "(b", "é", "—a",
+            ",", "aid", "",
+        ];
+        let mut seed = 7u64;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let len = (seed >> 59) as usize;
+            for k in 0..len {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+                if !(seed >> 20).is_multiple_of(3) || k + 1 == len {
+                    text.push(' ');
+                }
+            }
+            let span = Span::new(0, text.len());
+            let s = Analysed {
+                index: 0,
+                span,
+                tokens: crate::text::tokens(&text, span),
+                items: Vec::new(),
+                actors: Vec::new(),
+            };
+            let got: Vec<u32> = Cx::new(&lex, &text, &s)
+                .toks
+                .iter()
+                .map(|t| t.paren)
+                .collect();
+            let mut want = vec![0u32; s.tokens.len()];
+            let mut open: Option<(usize, &str)> = None;
+            let mut id = 0;
+            for i in 0..s.tokens.len() {
+                let w = s.word(&text, i);
+                match (open, w) {
+                    (None, "(" | "—" | "–") => open = Some((i, w)),
+                    (Some((o, ow)), w2)
+                        if (ow == "(" && w2 == ")") || (ow != "(" && (w2 == "—" || w2 == "–")) =>
+                    {
+                        id += 1;
+                        want[o..=i].fill(id);
+                        open = None;
+                    }
+                    _ => {}
+                }
+            }
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    /// `Cx::relative_before` (commas searched for in the bytes) against the walk back over
+    /// every token it replaced, for every trigger position of generated sentences.
+    #[test]
+    fn relative_before_matches_a_walk_back() {
+        use super::{Cx, WINDOW, class};
+        use crate::mentions::Analysed;
+        use crate::model::Span;
+        let lex = crate::lexicon::Lexicon::empty();
+        let pieces = [
+            ",", "which", "Who", "WHOM", "whose", "w", "wh", "x,y", "Mali", "who,", "1,000", ",,",
+            "when", "é", "aid",
+        ];
+        let mut seed = 11u64;
+        let mut next = move || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        let mut found = 0;
+        for round in 0..3_000 {
+            let len = if round % 4 == 0 {
+                40 + next() % 60
+            } else {
+                next() % 16
+            };
+            let mut text = String::new();
+            for _ in 0..len {
+                text.push_str(pieces[next() % pieces.len()]);
+                if next() % 3 != 0 {
+                    text.push(' ');
+                }
+            }
+            let span = Span::new(0, text.len());
+            let s = Analysed {
+                index: 0,
+                span,
+                tokens: crate::text::tokens(&text, span),
+                items: Vec::new(),
+                actors: Vec::new(),
+            };
+            let cx = Cx::new(&lex, &text, &s);
+            for t0 in 0..=s.tokens.len() + 1 {
+                let want = (t0.saturating_sub(WINDOW).max(1)..t0).rev().find(|&j| {
+                    cx.first_lower(j) == b'w'
+                        && cx.has(j, class::WHICH_WHO)
+                        && cx.is_char(j - 1, b',')
+                });
+                found += usize::from(want.is_some());
+                assert_eq!(cx.relative_before(t0), want, "{text:?} {t0}");
+            }
+        }
+        assert!(found > 1_000);
     }
 }

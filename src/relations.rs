@@ -1122,6 +1122,11 @@ pub(crate) fn sentence(
                     || subject_noun()
                         && domestic(rule.kind)
                         && (first.is_some_and(|i| cx.sub_state(i)) || cx.people_follow(t1))
+                        // `refugees left their homes`, `leave the camps`: a withdrawal
+                        // from a thing, not from a state
+                        && !(rule.kind == RelationKind::Withdrawal
+                            && rule.pos == TriggerPos::Verb
+                            && cx.has(t1, class::DETS))
                 {
                     // only a state acts at home
                     for src in sources.iter().filter(|(_, e)| {
@@ -2721,6 +2726,23 @@ mod tests {
         // no place named: the attacker's own people, as before
         let f = facts("Malian soldiers killed 20 people on Sunday.");
         assert!(has(&f, "MLI", RelationKind::Attack, "MLI"), "{f:?}");
+    }
+
+    #[test]
+    fn leaving_a_thing_is_no_withdrawal() {
+        for text in [
+            "Syrian refugees left their homes in Ghouta on Thursday.",
+            "Afghan protesters left the square after dark.",
+        ] {
+            let f = facts(text);
+            assert!(
+                !f.iter().any(|x| x.1 == RelationKind::Withdrawal),
+                "{text}: {f:?}"
+            );
+        }
+        // leaving a state, and a withdrawal with no object, stay
+        let f = facts("The last French soldiers left Senegal in July.");
+        assert!(has(&f, "FRA", RelationKind::Withdrawal, "SEN"), "{f:?}");
     }
 
     #[test]

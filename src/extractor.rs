@@ -184,7 +184,8 @@ impl Extractor {
         let mut memory = coref::Memory::default();
         let mut state = DocState::default();
         let mut assertions: Vec<Assertion> = Vec::new();
-        let mut mention_list: Vec<Mention> = Vec::new();
+        // about one mention per phrase hit: grown once, not from empty
+        let mut mention_list: Vec<Mention> = Vec::with_capacity(hits.len());
         // each person's first mention (sentence, span), in the order first met: a document
         // names few people, a list does
         let mut first_person_mention: Vec<(EntityId, usize, Span)> = Vec::new();
@@ -358,7 +359,8 @@ impl Extractor {
             }
             ids.push((id, n));
         }
-        let mut ids: Vec<(&EntityId, u32)> = Vec::new();
+        // a few distinct ids per document: one allocation, not three
+        let mut ids: Vec<(&EntityId, u32)> = Vec::with_capacity(16);
         for m in mentions {
             count(&mut ids, &m.entity, 1);
         }

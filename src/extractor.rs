@@ -12,12 +12,11 @@
 //! # Ok::<(), String>(())
 //! ```
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::coref;
 use crate::error::Result;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{LexEntity, Lexicon};
 use crate::mentions::{self, Analysed, Matcher, Person, Referent};
 use crate::model::{
     Assertion, Document, Entity, EntityId, EntityKind, Extraction, Mention, Modality, RelationKind,
@@ -185,8 +184,11 @@ impl Extractor {
         let mut memory = coref::Memory::default();
         let mut state = DocState::default();
         let mut assertions: Vec<Assertion> = Vec::new();
-        let mut mention_list: Vec<Mention> = Vec::new();
-        let mut first_person_mention: BTreeMap<EntityId, (usize, Span)> = BTreeMap::new();
+        // about one mention per phrase hit: grown once, not from empty
+        let mut mention_list: Vec<Mention> = Vec::with_capacity(hits.len());
+        // each person's first mention (sentence, span), in the order first met: a document
+        // names few people, a list does
+        let mut first_person_mention: Vec<(EntityId, usize, Span)> = Vec::new();
         let mut h = 0usize;
         for (index, sent) in sentences.iter().enumerate() {
             while h < hits.len() && hits[h].span.start < sent.span.start {
@@ -231,9 +233,9 @@ impl Extractor {
                 let (span, mut sector) = (a.span, a.sector);
                 match (a.person, a.referent) {
                     (Some(p), _) => {
-                        first_person_mention
-                            .entry(p.clone())
-                            .or_insert((index, span));
+                        if !first_person_mention.iter().any(|(id, ..)| *id == p) {
+                            first_person_mention.push((p.clone(), index, span));
+                        }
                         mention_list.push(Mention {
                             entity: p,
                             span,
@@ -265,24 +267,31 @@ impl Extractor {
                 }
             }
         }
-        // a person's state: member_of (people found in the text, and people of the lexicon)
-        let lexicon_people = first_person_mention.keys().filter_map(|id| {
-            let e = lex.entity(id).filter(|e| e.kind == EntityKind::Person)?;
-            Some((e.id.clone(), e.country.clone(), e.sector.clone()))
-        });
-        // (relations only: `mentions` leaves them out)
-        let people: Vec<(EntityId, Option<EntityId>, Option<String>)> = if stages == Stages::All {
-            persons
+        // a person's state: member_of (people found in the text, and people of the lexicon
+        // in the order of their ids); relations only: `mentions` leaves them out
+        if stages == Stages::All && !first_person_mention.is_empty() {
+            let mut lexicon_people: Vec<&LexEntity> = first_person_mention
                 .iter()
-                .map(|p| (p.id.clone(), p.country.clone(), p.sector.clone()))
-                .chain(lexicon_people)
-                .collect()
-        } else {
-            Vec::new()
-        };
-        for (id, country, sector) in &people {
-            if let (Some(c), Some((sentence, span))) = (country, first_person_mention.get(id)) {
-                let sentence_span = sentences.get(*sentence).map_or(*span, |s| s.span);
+                .filter_map(|(id, ..)| lex.entity(id).filter(|e| e.kind == EntityKind::Person))
+                .collect();
+            lexicon_people.sort_unstable_by(|a, b| a.id.as_str().cmp(b.id.as_str()));
+            let people = persons
+                .iter()
+                .map(|p| (&p.id, &p.country, &p.sector))
+                .chain(
+                    lexicon_people
+                        .iter()
+                        .map(|e| (&e.id, &e.country, &e.sector)),
+                );
+            for (id, country, sector) in people {
+                let Some(c) = country else { continue };
+                let Some((_, sentence, span)) =
+                    first_person_mention.iter().find(|(seen, ..)| seen == id)
+                else {
+                    continue;
+                };
+                let (sentence, span) = (*sentence, *span);
+                let sentence_span = sentences.get(sentence).map_or(span, |s| s.span);
                 assertions.push(Assertion {
                     kind: RelationKind::MemberOf,
                     source: id.clone(),
@@ -292,11 +301,11 @@ impl Extractor {
                     date: None,
                     confidence: 0.8,
                     rule: "person.title".into(),
-                    sentence: *sentence,
+                    sentence,
                     sentence_span,
-                    source_span: *span,
-                    trigger_span: *span,
-                    target_span: *span,
+                    source_span: span,
+                    trigger_span: span,
+                    target_span: span,
                     trigger: span.slice(text).to_string(),
                     source_sector: sector.clone(),
                     source_person: Some(id.clone()),
@@ -350,7 +359,8 @@ impl Extractor {
             }
             ids.push((id, n));
         }
-        let mut ids: Vec<(&EntityId, u32)> = Vec::new();
+        // a few distinct ids per document: one allocation, not three
+        let mut ids: Vec<(&EntityId, u32)> = Vec::with_capacity(16);
         for m in mentions {
             count(&mut ids, &m.entity, 1);
         }
@@ -401,6 +411,8 @@ impl Extractor {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
+
     use super::*;
 
     fn send_sync<T: Send + Sync>() {}

@@ -877,13 +877,24 @@ fn ambiguous_reject(text: &str, tokens: &[Token], t0: usize, t1: usize) -> bool 
 }
 
 /// What [`actors`] looks up about a token.
-#[derive(Clone, Default)]
+#[derive(Clone, Copy, Default)]
 struct Tok {
-    covered: bool,
-    /// The first item starting at this token and the first item ending before it.
-    start: Option<usize>,
-    end: Option<usize>,
+    /// The first item starting at this token and the first item ending before it, as
+    /// item index + 1 (0: none): a table of them starts zeroed, without padding bytes
+    /// that would make its initialisation a store per field.
+    start: u32,
+    end: u32,
 }
+
+impl Tok {
+    fn item(k: usize) -> u32 {
+        u32::try_from(k + 1).expect("fewer than 2^32 items in a sentence")
+    }
+}
+
+/// Sentences of up to this many tokens (nearly all) keep [`actors`]' per-token tables on
+/// the stack: two allocations fewer per sentence.
+const STACK_TOKENS: usize = 128;
 
 /// Builds the actor mentions of one sentence. Persons are looked up and added in
 /// `persons` (surnames map to earlier full names).
@@ -894,28 +905,45 @@ pub(crate) fn actors(
     persons: &mut Vec<Person>,
 ) -> Vec<Actor> {
     let n = s.tokens.len();
-    let mut used = vec![false; n];
+    let (mut used_stack, mut used_heap);
+    let used: &mut [bool] = if n <= STACK_TOKENS {
+        used_stack = [false; STACK_TOKENS];
+        &mut used_stack[..n]
+    } else {
+        used_heap = vec![false; n];
+        &mut used_heap
+    };
     let mut out: Vec<Actor> = Vec::new();
     // per token: the item starting there, the item ending there, and whether an item
     // covers it; one more entry for the end of the sentence, where an item can end
-    let mut toks = vec![Tok::default(); n + 1];
+    let (mut toks_stack, mut toks_heap, mut covered_stack, mut covered_heap);
+    let (toks, covered): (&mut [Tok], &mut [bool]) = if n < STACK_TOKENS {
+        toks_stack = [Tok::default(); STACK_TOKENS];
+        covered_stack = [false; STACK_TOKENS];
+        (&mut toks_stack[..=n], &mut covered_stack[..n])
+    } else {
+        toks_heap = vec![Tok::default(); n + 1];
+        covered_heap = vec![false; n];
+        (&mut toks_heap, &mut covered_heap)
+    };
     for (k, (a, b, _)) in s.items.iter().enumerate() {
-        if *a < n && toks[*a].start.is_none() {
-            toks[*a].start = Some(k);
+        if *a < n && toks[*a].start == 0 {
+            toks[*a].start = Tok::item(k);
         }
-        for t in &mut toks[(*a).min(n)..(*b).min(n)] {
-            t.covered = true;
+        for c in &mut covered[(*a).min(n)..(*b).min(n)] {
+            *c = true;
         }
     }
     for (k, (_, b, _)) in s.items.iter().enumerate() {
-        if *b <= n && toks[*b].end.is_none() {
-            toks[*b].end = Some(k);
+        if *b <= n && toks[*b].end == 0 {
+            toks[*b].end = Tok::item(k);
         }
     }
-    let toks = toks;
-    let item_ending = |t: usize| toks.get(t).and_then(|x| x.end).map(|k| &s.items[k]);
-    let item_at = |t: usize| toks.get(t).and_then(|x| x.start).map(|k| &s.items[k]);
-    let in_item = |t: usize| toks.get(t).is_some_and(|x| x.covered);
+    let (toks, covered): (&[Tok], &[bool]) = (toks, covered);
+    let item = |k: u32| (k as usize).checked_sub(1).and_then(|k| s.items.get(k));
+    let item_ending = |t: usize| toks.get(t).and_then(|x| item(x.end));
+    let item_at = |t: usize| toks.get(t).and_then(|x| item(x.start));
+    let in_item = |t: usize| covered.get(t).is_some_and(|&c| c);
     let bytes = text.as_bytes();
     let is_cap_word = |t: usize| {
         s.tokens.get(t).is_some_and(|tok| {
@@ -1319,12 +1347,10 @@ pub(crate) fn actors(
         // a token that is neither `the`, `both` or a pronoun nor a capitalised word is
         // passed over by its first byte
         let first = s.tokens[t].span.start;
-        if used[t]
-            || bytes.get(first).is_some_and(|b| {
-                b.is_ascii()
-                    && !b.is_ascii_uppercase()
-                    && !matches!(b, b't' | b'b' | b'h' | b's' | b'i')
-            })
+        if bytes
+            .get(first)
+            .is_some_and(|&b| !STEP_3_FIRST[usize::from(b)])
+            || used[t]
         {
             t += 1;
             continue;
@@ -1471,18 +1497,41 @@ pub(crate) fn actors(
     out
 }
 
+/// The first bytes of the tokens step 3 of [`actors`] looks at: capitals, the first
+/// letters of `the`, `both` and the pronouns, and any non-ASCII byte (a capital letter
+/// may start with one).
+const STEP_3_FIRST: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = !c.is_ascii()
+            || c.is_ascii_uppercase()
+            || matches!(c, b't' | b'b' | b'h' | b's' | b'i');
+        b += 1;
+    }
+    t
+};
+
 /// `w` in lower case when it is `the`, `both` or one of the pronouns [`actors`] looks
 /// for, else "": no lower-casing of other words.
 fn determiner_or_pronoun(w: &[u8]) -> &'static str {
-    if !(2..=4).contains(&w.len()) {
-        return "";
-    }
-    [
-        "the", "both", "he", "him", "she", "her", "it", "they", "them",
-    ]
-    .into_iter()
-    .find(|x| x.as_bytes().eq_ignore_ascii_case(w))
-    .unwrap_or("")
+    // the length and the first letter leave one or two words to compare
+    let words: &[&'static str] = match (w.len(), w.first().map_or(0, |b| b | 0x20)) {
+        (2, b'h') => &["he"],
+        (2, b'i') => &["it"],
+        (3, b't') => &["the"],
+        (3, b'h') => &["him", "her"],
+        (3, b's') => &["she"],
+        (4, b't') => &["they", "them"],
+        (4, b'b') => &["both"],
+        _ => return "",
+    };
+    words
+        .iter()
+        .find(|x| x.as_bytes().eq_ignore_ascii_case(w))
+        .copied()
+        .unwrap_or("")
 }
 
 /// Whether the last word of `name` (after its last space) is `w`, or `name` is `w`:
@@ -1594,6 +1643,44 @@ mod tests {
         assert!(found("let us talk, as it is").is_empty());
         assert_eq!(found("The US said"), ["US"]);
         assert!(found("NIGER").is_empty());
+    }
+
+    #[test]
+    fn determiner_or_pronoun_agrees_with_a_plain_search() {
+        let reference = |w: &[u8]| {
+            [
+                "the", "both", "he", "him", "she", "her", "it", "they", "them",
+            ]
+            .into_iter()
+            .find(|x| x.as_bytes().eq_ignore_ascii_case(w))
+            .unwrap_or("")
+        };
+        // every word of up to four letters over the letters of the words, in both cases,
+        // and a few other bytes
+        let alphabet: Vec<u8> = b"thebosimrTHEBOSIMR4@\x14\xc3"
+            .iter()
+            .copied()
+            .chain([0x54 ^ 0x20, 0x74 | 0x80])
+            .collect();
+        let mut words: Vec<Vec<u8>> = vec![Vec::new()];
+        for _ in 0..4 {
+            let longer: Vec<Vec<u8>> = words
+                .iter()
+                .filter(|w| w.len() == words.last().map_or(0, Vec::len))
+                .flat_map(|w| {
+                    alphabet.iter().map(move |&b| {
+                        let mut x = w.clone();
+                        x.push(b);
+                        x
+                    })
+                })
+                .collect();
+            words.extend(longer);
+        }
+        assert!(words.len() > 100_000);
+        for w in &words {
+            assert_eq!(determiner_or_pronoun(w), reference(w), "{w:?}");
+        }
     }
 
     #[test]

@@ -752,11 +752,6 @@ pub(crate) fn items(
         let mut sector = None;
         let mut title = None;
         let mut triggers = Vec::new();
-        let uses = same
-            .iter()
-            .map(|h| &lex.phrases[h.phrase])
-            .filter(|p| !(p.ambiguous && ambiguous_reject(text, tokens, t0, t1)))
-            .flat_map(|p| p.uses.iter());
         // a lower-case trigger written with a capital inside a sentence is a name
         // (`last March`, `Rally for Peace`)
         // (worked out at the first trigger use: most phrases have none)
@@ -769,17 +764,22 @@ pub(crate) fn items(
                 )
         };
         let mut trigger_is_name = None;
-        for u in uses {
-            if matches!(u, PhraseUse::Trigger(_))
-                && *trigger_is_name.get_or_insert_with(capital_inside)
-            {
+        // (plain loops: a flat_map over the phrases' uses cost twice as much)
+        for p in same.iter().map(|h| &lex.phrases[h.phrase]) {
+            if p.ambiguous && ambiguous_reject(text, tokens, t0, t1) {
                 continue;
             }
-            match u {
-                PhraseUse::Entity(e, r) => entity = Some((*e, *r)),
-                PhraseUse::Sector(c) => sector = Some(c),
-                PhraseUse::Title(s) => title = Some(s),
-                PhraseUse::Trigger(i) => triggers.push(*i),
+            for u in &p.uses {
+                match u {
+                    PhraseUse::Entity(e, r) => entity = Some((*e, *r)),
+                    PhraseUse::Sector(c) => sector = Some(c),
+                    PhraseUse::Title(s) => title = Some(s),
+                    PhraseUse::Trigger(i) => {
+                        if !*trigger_is_name.get_or_insert_with(capital_inside) {
+                            triggers.push(*i)
+                        }
+                    }
+                }
             }
         }
         let next_cap = tokens.get(t1).is_some_and(|t| {
@@ -1516,22 +1516,15 @@ const STEP_3_FIRST: [bool; 256] = {
 /// `w` in lower case when it is `the`, `both` or one of the pronouns [`actors`] looks
 /// for, else "": no lower-casing of other words.
 fn determiner_or_pronoun(w: &[u8]) -> &'static str {
-    // the length and the first letter leave one or two words to compare
-    let words: &[&'static str] = match (w.len(), w.first().map_or(0, |b| b | 0x20)) {
-        (2, b'h') => &["he"],
-        (2, b'i') => &["it"],
-        (3, b't') => &["the"],
-        (3, b'h') => &["him", "her"],
-        (3, b's') => &["she"],
-        (4, b't') => &["they", "them"],
-        (4, b'b') => &["both"],
-        _ => return "",
-    };
-    words
-        .iter()
-        .find(|x| x.as_bytes().eq_ignore_ascii_case(w))
-        .copied()
-        .unwrap_or("")
+    if !(2..=4).contains(&w.len()) {
+        return "";
+    }
+    [
+        "the", "both", "he", "him", "she", "her", "it", "they", "them",
+    ]
+    .into_iter()
+    .find(|x| x.as_bytes().eq_ignore_ascii_case(w))
+    .unwrap_or("")
 }
 
 /// Whether the last word of `name` (after its last space) is `w`, or `name` is `w`:
@@ -1643,44 +1636,6 @@ mod tests {
         assert!(found("let us talk, as it is").is_empty());
         assert_eq!(found("The US said"), ["US"]);
         assert!(found("NIGER").is_empty());
-    }
-
-    #[test]
-    fn determiner_or_pronoun_agrees_with_a_plain_search() {
-        let reference = |w: &[u8]| {
-            [
-                "the", "both", "he", "him", "she", "her", "it", "they", "them",
-            ]
-            .into_iter()
-            .find(|x| x.as_bytes().eq_ignore_ascii_case(w))
-            .unwrap_or("")
-        };
-        // every word of up to four letters over the letters of the words, in both cases,
-        // and a few other bytes
-        let alphabet: Vec<u8> = b"thebosimrTHEBOSIMR4@\x14\xc3"
-            .iter()
-            .copied()
-            .chain([0x54 ^ 0x20, 0x74 | 0x80])
-            .collect();
-        let mut words: Vec<Vec<u8>> = vec![Vec::new()];
-        for _ in 0..4 {
-            let longer: Vec<Vec<u8>> = words
-                .iter()
-                .filter(|w| w.len() == words.last().map_or(0, Vec::len))
-                .flat_map(|w| {
-                    alphabet.iter().map(move |&b| {
-                        let mut x = w.clone();
-                        x.push(b);
-                        x
-                    })
-                })
-                .collect();
-            words.extend(longer);
-        }
-        assert!(words.len() > 100_000);
-        for w in &words {
-            assert_eq!(determiner_or_pronoun(w), reference(w), "{w:?}");
-        }
     }
 
     #[test]

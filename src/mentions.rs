@@ -26,8 +26,6 @@ pub(crate) struct Matcher {
     /// For each automaton pattern (a lower-cased phrase), the lexicon phrases written
     /// that way in any case (`Prime Minister` the title, `prime minister` the sector).
     groups: Vec<Vec<usize>>,
-    /// The first bytes of the patterns: a search starts only at one of them.
-    first_bytes: [bool; 256],
 }
 
 /// A phrase found in the text.
@@ -62,18 +60,11 @@ impl Matcher {
             }
         }
         let trie = Trie::new(&keys);
-        let mut first_bytes = [false; 256];
-        for k in &keys {
-            if let Some(&b) = k.as_bytes().first() {
-                first_bytes[usize::from(b)] = true;
-            }
-        }
         Matcher {
             nfa: std::sync::OnceLock::new(),
             keys,
             trie,
             groups,
-            first_bytes,
         }
     }
 
@@ -112,8 +103,12 @@ impl Matcher {
         while let Some(&b) = bytes.get(i) {
             // letters and digits the walk went over: the word goes on at least that far
             let mut walked = 0;
-            if word_start && self.first_bytes[usize::from(b)] {
-                let (longest, lead) = self.trie.walk(&bytes[i..]);
+            // the state after the first byte, if some pattern starts with it
+            let first = if word_start { self.trie.first(b) } else { 0 };
+            if first != 0 {
+                let (longest, lead) = self
+                    .trie
+                    .walk_from(first, bytes.get(i + 1..).unwrap_or(&[]));
                 walked = lead;
                 let found = longest
                     .map(|(p, len)| (p, i + len))
@@ -193,6 +188,9 @@ fn word_end(text: &str, mut i: usize) -> usize {
 #[derive(Clone, Debug)]
 struct Trie {
     slots: Vec<Slot>,
+    /// The state after each first byte (0, the root's slot: no pattern starts with it),
+    /// so that the test whether to walk at all is also the walk's first step.
+    first: [u32; 256],
     /// Per slot: what a walk that stops at this state has found.
     ends: Vec<End>,
     /// The length of each pattern.
@@ -385,8 +383,18 @@ impl Trie {
             .iter()
             .map(|k| u32::try_from(k.as_ref().len()).expect("patterns shorter than 4 GB"))
             .collect();
+        let root_base = slots.first().map_or(0, |s| s.base as usize);
+        let first = std::array::from_fn(|b| {
+            // children are never at slot 0, the root's
+            let t = root_base + b;
+            match slots.get(t) {
+                Some(s) if t != 0 && s.check == 0 => u32::try_from(t).unwrap_or(0),
+                _ => 0,
+            }
+        });
         Trie {
             slots,
+            first,
             ends: tails,
             lens,
         }
@@ -400,10 +408,25 @@ impl Trie {
 
     /// The longest pattern that is a prefix of `bytes`, as (pattern, length), and how many
     /// bytes from the start the walk went over are ASCII letters or digits.
-    #[inline]
+    #[cfg(test)]
     fn walk(&self, bytes: &[u8]) -> (Option<(usize, usize)>, usize) {
-        let mut state = 0usize;
-        let mut base = self.slots.first().map_or(0, |s| s.base as usize);
+        match bytes.split_first() {
+            Some((&b, rest)) if self.first(b) != 0 => self.walk_from(self.first(b), rest),
+            // (patterns are not empty)
+            _ => (None, 0),
+        }
+    }
+
+    /// The state after byte `b` from the root (0: none).
+    #[inline]
+    fn first(&self, b: u8) -> usize {
+        self.first[usize::from(b)] as usize
+    }
+
+    /// [`Trie::walk`] after its first step, which went to `state`.
+    #[inline]
+    fn walk_from(&self, mut state: usize, bytes: &[u8]) -> (Option<(usize, usize)>, usize) {
+        let mut base = self.slots.get(state).map_or(0, |s| s.base as usize);
         for &b in bytes {
             let t = base + usize::from(b);
             match self.slots.get(t) {
@@ -1717,7 +1740,7 @@ mod tests {
         let mut i = 0;
         let mut word_start = true;
         while i < text.len() {
-            if word_start && m.first_bytes[usize::from(text.as_bytes()[i])] {
+            if word_start {
                 let found = reference_longest(m.nfa(), &text.as_bytes()[i..])
                     .map(|(p, len)| (p, i + len))
                     .filter(|&(_, e)| !text[e..].starts_with(char::is_alphanumeric));

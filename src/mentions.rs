@@ -144,6 +144,13 @@ impl Matcher {
             };
             if alnum {
                 i = word_end(text, i);
+                // the space after a word, the commonest separator, is stepped over here
+                // rather than by a turn of the loop of its own
+                if bytes.get(i) == Some(&b' ') {
+                    i += 1;
+                    word_start = true;
+                    continue;
+                }
             }
             word_start = !alnum;
         }

@@ -26,6 +26,9 @@ pub(crate) struct Matcher {
     /// For each automaton pattern (a lower-cased phrase), the lexicon phrases written
     /// that way in any case (`Prime Minister` the title, `prime minister` the sector).
     groups: Vec<Vec<usize>>,
+    /// For each pattern, whether its last char is a letter or digit: after a phrase, a
+    /// word starts only if not.
+    ends_alnum: Vec<bool>,
 }
 
 /// A phrase found in the text.
@@ -60,11 +63,16 @@ impl Matcher {
             }
         }
         let trie = Trie::new(&keys);
+        let ends_alnum = keys
+            .iter()
+            .map(|k| k.chars().next_back().is_some_and(is_alphanumeric))
+            .collect();
         Matcher {
             nfa: std::sync::OnceLock::new(),
             keys,
             trie,
             groups,
+            ends_alnum,
         }
     }
 
@@ -120,11 +128,8 @@ impl Matcher {
                             phrase,
                         });
                     }
-                    // go on after the phrase
-                    word_start = !text
-                        .get(..e)
-                        .and_then(|r| r.chars().next_back())
-                        .is_some_and(is_alphanumeric);
+                    // go on after the phrase (its last char is the pattern's)
+                    word_start = !self.ends_alnum.get(pattern).is_some_and(|&a| a);
                     i = e.max(i + 1);
                     continue;
                 }

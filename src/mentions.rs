@@ -786,10 +786,10 @@ pub(crate) fn items(
         let mut entity = None;
         let mut sector = None;
         let mut title = None;
-        let mut triggers = Vec::new();
+        let mut has_trigger = false;
         // a lower-case trigger written with a capital inside a sentence is a name
         // (`last March`, `Rally for Peace`)
-        // (worked out at the first trigger use: most phrases have none)
+        // (worked out only when a trigger would be the item: most phrases have none)
         let capital_inside = || {
             t0 > 0
                 && h.span.slice(text).starts_with(char::is_uppercase)
@@ -798,22 +798,19 @@ pub(crate) fn items(
                     "\"" | "“" | "‘" | "'" | "(" | ":" | "—"
                 )
         };
-        let mut trigger_is_name = None;
         // (plain loops: a flat_map over the phrases' uses cost twice as much)
-        for p in same.iter().map(|h| &lex.phrases[h.phrase]) {
-            if p.ambiguous && ambiguous_reject(text, tokens, t0, t1) {
-                continue;
-            }
+        let phrases = || {
+            same.iter()
+                .map(|h| &lex.phrases[h.phrase])
+                .filter(|p| !(p.ambiguous && ambiguous_reject(text, tokens, t0, t1)))
+        };
+        for p in phrases() {
             for u in &p.uses {
                 match u {
                     PhraseUse::Entity(e, r) => entity = Some((*e, *r)),
                     PhraseUse::Sector(c) => sector = Some(c),
                     PhraseUse::Title(s) => title = Some(s),
-                    PhraseUse::Trigger(i) => {
-                        if !*trigger_is_name.get_or_insert_with(capital_inside) {
-                            triggers.push(*i)
-                        }
-                    }
+                    PhraseUse::Trigger(_) => has_trigger = true,
                 }
             }
         }
@@ -831,7 +828,16 @@ pub(crate) fn items(
             Item::Title(t.clone())
         } else if let Some(s) = sector {
             Item::Sector(s.clone())
-        } else if !triggers.is_empty() {
+        } else if has_trigger && !capital_inside() {
+            // the triggers are gathered only now: a Vec per span whose item is an entity,
+            // a title or a sector was allocated for nothing
+            let triggers = phrases()
+                .flat_map(|p| &p.uses)
+                .filter_map(|u| match u {
+                    PhraseUse::Trigger(i) => Some(*i),
+                    _ => None,
+                })
+                .collect();
             Item::Trigger(triggers)
         } else if let Some(t) = title {
             Item::Title(t.clone())

@@ -1397,7 +1397,13 @@ pub(crate) fn actors(
             continue;
         }
         // only `the`, `both` and the pronouns are looked at in lower case
-        let lw = determiner_or_pronoun(s.bytes(text, t));
+        // (by length first: most capitalised words are longer, and need no slicing)
+        let span = s.tokens[t].span;
+        let lw = if (2..=4).contains(&span.len()) {
+            determiner_or_pronoun(s.bytes(text, t))
+        } else {
+            ""
+        };
         if lw == "the" && t + 1 < n && !used[t + 1] {
             if is_any(
                 t + 1,

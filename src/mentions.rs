@@ -954,7 +954,8 @@ pub(crate) fn actors(
         used_heap = vec![false; n];
         &mut used_heap
     };
-    let mut out: Vec<Actor> = Vec::new();
+    // (nearly every sentence has an actor; four is what the first push would reserve)
+    let mut out: Vec<Actor> = Vec::with_capacity(4);
     // per token: the item starting there, the item ending there, and whether an item
     // covers it; one more entry for the end of the sentence, where an item can end
     let (mut toks_stack, mut toks_heap, mut covered_stack, mut covered_heap);

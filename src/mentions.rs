@@ -128,9 +128,14 @@ impl Matcher {
                             phrase,
                         });
                     }
-                    // go on after the phrase (its last char is the pattern's)
+                    // go on after the phrase (its last char is the pattern's), and after
+                    // the space that ends a phrase ending a word
                     word_start = !self.ends_alnum.get(pattern).is_some_and(|&a| a);
                     i = e.max(i + 1);
+                    if !word_start && bytes.get(i) == Some(&b' ') {
+                        i += 1;
+                        word_start = true;
+                    }
                     continue;
                 }
             }

@@ -170,13 +170,12 @@ pub(crate) fn resolve(
                             memory.by_sector.insert(sector.clone(), e.clone());
                         }
                     }
-                    let lower = crate::text::Lower::new(
-                        a.span.slice(text).rsplit(' ').next().unwrap_or(""),
-                    );
-                    match memory.by_noun.get_mut(lower.as_str()) {
+                    let lower = crate::text::Lower::new(last_word(a.span.slice(text)));
+                    let noun = lower.as_str();
+                    match memory.by_noun.get_mut(noun) {
                         Some(v) => *v = e.clone(),
                         None => {
-                            memory.by_noun.insert(lower.as_str().to_string(), e.clone());
+                            memory.by_noun.insert(noun.to_string(), e.clone());
                         }
                     }
                 }
@@ -200,6 +199,15 @@ pub(crate) fn resolve(
 fn same(a: &EntityId, b: &EntityId) -> bool {
     let (a, b) = (a.as_str().as_bytes(), b.as_str().as_bytes());
     std::ptr::eq(a, b) || (a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y))
+}
+
+/// What follows the last space of `s` (all of it when it has none):
+/// `s.rsplit(' ').next()` without the splitter's setup.
+fn last_word(s: &str) -> &str {
+    match s.as_bytes().iter().rposition(|&b| b == b' ') {
+        Some(k) => s.get(k + 1..).unwrap_or(""),
+        None => s,
+    }
 }
 
 /// The entities of the last `X and Y` pair of actors before actor `i`.
@@ -226,6 +234,26 @@ fn group_before(actors: &[Actor], i: usize, text: &str) -> Option<Vec<EntityId>>
 #[cfg(test)]
 mod tests {
     use crate::{Document, Extractor, RelationKind};
+
+    #[test]
+    fn last_word_agrees_with_rsplit() {
+        for s in [
+            "",
+            " ",
+            "junta",
+            "the junta",
+            "Niger's junta ",
+            "a  b",
+            "é ü",
+            " x",
+        ] {
+            assert_eq!(
+                super::last_word(s),
+                s.rsplit(' ').next().unwrap_or(""),
+                "{s:?}"
+            );
+        }
+    }
 
     #[test]
     fn same_agrees_with_eq() {

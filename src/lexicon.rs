@@ -229,6 +229,11 @@ pub struct Trigger {
 pub struct Lexicon {
     pub(crate) entities: Vec<LexEntity>,
     pub(crate) by_id: HashMap<EntityId, usize>,
+    /// Entity indices by the address of their id, direct-mapped (`(0, _)`: empty): the
+    /// ids the extractor looks up are mostly clones of the lexicon's own, found here
+    /// without hashing the string. Every entry is the address of an id `entities` keeps
+    /// alive, so an id at that address is that id; the others go to `by_id`.
+    by_addr: Vec<(usize, u32)>,
     pub(crate) phrases: Vec<Phrase>,
     phrase_index: HashMap<String, usize>,
     pub(crate) triggers: Vec<Trigger>,
@@ -303,7 +308,32 @@ impl Lexicon {
 
     /// The entity with this id.
     pub fn entity(&self, id: &EntityId) -> Option<&LexEntity> {
+        let addr = id_addr(id);
+        if let Some(&(a, i)) = self.by_addr.get(addr_slot(addr, self.by_addr.len()))
+            && a == addr
+        {
+            return self.entities.get(i as usize);
+        }
         self.by_id.get(id).map(|&i| &self.entities[i])
+    }
+
+    /// Enters entity `idx` in `by_addr`, which is rebuilt four times as large when it is
+    /// a quarter full; an id whose slot is taken is left to `by_id`.
+    fn enter_addr(&mut self, idx: usize) {
+        if self.by_addr.len() < 4 * self.entities.len() {
+            let len = (8 * self.entities.len()).next_power_of_two().max(64);
+            self.by_addr = vec![(0, 0); len];
+            for i in 0..self.entities.len() {
+                self.enter_addr(i);
+            }
+            return;
+        }
+        let Ok(i) = u32::try_from(idx) else { return };
+        let addr = id_addr(&self.entities[idx].id);
+        let slot = addr_slot(addr, self.by_addr.len());
+        if self.by_addr[slot].0 == 0 {
+            self.by_addr[slot] = (addr, i);
+        }
     }
 
     /// Whether some entry is written exactly `text`.
@@ -411,6 +441,7 @@ impl Lexicon {
         let idx = self.entities.len();
         self.by_id.insert(e.id.clone(), idx);
         self.entities.push(e);
+        self.enter_addr(idx);
         Ok(idx)
     }
 
@@ -470,12 +501,12 @@ impl Lexicon {
         if is_none(s) {
             return Ok(None);
         }
-        let id = EntityId::new(s);
-        if self
-            .entity(&id)
-            .is_some_and(|e| e.kind == EntityKind::Country)
+        // the state's own id, shared: look-ups of it find it by address
+        if let Some(e) = self
+            .entity(&EntityId::new(s))
+            .filter(|e| e.kind == EntityKind::Country)
         {
-            return Ok(Some(id));
+            return Ok(Some(e.id.clone()));
         }
         // Say what was written instead: an alpha-2 code, a code in lower case, no code.
         if let Some(state) = self.state_with_iso2(s) {
@@ -523,12 +554,13 @@ impl Lexicon {
                 "expected an ISO alpha-2 code of two capital letters, found {iso2:?}"
             ));
         }
+        let id = EntityId::new(iso3);
         let idx = self.new_entity(LexEntity {
-            id: EntityId::new(iso3),
+            id: id.clone(),
             kind: EntityKind::Country,
             org_type: None,
             name: name.trim_start_matches('?').to_string(),
-            country: Some(EntityId::new(iso3)),
+            country: Some(id),
             wikidata: wikidata(wd)?,
             successor_of: None,
             iso2: Some(iso2.to_string()),
@@ -734,6 +766,18 @@ fn split_list(s: &str) -> impl Iterator<Item = &str> {
         .filter(|x| !x.is_empty() && *x != "-")
 }
 
+/// The address of an id's text: clones of an id share it.
+fn id_addr(id: &EntityId) -> usize {
+    id.as_str().as_ptr() as usize
+}
+
+/// The slot of an address in a table of `len` slots (a power of two, or 0).
+fn addr_slot(addr: usize, len: usize) -> usize {
+    // Fibonacci hashing: the high bits of the product mix all bits of the address
+    let h = (addr as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32;
+    h as usize & len.wrapping_sub(1)
+}
+
 fn is_none(s: &str) -> bool {
     s.is_empty() || s == "-"
 }
@@ -767,6 +811,31 @@ fn truncate(s: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn look_ups_by_address_agree_with_look_ups_by_text() {
+        let lex = Lexicon::builtin();
+        let mut by_address = 0;
+        for (i, e) in lex.entities().iter().enumerate() {
+            // a clone shares the address; a new id of the same text does not
+            for id in [e.id.clone(), EntityId::new(e.id.as_str())] {
+                let found = lex.entity(&id).map(|x| x.id.as_str());
+                assert_eq!(found, Some(e.id.as_str()));
+            }
+            let addr = id_addr(&e.id);
+            by_address += usize::from(
+                lex.by_addr.get(addr_slot(addr, lex.by_addr.len())) == Some(&(addr, i as u32)),
+            );
+        }
+        assert!(by_address * 10 > lex.entities().len() * 8, "{by_address}");
+        assert!(lex.entity(&EntityId::new("no-such-id")).is_none());
+        assert!(Lexicon::empty().entity(&EntityId::new("NER")).is_none());
+        // a state is its own country, with the same id
+        let ner = lex.entity(&"NER".into()).and_then(|e| e.country.as_ref());
+        assert!(ner.is_some_and(
+            |c| id_addr(c) == id_addr(&lex.entities[lex.by_id[&EntityId::new("NER")]].id)
+        ));
+    }
 
     #[test]
     fn builtin_loads_and_has_the_facts() {

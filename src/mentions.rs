@@ -26,8 +26,9 @@ pub(crate) struct Matcher {
     /// For each automaton pattern (a lower-cased phrase), the lexicon phrases written
     /// that way in any case (`Prime Minister` the title, `prime minister` the sector).
     groups: Vec<Vec<usize>>,
-    /// The first bytes of the patterns: a search starts only at one of them.
-    first_bytes: [bool; 256],
+    /// For each pattern, whether its last char is a letter or digit: after a phrase, a
+    /// word starts only if not.
+    ends_alnum: Vec<bool>,
 }
 
 /// A phrase found in the text.
@@ -62,18 +63,16 @@ impl Matcher {
             }
         }
         let trie = Trie::new(&keys);
-        let mut first_bytes = [false; 256];
-        for k in &keys {
-            if let Some(&b) = k.as_bytes().first() {
-                first_bytes[usize::from(b)] = true;
-            }
-        }
+        let ends_alnum = keys
+            .iter()
+            .map(|k| k.chars().next_back().is_some_and(is_alphanumeric))
+            .collect();
         Matcher {
             nfa: std::sync::OnceLock::new(),
             keys,
             trie,
             groups,
-            first_bytes,
+            ends_alnum,
         }
     }
 
@@ -112,8 +111,12 @@ impl Matcher {
         while let Some(&b) = bytes.get(i) {
             // letters and digits the walk went over: the word goes on at least that far
             let mut walked = 0;
-            if word_start && self.first_bytes[usize::from(b)] {
-                let (longest, lead) = self.trie.walk(&bytes[i..]);
+            // the state after the first byte, if some pattern starts with it
+            let first = if word_start { self.trie.first(b) } else { 0 };
+            if first != 0 {
+                let (longest, lead) = self
+                    .trie
+                    .walk_from(first, bytes.get(i + 1..).unwrap_or(&[]));
                 walked = lead;
                 let found = longest
                     .map(|(p, len)| (p, i + len))
@@ -125,12 +128,14 @@ impl Matcher {
                             phrase,
                         });
                     }
-                    // go on after the phrase
-                    word_start = !text
-                        .get(..e)
-                        .and_then(|r| r.chars().next_back())
-                        .is_some_and(is_alphanumeric);
+                    // go on after the phrase (its last char is the pattern's), and after
+                    // the space that ends a phrase ending a word
+                    word_start = !self.ends_alnum.get(pattern).is_some_and(|&a| a);
                     i = e.max(i + 1);
+                    if !word_start && bytes.get(i) == Some(&b' ') {
+                        i += 1;
+                        word_start = true;
+                    }
                     continue;
                 }
             }
@@ -149,6 +154,13 @@ impl Matcher {
             };
             if alnum {
                 i = word_end(text, i);
+                // the space after a word, the commonest separator, is stepped over here
+                // rather than by a turn of the loop of its own
+                if bytes.get(i) == Some(&b' ') {
+                    i += 1;
+                    word_start = true;
+                    continue;
+                }
             }
             word_start = !alnum;
         }
@@ -193,6 +205,9 @@ fn word_end(text: &str, mut i: usize) -> usize {
 #[derive(Clone, Debug)]
 struct Trie {
     slots: Vec<Slot>,
+    /// The state after each first byte (0, the root's slot: no pattern starts with it),
+    /// so that the test whether to walk at all is also the walk's first step.
+    first: [u32; 256],
     /// Per slot: what a walk that stops at this state has found.
     ends: Vec<End>,
     /// The length of each pattern.
@@ -385,8 +400,18 @@ impl Trie {
             .iter()
             .map(|k| u32::try_from(k.as_ref().len()).expect("patterns shorter than 4 GB"))
             .collect();
+        let root_base = slots.first().map_or(0, |s| s.base as usize);
+        let first = std::array::from_fn(|b| {
+            // children are never at slot 0, the root's
+            let t = root_base + b;
+            match slots.get(t) {
+                Some(s) if t != 0 && s.check == 0 => u32::try_from(t).unwrap_or(0),
+                _ => 0,
+            }
+        });
         Trie {
             slots,
+            first,
             ends: tails,
             lens,
         }
@@ -400,10 +425,25 @@ impl Trie {
 
     /// The longest pattern that is a prefix of `bytes`, as (pattern, length), and how many
     /// bytes from the start the walk went over are ASCII letters or digits.
-    #[inline]
+    #[cfg(test)]
     fn walk(&self, bytes: &[u8]) -> (Option<(usize, usize)>, usize) {
-        let mut state = 0usize;
-        let mut base = self.slots.first().map_or(0, |s| s.base as usize);
+        match bytes.split_first() {
+            Some((&b, rest)) if self.first(b) != 0 => self.walk_from(self.first(b), rest),
+            // (patterns are not empty)
+            _ => (None, 0),
+        }
+    }
+
+    /// The state after byte `b` from the root (0: none).
+    #[inline]
+    fn first(&self, b: u8) -> usize {
+        self.first[usize::from(b)] as usize
+    }
+
+    /// [`Trie::walk`] after its first step, which went to `state`.
+    #[inline]
+    fn walk_from(&self, mut state: usize, bytes: &[u8]) -> (Option<(usize, usize)>, usize) {
+        let mut base = self.slots.get(state).map_or(0, |s| s.base as usize);
         for &b in bytes {
             let t = base + usize::from(b);
             match self.slots.get(t) {
@@ -751,15 +791,10 @@ pub(crate) fn items(
         let mut entity = None;
         let mut sector = None;
         let mut title = None;
-        let mut triggers = Vec::new();
-        let uses = same
-            .iter()
-            .map(|h| &lex.phrases[h.phrase])
-            .filter(|p| !(p.ambiguous && ambiguous_reject(text, tokens, t0, t1)))
-            .flat_map(|p| p.uses.iter());
+        let mut has_trigger = false;
         // a lower-case trigger written with a capital inside a sentence is a name
         // (`last March`, `Rally for Peace`)
-        // (worked out at the first trigger use: most phrases have none)
+        // (worked out only when a trigger would be the item: most phrases have none)
         let capital_inside = || {
             t0 > 0
                 && h.span.slice(text).starts_with(char::is_uppercase)
@@ -768,18 +803,20 @@ pub(crate) fn items(
                     "\"" | "“" | "‘" | "'" | "(" | ":" | "—"
                 )
         };
-        let mut trigger_is_name = None;
-        for u in uses {
-            if matches!(u, PhraseUse::Trigger(_))
-                && *trigger_is_name.get_or_insert_with(capital_inside)
-            {
-                continue;
-            }
-            match u {
-                PhraseUse::Entity(e, r) => entity = Some((*e, *r)),
-                PhraseUse::Sector(c) => sector = Some(c),
-                PhraseUse::Title(s) => title = Some(s),
-                PhraseUse::Trigger(i) => triggers.push(*i),
+        // (plain loops: a flat_map over the phrases' uses cost twice as much)
+        let phrases = || {
+            same.iter()
+                .map(|h| &lex.phrases[h.phrase])
+                .filter(|p| !(p.ambiguous && ambiguous_reject(text, tokens, t0, t1)))
+        };
+        for p in phrases() {
+            for u in &p.uses {
+                match u {
+                    PhraseUse::Entity(e, r) => entity = Some((*e, *r)),
+                    PhraseUse::Sector(c) => sector = Some(c),
+                    PhraseUse::Title(s) => title = Some(s),
+                    PhraseUse::Trigger(_) => has_trigger = true,
+                }
             }
         }
         let next_cap = tokens.get(t1).is_some_and(|t| {
@@ -796,7 +833,16 @@ pub(crate) fn items(
             Item::Title(t.clone())
         } else if let Some(s) = sector {
             Item::Sector(s.clone())
-        } else if !triggers.is_empty() {
+        } else if has_trigger && !capital_inside() {
+            // the triggers are gathered only now: a Vec per span whose item is an entity,
+            // a title or a sector was allocated for nothing
+            let triggers = phrases()
+                .flat_map(|p| &p.uses)
+                .filter_map(|u| match u {
+                    PhraseUse::Trigger(i) => Some(*i),
+                    _ => None,
+                })
+                .collect();
             Item::Trigger(triggers)
         } else if let Some(t) = title {
             Item::Title(t.clone())
@@ -877,13 +923,24 @@ fn ambiguous_reject(text: &str, tokens: &[Token], t0: usize, t1: usize) -> bool 
 }
 
 /// What [`actors`] looks up about a token.
-#[derive(Clone, Default)]
+#[derive(Clone, Copy, Default)]
 struct Tok {
-    covered: bool,
-    /// The first item starting at this token and the first item ending before it.
-    start: Option<usize>,
-    end: Option<usize>,
+    /// The first item starting at this token and the first item ending before it, as
+    /// item index + 1 (0: none): a table of them starts zeroed, without padding bytes
+    /// that would make its initialisation a store per field.
+    start: u32,
+    end: u32,
 }
+
+impl Tok {
+    fn item(k: usize) -> u32 {
+        u32::try_from(k + 1).expect("fewer than 2^32 items in a sentence")
+    }
+}
+
+/// Sentences of up to this many tokens (nearly all) keep [`actors`]' per-token tables on
+/// the stack: two allocations fewer per sentence.
+const STACK_TOKENS: usize = 128;
 
 /// Builds the actor mentions of one sentence. Persons are looked up and added in
 /// `persons` (surnames map to earlier full names).
@@ -894,28 +951,46 @@ pub(crate) fn actors(
     persons: &mut Vec<Person>,
 ) -> Vec<Actor> {
     let n = s.tokens.len();
-    let mut used = vec![false; n];
-    let mut out: Vec<Actor> = Vec::new();
+    let (mut used_stack, mut used_heap);
+    let used: &mut [bool] = if n <= STACK_TOKENS {
+        used_stack = [false; STACK_TOKENS];
+        &mut used_stack[..n]
+    } else {
+        used_heap = vec![false; n];
+        &mut used_heap
+    };
+    // (nearly every sentence has an actor; four is what the first push would reserve)
+    let mut out: Vec<Actor> = Vec::with_capacity(4);
     // per token: the item starting there, the item ending there, and whether an item
     // covers it; one more entry for the end of the sentence, where an item can end
-    let mut toks = vec![Tok::default(); n + 1];
+    let (mut toks_stack, mut toks_heap, mut covered_stack, mut covered_heap);
+    let (toks, covered): (&mut [Tok], &mut [bool]) = if n < STACK_TOKENS {
+        toks_stack = [Tok::default(); STACK_TOKENS];
+        covered_stack = [false; STACK_TOKENS];
+        (&mut toks_stack[..=n], &mut covered_stack[..n])
+    } else {
+        toks_heap = vec![Tok::default(); n + 1];
+        covered_heap = vec![false; n];
+        (&mut toks_heap, &mut covered_heap)
+    };
     for (k, (a, b, _)) in s.items.iter().enumerate() {
-        if *a < n && toks[*a].start.is_none() {
-            toks[*a].start = Some(k);
+        if *a < n && toks[*a].start == 0 {
+            toks[*a].start = Tok::item(k);
         }
-        for t in &mut toks[(*a).min(n)..(*b).min(n)] {
-            t.covered = true;
+        for c in &mut covered[(*a).min(n)..(*b).min(n)] {
+            *c = true;
         }
     }
     for (k, (_, b, _)) in s.items.iter().enumerate() {
-        if *b <= n && toks[*b].end.is_none() {
-            toks[*b].end = Some(k);
+        if *b <= n && toks[*b].end == 0 {
+            toks[*b].end = Tok::item(k);
         }
     }
-    let toks = toks;
-    let item_ending = |t: usize| toks.get(t).and_then(|x| x.end).map(|k| &s.items[k]);
-    let item_at = |t: usize| toks.get(t).and_then(|x| x.start).map(|k| &s.items[k]);
-    let in_item = |t: usize| toks.get(t).is_some_and(|x| x.covered);
+    let (toks, covered): (&[Tok], &[bool]) = (toks, covered);
+    let item = |k: u32| (k as usize).checked_sub(1).and_then(|k| s.items.get(k));
+    let item_ending = |t: usize| toks.get(t).and_then(|x| item(x.end));
+    let item_at = |t: usize| toks.get(t).and_then(|x| item(x.start));
+    let in_item = |t: usize| covered.get(t).is_some_and(|&c| c);
     let bytes = text.as_bytes();
     let is_cap_word = |t: usize| {
         s.tokens.get(t).is_some_and(|tok| {
@@ -1319,18 +1394,22 @@ pub(crate) fn actors(
         // a token that is neither `the`, `both` or a pronoun nor a capitalised word is
         // passed over by its first byte
         let first = s.tokens[t].span.start;
-        if used[t]
-            || bytes.get(first).is_some_and(|b| {
-                b.is_ascii()
-                    && !b.is_ascii_uppercase()
-                    && !matches!(b, b't' | b'b' | b'h' | b's' | b'i')
-            })
+        if bytes
+            .get(first)
+            .is_some_and(|&b| !STEP_3_FIRST[usize::from(b)])
+            || used[t]
         {
             t += 1;
             continue;
         }
         // only `the`, `both` and the pronouns are looked at in lower case
-        let lw = determiner_or_pronoun(s.bytes(text, t));
+        // (by length first: most capitalised words are longer, and need no slicing)
+        let span = s.tokens[t].span;
+        let lw = if (2..=4).contains(&span.len()) {
+            determiner_or_pronoun(s.bytes(text, t))
+        } else {
+            ""
+        };
         if lw == "the" && t + 1 < n && !used[t + 1] {
             if is_any(
                 t + 1,
@@ -1470,6 +1549,22 @@ pub(crate) fn actors(
     out.sort_by_key(|a| (a.t0, a.t1));
     out
 }
+
+/// The first bytes of the tokens step 3 of [`actors`] looks at: capitals, the first
+/// letters of `the`, `both` and the pronouns, and any non-ASCII byte (a capital letter
+/// may start with one).
+const STEP_3_FIRST: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = !c.is_ascii()
+            || c.is_ascii_uppercase()
+            || matches!(c, b't' | b'b' | b'h' | b's' | b'i');
+        b += 1;
+    }
+    t
+};
 
 /// `w` in lower case when it is `the`, `both` or one of the pronouns [`actors`] looks
 /// for, else "": no lower-casing of other words.
@@ -1675,7 +1770,7 @@ mod tests {
         let mut i = 0;
         let mut word_start = true;
         while i < text.len() {
-            if word_start && m.first_bytes[usize::from(text.as_bytes()[i])] {
+            if word_start {
                 let found = reference_longest(m.nfa(), &text.as_bytes()[i..])
                     .map(|(p, len)| (p, i + len))
                     .filter(|&(_, e)| !text[e..].starts_with(char::is_alphanumeric));

@@ -1440,8 +1440,10 @@ impl<'a> Cx<'a> {
             }
             let conj = (lo..hi)
                 .any(|i| (actors[i].t1..actors[i + 1].t0).any(|t| self.has(t, class::LINKS)));
-            // a real list names a handful of actors, not hundreds
-            let list = conj && hi - lo < MAX_LIST;
+            // a real list names a handful of actors, not hundreds; three or more joined
+            // by commas alone are a list too (`to Iran, Libya, North Korea, Sudan, and
+            // with strings attached, Cuba`), two may be an apposition
+            let list = (conj || hi - lo >= 2) && hi - lo < MAX_LIST;
             for k in lo..=hi {
                 out.push(if list { (lo, hi) } else { (k, k) });
             }
@@ -2743,6 +2745,19 @@ mod tests {
         // leaving a state, and a withdrawal with no object, stay
         let f = facts("The last French soldiers left Senegal in July.");
         assert!(has(&f, "FRA", RelationKind::Withdrawal, "SEN"), "{f:?}");
+    }
+
+    #[test]
+    fn three_actors_joined_by_commas_are_a_list() {
+        let f =
+            facts("Canada agreed to lift its embargoes on Iran, Libya, Sudan, and later on, Cuba.");
+        for t in ["IRN", "LBY", "SDN"] {
+            assert!(has(&f, "CAN", RelationKind::Pledge, t), "{t}: {f:?}");
+        }
+        let f = facts("Washington is asking Britain, France, Germany and other allies to act.");
+        for t in ["GBR", "FRA", "DEU"] {
+            assert!(has(&f, "USA", RelationKind::Demand, t), "{t}: {f:?}");
+        }
     }
 
     #[test]

@@ -1890,6 +1890,11 @@ impl<'a> Cx<'a> {
         passive: bool,
     ) -> Option<usize> {
         let avoid_e = self.members(avoid);
+        let warning = pos == TriggerPos::Verb
+            && self
+                .bytes(t0)
+                .get(..4)
+                .is_some_and(|b| b.eq_ignore_ascii_case(b"warn"));
         let ok = |k: usize| {
             Some(k).filter(|&k| {
                 Some(k) != avoid
@@ -1921,6 +1926,11 @@ impl<'a> Cx<'a> {
                     .find(|&k| {
                         self.usable(k)
                             && !self.is_speaker(k)
+                            // `warned that Iran is delivering missiles` states a fact
+                            // about Iran; `warned that the US and Britain would face
+                            // retaliation` is aimed at them: a warning's target is the
+                            // subject of what will or may happen
+                            && (!warning || self.modal_after(self.s.actors[k].t1))
                             && self.s.actors[k]
                                 .entities
                                 .iter()
@@ -1932,6 +1942,12 @@ impl<'a> Cx<'a> {
             }
         }
         None
+    }
+
+    /// Whether `will`, `would`, `could`, `may`, ... comes within three words after `t`
+    /// (`the US and Britain would face`).
+    fn modal_after(&self, t: usize) -> bool {
+        (t..t + 3).any(|j| self.has(j, class::FUTURE | class::HYPOTHETICAL))
     }
 
     /// An actor below the state: citizens, protesters, rebels, the opposition, parties,
@@ -2758,6 +2774,17 @@ mod tests {
         for t in ["GBR", "FRA", "DEU"] {
             assert!(has(&f, "USA", RelationKind::Demand, t), "{t}: {f:?}");
         }
+    }
+
+    #[test]
+    fn a_warning_is_aimed_at_who_will_suffer_not_at_who_is_named() {
+        let f =
+            facts("A Houthi official warned that Britain would face retaliation for the strikes.");
+        assert!(has(&f, "houthis", RelationKind::Threat, "GBR"), "{f:?}");
+        let f = facts("Israeli officials warned that Iran is delivering rockets to the group.");
+        assert!(!has(&f, "ISR", RelationKind::Threat, "IRN"), "{f:?}");
+        let f = facts("North Korea warned South Korea of consequences.");
+        assert!(has(&f, "PRK", RelationKind::Threat, "KOR"), "{f:?}");
     }
 
     #[test]

@@ -835,15 +835,28 @@ mod boilerplate {
 }
 
 fn push_sentence(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
-    let raw = &text[start..end];
-    let from_start = raw.trim_start();
-    let trimmed_start = raw.len() - from_start.len();
-    let inner = from_start.trim_end();
-    if inner.is_empty() {
+    // `str::trim` decodes chars; ASCII white space is stepped over byte by byte and the
+    // decoding left to a non-ASCII byte at either end (U+00A0 and the like)
+    let bytes = text.as_bytes();
+    let is_space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+    let mut s = start;
+    while s < end && is_space(bytes[s]) {
+        s += 1;
+    }
+    if s < end && !bytes[s].is_ascii() {
+        s = end - text[s..end].trim_start().len();
+    }
+    let mut e = end;
+    while e > s && is_space(bytes[e - 1]) {
+        e -= 1;
+    }
+    if e > s && !bytes[e - 1].is_ascii() {
+        e = s + text[s..e].trim_end().len();
+    }
+    if s == e {
         return;
     }
-    let s = start + trimmed_start;
-    let span = Span::new(s, s + inner.len());
+    let span = Span::new(s, e);
     out.push(Sentence {
         span,
         boilerplate: false,
@@ -1175,6 +1188,17 @@ mod tests {
         let s = sentences("Niger acted.\nEmail: a@b.org");
         assert!(!s[0].boilerplate);
         assert!(s[1].boilerplate);
+    }
+
+    #[test]
+    fn sentences_are_trimmed_of_unicode_space() {
+        assert_eq!(
+            split("\u{a0} Niger acted.\u{3000} \tMali left. \u{a0}"),
+            ["Niger acted.", "Mali left."]
+        );
+        assert_eq!(split(" \u{2028}\u{a0} "), [] as [&str; 0]);
+        assert_eq!(split("Niger\u{2003}"), ["Niger"]);
+        assert_eq!(split("Niger acted \u{a0}\nMali"), ["Niger acted", "Mali"]);
     }
 
     fn words(text: &str) -> Vec<&str> {
@@ -1564,6 +1588,8 @@ mod differential {
         "\u{2003}",
         "\u{2028}",
         "\u{85}",
+        "\u{a0}",
+        " \u{3000}\t",
         "½",
         "²",
         "abcdefghijklmnop",
@@ -1673,6 +1699,27 @@ mod differential {
         for w in LISTED {
             assert!(is_abbreviation_word(w), "{w}");
             assert!(w.len() <= LONGEST_ABBREVIATION, "{w}");
+        }
+    }
+
+    #[test]
+    fn sentence_trim_matches_str_trim() {
+        let mut rng = Rng(0xD1B5_4A32_D192_ED03);
+        for text in texts(20_000) {
+            let a = rng.below(text.len() + 1);
+            let b = a + rng.below(text.len() - a + 1);
+            if !text.is_char_boundary(a) || !text.is_char_boundary(b) {
+                continue;
+            }
+            let mut out = Vec::new();
+            push_sentence(&text, a, b, &mut out);
+            let raw = &text[a..b];
+            let inner = raw.trim();
+            let want = (!inner.is_empty()).then(|| {
+                let s = a + (raw.len() - raw.trim_start().len());
+                Span::new(s, s + inner.len())
+            });
+            assert_eq!(out.first().map(|s| s.span), want, "{text:?} {a}..{b}");
         }
     }
 

@@ -194,8 +194,9 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
             {
                 end += len;
             }
-            let next = text[end..].trim_start();
-            let ws = text.len() - end - next.len();
+            let opens = space_end(text, end, text.len());
+            let next = &text[opens..];
+            let ws = opens - end;
             if (ws > 0 || next.is_empty()) && (next.is_empty() || opens_sentence(next)) {
                 let ok = b != b'.' || !is_abbreviation(text, start, i, next);
                 if ok {
@@ -835,19 +836,10 @@ mod boilerplate {
 }
 
 fn push_sentence(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
-    // `str::trim` decodes chars; ASCII white space is stepped over byte by byte and the
-    // decoding left to a non-ASCII byte at either end (U+00A0 and the like)
     let bytes = text.as_bytes();
-    let is_space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
-    let mut s = start;
-    while s < end && is_space(bytes[s]) {
-        s += 1;
-    }
-    if s < end && !bytes[s].is_ascii() {
-        s = end - text[s..end].trim_start().len();
-    }
+    let s = space_end(text, start, end);
     let mut e = end;
-    while e > s && is_space(bytes[e - 1]) {
+    while e > s && is_ascii_space(bytes[e - 1]) {
         e -= 1;
     }
     if e > s && !bytes[e - 1].is_ascii() {
@@ -861,6 +853,26 @@ fn push_sentence(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) 
         span,
         boilerplate: false,
     });
+}
+
+/// `char::is_whitespace` in ASCII (`u8::is_ascii_whitespace` leaves out \x0B).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// Where the white space that opens `text[from..to]` ends: `to - text[from..to]
+/// .trim_start().len()`, with ASCII white space stepped over byte by byte (`trim_start`
+/// decodes chars) and decoding only from a non-ASCII byte on (U+00A0 and the like).
+fn space_end(text: &str, from: usize, to: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut s = from;
+    while s < to && is_ascii_space(bytes[s]) {
+        s += 1;
+    }
+    if s < to && !bytes[s].is_ascii() {
+        s = to - text[s..to].trim_start().len();
+    }
+    s
 }
 
 fn opens_sentence(next: &str) -> bool {

@@ -875,6 +875,24 @@ fn space_end(text: &str, from: usize, to: usize) -> usize {
     s
 }
 
+/// Where the last word of `before` starts: after the last white space, `(`, `"` or `“`.
+fn last_word_start(before: &str) -> usize {
+    let opens_word = |c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“';
+    // ASCII bytes are looked at backwards without decoding; chars are decoded (and the
+    // whole search made by `rfind`) only when a non-ASCII byte comes first
+    let bytes = before.as_bytes();
+    let mut p = bytes.len();
+    while p > 0 && bytes[p - 1].is_ascii() && !opens_word(char::from(bytes[p - 1])) {
+        p -= 1;
+    }
+    if p > 0 && !bytes[p - 1].is_ascii() {
+        return before.rfind(opens_word).map_or(0, |p| {
+            p + before[p..].chars().next().map_or(1, char::len_utf8)
+        });
+    }
+    p
+}
+
 fn opens_sentence(next: &str) -> bool {
     next.chars().next().is_some_and(|c| {
         c.is_uppercase()
@@ -886,11 +904,7 @@ fn opens_sentence(next: &str) -> bool {
 /// Whether the period at `dot` closes an abbreviation rather than a sentence.
 fn is_abbreviation(text: &str, start: usize, dot: usize, next: &str) -> bool {
     let before = &text[start..dot];
-    let word_start = before
-        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
-        .map_or(0, |p| {
-            p + before[p..].chars().next().map_or(1, char::len_utf8)
-        });
+    let word_start = last_word_start(before);
     let word = &before[word_start..];
     if word.is_empty() {
         return false;
@@ -1711,6 +1725,24 @@ mod differential {
         for w in LISTED {
             assert!(is_abbreviation_word(w), "{w}");
             assert!(w.len() <= LONGEST_ABBREVIATION, "{w}");
+        }
+    }
+
+    #[test]
+    fn last_word_start_matches_rfind() {
+        let mut rng = Rng(0x94D0_49BB_1331_11EB);
+        for text in texts(20_000) {
+            let a = rng.below(text.len() + 1);
+            if !text.is_char_boundary(a) {
+                continue;
+            }
+            let before = &text[..a];
+            let want = before
+                .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
+                .map_or(0, |p| {
+                    p + before[p..].chars().next().map_or(1, char::len_utf8)
+                });
+            assert_eq!(super::last_word_start(before), want, "{before:?}");
         }
     }
 

@@ -194,8 +194,9 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
             {
                 end += len;
             }
-            let next = text[end..].trim_start();
-            let ws = text.len() - end - next.len();
+            let opens = space_end(text, end, text.len());
+            let next = &text[opens..];
+            let ws = opens - end;
             if (ws > 0 || next.is_empty()) && (next.is_empty() || opens_sentence(next)) {
                 let ok = b != b'.' || !is_abbreviation(text, start, i, next);
                 if ok {
@@ -835,19 +836,61 @@ mod boilerplate {
 }
 
 fn push_sentence(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
-    let raw = &text[start..end];
-    let from_start = raw.trim_start();
-    let trimmed_start = raw.len() - from_start.len();
-    let inner = from_start.trim_end();
-    if inner.is_empty() {
+    let bytes = text.as_bytes();
+    let s = space_end(text, start, end);
+    let mut e = end;
+    while e > s && is_ascii_space(bytes[e - 1]) {
+        e -= 1;
+    }
+    if e > s && !bytes[e - 1].is_ascii() {
+        e = s + text[s..e].trim_end().len();
+    }
+    if s == e {
         return;
     }
-    let s = start + trimmed_start;
-    let span = Span::new(s, s + inner.len());
+    let span = Span::new(s, e);
     out.push(Sentence {
         span,
         boilerplate: false,
     });
+}
+
+/// `char::is_whitespace` in ASCII (`u8::is_ascii_whitespace` leaves out \x0B).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// Where the white space that opens `text[from..to]` ends: `to - text[from..to]
+/// .trim_start().len()`, with ASCII white space stepped over byte by byte (`trim_start`
+/// decodes chars) and decoding only from a non-ASCII byte on (U+00A0 and the like).
+fn space_end(text: &str, from: usize, to: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut s = from;
+    while s < to && is_ascii_space(bytes[s]) {
+        s += 1;
+    }
+    if s < to && !bytes[s].is_ascii() {
+        s = to - text[s..to].trim_start().len();
+    }
+    s
+}
+
+/// Where the last word of `before` starts: after the last white space, `(`, `"` or `“`.
+fn last_word_start(before: &str) -> usize {
+    let opens_word = |c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“';
+    // ASCII bytes are looked at backwards without decoding; chars are decoded (and the
+    // whole search made by `rfind`) only when a non-ASCII byte comes first
+    let bytes = before.as_bytes();
+    let mut p = bytes.len();
+    while p > 0 && bytes[p - 1].is_ascii() && !opens_word(char::from(bytes[p - 1])) {
+        p -= 1;
+    }
+    if p > 0 && !bytes[p - 1].is_ascii() {
+        return before.rfind(opens_word).map_or(0, |p| {
+            p + before[p..].chars().next().map_or(1, char::len_utf8)
+        });
+    }
+    p
 }
 
 fn opens_sentence(next: &str) -> bool {
@@ -861,11 +904,7 @@ fn opens_sentence(next: &str) -> bool {
 /// Whether the period at `dot` closes an abbreviation rather than a sentence.
 fn is_abbreviation(text: &str, start: usize, dot: usize, next: &str) -> bool {
     let before = &text[start..dot];
-    let word_start = before
-        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
-        .map_or(0, |p| {
-            p + before[p..].chars().next().map_or(1, char::len_utf8)
-        });
+    let word_start = last_word_start(before);
     let word = &before[word_start..];
     if word.is_empty() {
         return false;
@@ -1175,6 +1214,17 @@ mod tests {
         let s = sentences("Niger acted.\nEmail: a@b.org");
         assert!(!s[0].boilerplate);
         assert!(s[1].boilerplate);
+    }
+
+    #[test]
+    fn sentences_are_trimmed_of_unicode_space() {
+        assert_eq!(
+            split("\u{a0} Niger acted.\u{3000} \tMali left. \u{a0}"),
+            ["Niger acted.", "Mali left."]
+        );
+        assert_eq!(split(" \u{2028}\u{a0} "), [] as [&str; 0]);
+        assert_eq!(split("Niger\u{2003}"), ["Niger"]);
+        assert_eq!(split("Niger acted \u{a0}\nMali"), ["Niger acted", "Mali"]);
     }
 
     fn words(text: &str) -> Vec<&str> {
@@ -1564,6 +1614,8 @@ mod differential {
         "\u{2003}",
         "\u{2028}",
         "\u{85}",
+        "\u{a0}",
+        " \u{3000}\t",
         "½",
         "²",
         "abcdefghijklmnop",
@@ -1673,6 +1725,45 @@ mod differential {
         for w in LISTED {
             assert!(is_abbreviation_word(w), "{w}");
             assert!(w.len() <= LONGEST_ABBREVIATION, "{w}");
+        }
+    }
+
+    #[test]
+    fn last_word_start_matches_rfind() {
+        let mut rng = Rng(0x94D0_49BB_1331_11EB);
+        for text in texts(20_000) {
+            let a = rng.below(text.len() + 1);
+            if !text.is_char_boundary(a) {
+                continue;
+            }
+            let before = &text[..a];
+            let want = before
+                .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
+                .map_or(0, |p| {
+                    p + before[p..].chars().next().map_or(1, char::len_utf8)
+                });
+            assert_eq!(super::last_word_start(before), want, "{before:?}");
+        }
+    }
+
+    #[test]
+    fn sentence_trim_matches_str_trim() {
+        let mut rng = Rng(0xD1B5_4A32_D192_ED03);
+        for text in texts(20_000) {
+            let a = rng.below(text.len() + 1);
+            let b = a + rng.below(text.len() - a + 1);
+            if !text.is_char_boundary(a) || !text.is_char_boundary(b) {
+                continue;
+            }
+            let mut out = Vec::new();
+            push_sentence(&text, a, b, &mut out);
+            let raw = &text[a..b];
+            let inner = raw.trim();
+            let want = (!inner.is_empty()).then(|| {
+                let s = a + (raw.len() - raw.trim_start().len());
+                Span::new(s, s + inner.len())
+            });
+            assert_eq!(out.first().map(|s| s.span), want, "{text:?} {a}..{b}");
         }
     }
 

@@ -1812,21 +1812,20 @@ impl<'a> Cx<'a> {
             });
         }
         // `Russia, which has made efforts ... via partnerships`: inside a relative clause
-        // the subject is its antecedent
-        let rel = self.relative_before(t0);
-        match (found, rel) {
-            (Some(k), Some(r)) if actors[k].t1 < r => {
-                self.ending(r - 1).filter(|&a| self.usable(a))
-            }
-            _ => found,
+        // the subject is its antecedent (only a relative after the subject found counts,
+        // so it is looked for only there)
+        let k = found?;
+        match self.relative_before(t0, actors[k].t1) {
+            Some(r) => self.ending(r - 1).filter(|&a| self.usable(a)),
+            None => found,
         }
     }
 
-    /// The last `which`/`who` right after a comma before `t0`, within the window: the
-    /// commas are searched for in the bytes from the right (a walk over every token
-    /// cost more, and commas are few).
-    fn relative_before(&self, t0: usize) -> Option<usize> {
-        let lo = t0.saturating_sub(WINDOW).max(1);
+    /// The last `which`/`who` right after a comma before `t0` and after token `past`,
+    /// within the window: the commas are searched for in the bytes from the right (a walk
+    /// over every token cost more, and commas are few).
+    fn relative_before(&self, t0: usize, past: usize) -> Option<usize> {
+        let lo = t0.saturating_sub(WINDOW).max(1).max(past + 1);
         if t0 < 2 || lo >= t0 {
             return None;
         }
@@ -2907,7 +2906,11 @@ mod tests {
                         && cx.is_char(j - 1, b',')
                 });
                 found += usize::from(want.is_some());
-                assert_eq!(cx.relative_before(t0), want, "{text:?} {t0}");
+                assert_eq!(cx.relative_before(t0, 0), want, "{text:?} {t0}");
+                // only one after `past` counts: the last one if it is after `past`
+                let past = next() % (t0 + 2);
+                let after = want.filter(|&j| j > past);
+                assert_eq!(cx.relative_before(t0, past), after, "{text:?} {t0} {past}");
             }
         }
         assert!(found > 1_000);

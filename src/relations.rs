@@ -1348,6 +1348,9 @@ struct Tok {
     paren: u32,
     /// A verb trigger ends here.
     verb_end: bool,
+    /// [`Cx::introduced_by_prep`] of an actor starting here (0 = not asked yet, 1 = no,
+    /// 2 = yes): the subject search asks again for every trigger.
+    after_prep: std::cell::Cell<u8>,
 }
 
 impl<'a> Cx<'a> {
@@ -1618,10 +1621,26 @@ impl<'a> Cx<'a> {
                 || self.w(of - 1).starts_with(|c: char| c.is_ascii_digit()))
     }
 
-    /// The token just before the coordinated group starting with actor `k`, skipping
-    /// determiners and a few adjectives.
+    /// [`Cx::introduced_by_prep_at`] the start of actor `k`, remembered per token.
     fn introduced_by_prep(&self, k: usize) -> bool {
-        let mut t = self.s.actors[k].t0;
+        let t0 = self.s.actors[k].t0;
+        let Some(cell) = self.toks.get(t0).map(|t| &t.after_prep) else {
+            return self.introduced_by_prep_at(t0);
+        };
+        match cell.get() {
+            0 => {
+                let yes = self.introduced_by_prep_at(t0);
+                cell.set(1 + u8::from(yes));
+                yes
+            }
+            c => c == 2,
+        }
+    }
+
+    /// The token just before the coordinated group starting at token `t0`, skipping
+    /// determiners and a few adjectives.
+    fn introduced_by_prep_at(&self, t0: usize) -> bool {
+        let mut t = t0;
         while t > 0 {
             let p = t - 1;
             if self.has(p, class::BEFORE_ACTOR) {

@@ -267,7 +267,9 @@ fn classify(b: &[u8]) -> u64 {
 
 /// Whether `text::Lower::new(w).as_str()` ends with one of `suffixes` (ASCII lower case),
 /// without the copy: an ASCII word of up to 24 bytes is compared but for case, another
-/// exactly (the ASCII test made once for all suffixes).
+/// exactly (the ASCII test made once for all suffixes). The reference of
+/// [`participle_ending`].
+#[cfg(test)]
 fn lower_ends_with(w: &str, suffixes: &[&str]) -> bool {
     let b = w.as_bytes();
     let fold = b.len() <= 24 && w.is_ascii();
@@ -279,6 +281,17 @@ fn lower_ends_with(w: &str, suffixes: &[&str]) -> bool {
             b.ends_with(s)
         }
     })
+}
+
+/// `lower_ends_with(w, &["ed", "en", "wn"])` on the word's bytes: an exact lower-case
+/// ending needs no ASCII test (it matches folded or not), so only an upper-case one
+/// makes it.
+fn participle_ending(b: &[u8]) -> bool {
+    let Some(&[x, y]) = b.len().checked_sub(2).and_then(|i| b.get(i..)) else {
+        return false;
+    };
+    let exact = |x: u8, y: u8| matches!([x, y], [b'e', b'd' | b'n'] | [b'w', b'n']);
+    exact(x, y) || exact(x | 0x20, y | 0x20) && b.len() <= 24 && b.is_ascii()
 }
 
 /// Is token `i` the one-byte word `c`? (Its bytes compared: a token starts and ends at
@@ -1605,9 +1618,7 @@ impl<'a> Cx<'a> {
     }
 
     fn is_passive(&self, t0: usize, t1: usize) -> bool {
-        let first = self.w(t0);
-        let participle =
-            lower_ends_with(first, &["ed", "en", "wn"]) || self.has(t0, class::PARTICIPLES);
+        let participle = participle_ending(self.bytes(t0)) || self.has(t0, class::PARTICIPLES);
         // `were kicked out`; `Eritreans deported by Libya` (a reduced passive)
         participle
             && (self.skip_left(t0).is_some_and(|p| self.has(p, class::BE)) || self.is(t1, "by"))
@@ -2489,6 +2500,13 @@ mod tests {
                 let lower = crate::text::Lower::new(&upper);
                 let want = lower.as_str().ends_with(suffix);
                 assert_eq!(super::lower_ends_with(&upper, &[suffix]), want, "{upper:?}");
+                for v in [&w, &upper, &format!("{w}{suffix}"), &format!("é{w}Ed")] {
+                    assert_eq!(
+                        super::participle_ending(v.as_bytes()),
+                        super::lower_ends_with(v, &["ed", "en", "wn"]),
+                        "{v:?}"
+                    );
+                }
             }
         }
     }

@@ -31,7 +31,7 @@
 use std::sync::LazyLock;
 
 use aho_corasick::automaton::Automaton;
-use aho_corasick::{Input, MatchKind, dfa};
+use aho_corasick::{Input, MatchKind, dfa, packed};
 
 use crate::model::{Date, Span};
 
@@ -575,18 +575,57 @@ fn resolve(expr: Expr<'_>, published: Option<Date>) -> Option<Date> {
 /// digits of a year after `in`. Digits are not anchors: aho-corasick's vectorised
 /// prefilter (Teddy) refuses more than 16 patterns when one is a single byte.
 ///
-/// The DFA is used as is rather than through `AhoCorasick`, which would pick the same DFA:
-/// that wrapper also compiled code that `mentions::Matcher::scan` shares, and scan then
-/// cost 2% more instructions (code generation, measured with callgrind).
-static ANCHORS: LazyLock<dfa::DFA> = LazyLock::new(|| {
-    let others = ["day", "week", "month", "year", "19", "20"];
-    let months = MONTHS.iter().map(|m| &m[..3]);
-    // only leftmost matching has the vectorised prefilter
-    dfa::DFA::builder()
-        .match_kind(MatchKind::LeftmostFirst)
-        .build(months.chain(others))
-        .expect("date anchors are valid")
+/// The packed searcher (Teddy, the DFA's prefilter) is used alone where it can be built
+/// (x86-64, aarch64): it finds the same leftmost-first matches, and building the DFA cost
+/// as much as searching a few hundred sentences. The DFA is used as is rather than through
+/// `AhoCorasick`, which would pick the same DFA: that wrapper also compiled code that
+/// `mentions::Matcher::scan` shares, and scan then cost 2% more instructions (code
+/// generation, measured with callgrind).
+static ANCHORS: LazyLock<Anchors> = LazyLock::new(|| {
+    let patterns = || {
+        let others = ["day", "week", "month", "year", "19", "20"];
+        MONTHS.iter().map(|m| &m[..3]).chain(others)
+    };
+    let packed = packed::Config::new()
+        .match_kind(packed::MatchKind::LeftmostFirst)
+        .builder()
+        .extend(patterns())
+        .build();
+    match packed {
+        Some(searcher) => Anchors::Packed(searcher),
+        // only leftmost matching has the vectorised prefilter
+        None => Anchors::Dfa(Box::new(
+            dfa::DFA::builder()
+                .match_kind(MatchKind::LeftmostFirst)
+                .build(patterns())
+                .expect("date anchors are valid"),
+        )),
+    }
 });
+
+/// A search for the [`ANCHORS`].
+enum Anchors {
+    Packed(packed::Searcher),
+    /// (boxed: it is four times the size of the other, and rarely used)
+    Dfa(Box<dfa::DFA>),
+}
+
+/// The starts of the anchors in `b`, left to right, each search going on after the
+/// anchor found.
+fn anchors<'a>(searcher: &'a Anchors, b: &'a [u8]) -> impl Iterator<Item = usize> + 'a {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let m = match searcher {
+            Anchors::Packed(p) => p.find_in(b, aho_corasick::Span::from(at..b.len())),
+            // an unanchored search of a DFA cannot fail
+            Anchors::Dfa(d) => d
+                .try_find(&Input::new(b).range(at..))
+                .expect("unanchored search"),
+        }?;
+        at = m.end();
+        Some(m.start())
+    })
+}
 
 /// Start of the run of word characters that ends at `i` (exclusive).
 fn word_start(b: &[u8], mut i: usize) -> usize {
@@ -610,12 +649,7 @@ pub(crate) fn find(sentence: &str, offset: usize, published: Option<Date>) -> Ve
     let mut pos = 0;
     // words before this were tried already
     let mut tried = 0;
-    // an unanchored search of a DFA cannot fail
-    let anchors = ANCHORS
-        .try_find_iter(Input::new(sentence))
-        .expect("unanchored search");
-    for anchor in anchors {
-        let p = anchor.start();
+    for p in anchors(&ANCHORS, b) {
         if p < pos.max(tried) {
             continue;
         }
@@ -1120,6 +1154,59 @@ mod tests {
             }
         }
         assert!(sentences > 0);
+    }
+
+    /// [`anchors`] against the aho-corasick DFA it replaced (leftmost-first, the same
+    /// patterns), on generated sentences and on glued pieces of anchors, short and long
+    /// (the packed searcher works differently below a minimum length).
+    #[test]
+    fn anchors_match_the_dfa() {
+        let others = ["day", "week", "month", "year", "19", "20"];
+        let dfa = dfa::DFA::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(MONTHS.iter().map(|m| &m[..3]).chain(others))
+            .unwrap();
+        let want = |s: &str| -> Vec<usize> {
+            dfa.try_find_iter(Input::new(s))
+                .unwrap()
+                .map(|m| m.start())
+                .collect()
+        };
+        let mut sentences = generated(20_000);
+        let bits = [
+            "Ja", "Jan", "Jul", "Jun", "Ma", "May", "Mar", "Ap", "Au", "S", "Sep", "D", "de", "da",
+            "day", "y", "ye", "year", "wee", "week", "mon", "month", "1", "19", "2", "20", "0",
+            "9", "é", " ", "_", "Syria",
+        ];
+        let mut seed = 5u64;
+        for round in 0..20_000 {
+            let mut s = String::new();
+            for _ in 0..if round % 3 == 0 { 40 } else { 8 } {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                s.push_str(bits[(seed >> 33) as usize % bits.len()]);
+            }
+            sentences.push(s);
+        }
+        // the searcher in use, and the fallback where the packed one cannot be built
+        let fallback = super::Anchors::Dfa(Box::new(dfa.clone()));
+        let mut found = 0;
+        for s in &sentences {
+            let w = want(s);
+            found += w.len();
+            assert_eq!(
+                anchors(&ANCHORS, s.as_bytes()).collect::<Vec<_>>(),
+                w,
+                "{s:?}"
+            );
+            assert_eq!(
+                anchors(&fallback, s.as_bytes()).collect::<Vec<_>>(),
+                w,
+                "{s:?}"
+            );
+        }
+        assert!(found > 20_000, "{found}");
     }
 
     #[test]

@@ -267,7 +267,9 @@ fn classify(b: &[u8]) -> u64 {
 
 /// Whether `text::Lower::new(w).as_str()` ends with one of `suffixes` (ASCII lower case),
 /// without the copy: an ASCII word of up to 24 bytes is compared but for case, another
-/// exactly (the ASCII test made once for all suffixes).
+/// exactly (the ASCII test made once for all suffixes). The reference of
+/// [`participle_ending`].
+#[cfg(test)]
 fn lower_ends_with(w: &str, suffixes: &[&str]) -> bool {
     let b = w.as_bytes();
     let fold = b.len() <= 24 && w.is_ascii();
@@ -279,6 +281,17 @@ fn lower_ends_with(w: &str, suffixes: &[&str]) -> bool {
             b.ends_with(s)
         }
     })
+}
+
+/// `lower_ends_with(w, &["ed", "en", "wn"])` on the word's bytes: an exact lower-case
+/// ending needs no ASCII test (it matches folded or not), so only an upper-case one
+/// makes it.
+fn participle_ending(b: &[u8]) -> bool {
+    let Some(&[x, y]) = b.len().checked_sub(2).and_then(|i| b.get(i..)) else {
+        return false;
+    };
+    let exact = |x: u8, y: u8| matches!([x, y], [b'e', b'd' | b'n'] | [b'w', b'n']);
+    exact(x, y) || exact(x | 0x20, y | 0x20) && b.len() <= 24 && b.is_ascii()
 }
 
 /// Is token `i` the one-byte word `c`? (Its bytes compared: a token starts and ends at
@@ -1348,6 +1361,9 @@ struct Tok {
     paren: u32,
     /// A verb trigger ends here.
     verb_end: bool,
+    /// [`Cx::introduced_by_prep`] of an actor starting here (0 = not asked yet, 1 = no,
+    /// 2 = yes): the subject search asks again for every trigger.
+    after_prep: std::cell::Cell<u8>,
 }
 
 impl<'a> Cx<'a> {
@@ -1604,9 +1620,7 @@ impl<'a> Cx<'a> {
     }
 
     fn is_passive(&self, t0: usize, t1: usize) -> bool {
-        let first = self.w(t0);
-        let participle =
-            lower_ends_with(first, &["ed", "en", "wn"]) || self.has(t0, class::PARTICIPLES);
+        let participle = participle_ending(self.bytes(t0)) || self.has(t0, class::PARTICIPLES);
         // `were kicked out`; `Eritreans deported by Libya` (a reduced passive)
         participle
             && (self.skip_left(t0).is_some_and(|p| self.has(p, class::BE)) || self.is(t1, "by"))
@@ -1620,10 +1634,26 @@ impl<'a> Cx<'a> {
                 || self.w(of - 1).starts_with(|c: char| c.is_ascii_digit()))
     }
 
-    /// The token just before the coordinated group starting with actor `k`, skipping
-    /// determiners and a few adjectives.
+    /// [`Cx::introduced_by_prep_at`] the start of actor `k`, remembered per token.
     fn introduced_by_prep(&self, k: usize) -> bool {
-        let mut t = self.s.actors[k].t0;
+        let t0 = self.s.actors[k].t0;
+        let Some(cell) = self.toks.get(t0).map(|t| &t.after_prep) else {
+            return self.introduced_by_prep_at(t0);
+        };
+        match cell.get() {
+            0 => {
+                let yes = self.introduced_by_prep_at(t0);
+                cell.set(1 + u8::from(yes));
+                yes
+            }
+            c => c == 2,
+        }
+    }
+
+    /// The token just before the coordinated group starting at token `t0`, skipping
+    /// determiners and a few adjectives.
+    fn introduced_by_prep_at(&self, t0: usize) -> bool {
+        let mut t = t0;
         while t > 0 {
             let p = t - 1;
             if self.has(p, class::BEFORE_ACTOR) {
@@ -1814,21 +1844,20 @@ impl<'a> Cx<'a> {
             });
         }
         // `Russia, which has made efforts ... via partnerships`: inside a relative clause
-        // the subject is its antecedent
-        let rel = self.relative_before(t0);
-        match (found, rel) {
-            (Some(k), Some(r)) if actors[k].t1 < r => {
-                self.ending(r - 1).filter(|&a| self.usable(a))
-            }
-            _ => found,
+        // the subject is its antecedent (only a relative after the subject found counts,
+        // so it is looked for only there)
+        let k = found?;
+        match self.relative_before(t0, actors[k].t1) {
+            Some(r) => self.ending(r - 1).filter(|&a| self.usable(a)),
+            None => found,
         }
     }
 
-    /// The last `which`/`who` right after a comma before `t0`, within the window: the
-    /// commas are searched for in the bytes from the right (a walk over every token
-    /// cost more, and commas are few).
-    fn relative_before(&self, t0: usize) -> Option<usize> {
-        let lo = t0.saturating_sub(WINDOW).max(1);
+    /// The last `which`/`who` right after a comma before `t0` and after token `past`,
+    /// within the window: the commas are searched for in the bytes from the right (a walk
+    /// over every token cost more, and commas are few).
+    fn relative_before(&self, t0: usize, past: usize) -> Option<usize> {
+        let lo = t0.saturating_sub(WINDOW).max(1).max(past + 1);
         if t0 < 2 || lo >= t0 {
             return None;
         }
@@ -2489,6 +2518,13 @@ mod tests {
                 let lower = crate::text::Lower::new(&upper);
                 let want = lower.as_str().ends_with(suffix);
                 assert_eq!(super::lower_ends_with(&upper, &[suffix]), want, "{upper:?}");
+                for v in [&w, &upper, &format!("{w}{suffix}"), &format!("é{w}Ed")] {
+                    assert_eq!(
+                        super::participle_ending(v.as_bytes()),
+                        super::lower_ends_with(v, &["ed", "en", "wn"]),
+                        "{v:?}"
+                    );
+                }
             }
         }
     }
@@ -2949,7 +2985,11 @@ mod tests {
                         && cx.is_char(j - 1, b',')
                 });
                 found += usize::from(want.is_some());
-                assert_eq!(cx.relative_before(t0), want, "{text:?} {t0}");
+                assert_eq!(cx.relative_before(t0, 0), want, "{text:?} {t0}");
+                // only one after `past` counts: the last one if it is after `past`
+                let past = next() % (t0 + 2);
+                let after = want.filter(|&j| j > past);
+                assert_eq!(cx.relative_before(t0, past), after, "{text:?} {t0} {past}");
             }
         }
         assert!(found > 1_000);

@@ -17,7 +17,7 @@
 //! threat (PLOVER's AGREE and THREATEN): `Mali will expel the envoy` is a threat by Mali.
 
 use crate::dates;
-use crate::lexicon::{Lexicon, Slot, TriggerPos};
+use crate::lexicon::{Lexicon, NameRole, Slot, TriggerPos};
 use crate::mentions::{Actor, Analysed, Item, Referent};
 use crate::model::{Assertion, Date, EntityId, EntityKind, Modality, RelationKind, Span};
 use crate::text::TokenKind;
@@ -886,6 +886,14 @@ pub(crate) fn sentence(
         .filter(|(t0, t1, r)| r.pos == TriggerPos::Noun || cx.object_noun_ok(*t0, *t1, r))
         // `taken back`, `came back from`, `take their citizens back`: the adverb
         .filter(|(t0, t1, r)| r.pos == TriggerPos::Noun || *t1 != t0 + 1 || !cx.adverb_back(*t0))
+        // `a Turkish attack`, `chemical attacks`, `Iraqi attacks kill`: a present verb
+        // form right after an adjective is a noun
+        // (`financial sanctions against X` keeps its reading: it has no noun rule)
+        .filter(|(t0, _, r)| {
+            r.pos == TriggerPos::Noun
+                || r.kind == RelationKind::Sanctions
+                || !cx.after_adjective(*t0)
+        })
         // `United States-backed fighters`, `UN-brokered deal`: part of a compound modifier
         .filter(|(t0, _, _)| {
             !(*t0 > 0
@@ -1973,6 +1981,38 @@ impl<'a> Cx<'a> {
         None
     }
 
+    /// Whether the token at `t` (a verb form without `-ed`, `-en` or `-ing`) follows an
+    /// adjective: a state's (`Turkish`, `Iraqi`; not a plural demonym) or a lower-case
+    /// word with an adjective's ending (`chemical`, `terrorist`, `militant`).
+    fn after_adjective(&self, t: usize) -> bool {
+        if t == 0 {
+            return false;
+        }
+        let w = self.bytes(t);
+        let ends = |x: &[u8], e: &[u8]| {
+            x.len() > e.len() + 2 && x[x.len() - e.len()..].eq_ignore_ascii_case(e)
+        };
+        if [&b"ed"[..], b"en", b"wn", b"ing"]
+            .iter()
+            .any(|e| ends(w, e))
+        {
+            return false;
+        }
+        // a plural demonym is a noun, the verb's subject (`Palestinians kill`)
+        let adjective_of_state = self.s.items.iter().any(|(a, b, it)| {
+            *b == t
+                && *a < t
+                && matches!(it, Item::Entity(_, NameRole::Adjective))
+                && !self.bytes(t - 1).ends_with(b"s")
+        });
+        let p = self.bytes(t - 1);
+        adjective_of_state
+            || p.first().is_some_and(u8::is_ascii_lowercase)
+                && [&b"ical"[..], b"ic", b"al", b"ist", b"ant"]
+                    .iter()
+                    .any(|e| ends(p, e))
+    }
+
     /// Whether `will`, `would`, `could`, `may`, ... comes within three words after `t`
     /// (`the US and Britain would face`).
     fn modal_after(&self, t: usize) -> bool {
@@ -2821,6 +2861,17 @@ mod tests {
         assert!(!has(&f, "ISR", RelationKind::Threat, "IRN"), "{f:?}");
         let f = facts("North Korea warned South Korea of consequences.");
         assert!(has(&f, "PRK", RelationKind::Threat, "KOR"), "{f:?}");
+    }
+
+    #[test]
+    fn a_verb_form_after_an_adjective_is_a_noun() {
+        let f = facts("Ghana and Togo said they would respond to an alleged chemical attack.");
+        assert!(!has(&f, "GHA", RelationKind::Threat, "TGO"), "{f:?}");
+        let f = facts("Russia vetoed an inquiry into chemical attacks in Syria.");
+        assert!(!has(&f, "RUS", RelationKind::Attack, "SYR"), "{f:?}");
+        // a plural demonym is the subject of the verb
+        let f = facts("Palestinians kill three Israeli soldiers.");
+        assert!(has(&f, "PSE", RelationKind::Attack, "ISR"), "{f:?}");
     }
 
     #[test]

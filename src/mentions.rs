@@ -1144,12 +1144,11 @@ pub(crate) fn actors(
                 // `ethnic Albanians in southern Serbia`, `the Albanians of Serbia`: a people
                 // is coded by the state it lives in, when the text names it; `ethnic X`
                 // alone is not the state X
-                let ethnic = *t0 > 0 && is(*t0 - 1, "ethnic");
-                let plural = word(*t1 - 1).ends_with('s');
-                if *role == NameRole::Adjective
-                    && (ethnic || plural)
-                    && is_any(*t1, &["in", "of", "from"])
-                {
+                // (only adjectives are looked at: most entities are names)
+                let adjective = *role == NameRole::Adjective;
+                let ethnic = adjective && *t0 > 0 && is(*t0 - 1, "ethnic");
+                let plural = adjective && word(*t1 - 1).ends_with('s');
+                if adjective && (ethnic || plural) && is_any(*t1, &["in", "of", "from"]) {
                     let mut k = *t1 + 1;
                     while k < n
                         && is_any(
@@ -1311,17 +1310,20 @@ pub(crate) fn actors(
                     sector = Some(code.clone());
                     end = *st1;
                 }
-                let located = *t0 > 0
-                    && is_any(
-                        *t0 - 1,
-                        &[
-                            "in", "at", "near", "outside", "inside", "into", "across", "around",
-                            "from",
-                        ],
-                    );
+                // (the words before are read only for a capital or seat with no sector)
+                let located = || {
+                    *t0 > 0
+                        && is_any(
+                            *t0 - 1,
+                            &[
+                                "in", "at", "near", "outside", "inside", "into", "across",
+                                "around", "from",
+                            ],
+                        )
+                };
                 if sector.is_none()
                     && matches!(role, NameRole::Capital | NameRole::Seat)
-                    && !located
+                    && !located()
                 {
                     sector = Some("GOV".into());
                 }

@@ -1003,11 +1003,9 @@ pub(crate) fn actors(
         })
     };
     let word = |t: usize| s.word(text, t);
-    let is = |t: usize, w: &str| word(t).eq_ignore_ascii_case(w);
-    let is_any = |t: usize, ws: &[&str]| {
-        let x = word(t);
-        ws.iter().any(|w| x.eq_ignore_ascii_case(w))
-    };
+    // on the token's bytes: no char-boundary checks, as slicing a word makes
+    let is = |t: usize, w: &str| s.is(text, t, w);
+    let is_any = |t: usize, ws: &[&str]| s.is_any(text, t, ws);
     let entity_of = |t: usize| match item_at(t) {
         Some((_, t1, Item::Entity(e, role))) => Some((*e, *role, *t1)),
         _ => None,

@@ -10,7 +10,7 @@ use aho_corasick::{Input, MatchKind};
 
 use crate::lexicon::{Lexicon, NameRole, PhraseUse};
 use crate::model::{EntityId, EntityKind, Span};
-use crate::text::{Lower, Token, TokenKind, char_at, is_alphanumeric};
+use crate::text::{Token, TokenKind, char_at, is_alphanumeric};
 
 /// The compiled multi-pattern matcher over every phrase of a lexicon.
 #[derive(Clone, Debug)]
@@ -1088,7 +1088,9 @@ pub(crate) fn actors(
                 continue;
             }
             let w = word(p);
-            if MODIFIERS.contains(&Lower::new(w).as_str()) {
+            // (modifiers are lower-case ASCII: the compare ignoring ASCII case is the
+            // lower-cased lookup)
+            if is_any(p, MODIFIERS) {
                 k = p;
                 steps += 1;
                 continue;
@@ -1209,11 +1211,7 @@ pub(crate) fn actors(
                         break;
                     }
                     let mut m = k;
-                    while m < n
-                        && m < k + 3
-                        && item_at(m).is_none()
-                        && MODIFIERS.contains(&Lower::new(word(m)).as_str())
-                    {
+                    while m < n && m < k + 3 && item_at(m).is_none() && is_any(m, MODIFIERS) {
                         m += 1;
                     }
                     if let Some((_, st1, Item::Sector(code))) = item_at(m) {

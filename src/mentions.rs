@@ -897,11 +897,14 @@ fn ambiguous_reject(text: &str, tokens: &[Token], t0: usize, t1: usize) -> bool 
         "legislature",
         "Peach",
     ];
-    let near = tokens[t0.saturating_sub(8)..(t1 + 8).min(tokens.len())]
-        .iter()
-        .any(|t| US_NEAR.contains(&t.span.slice(text)));
+    // (the neighbourhood is read for Georgia only)
+    let near = || {
+        tokens[t0.saturating_sub(8)..(t1 + 8).min(tokens.len())]
+            .iter()
+            .any(|t| US_NEAR.contains(&t.span.slice(text)))
+    };
     let georgia = tokens[t0].span.slice(text) == "Georgia";
-    (georgia && near)
+    (georgia && near())
         || US.contains(&prev)
         || (prev == "," && US.contains(&prev2))
         || FOOD.contains(&prev)
@@ -1731,7 +1734,10 @@ mod tests {
         for w in [
             "the", "The", "THE", "both", "He", "him", "SHE", "her", "It", "they", "Them",
         ] {
-            assert_eq!(determiner_or_pronoun(w.as_bytes()), Lower::new(w).as_str());
+            assert_eq!(
+                determiner_or_pronoun(w.as_bytes()),
+                crate::text::Lower::new(w).as_str()
+            );
         }
         for w in ["", "t", "then", "thee", "hers", "its", "bot", "éh", "sheep"] {
             assert_eq!(determiner_or_pronoun(w.as_bytes()), "");

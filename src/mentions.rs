@@ -1584,6 +1584,12 @@ fn determiner_or_pronoun(w: &[u8]) -> &'static str {
 /// Whether the last word of `name` (after its last space) is `w`, or `name` is `w`:
 /// `name.rsplit(' ').next() == Some(w) || name == w` without splitting.
 fn last_name_is(name: &str, w: &str) -> bool {
+    // most names end in another letter: one byte compared before a call to memcmp
+    if let (Some(a), Some(b)) = (name.as_bytes().last(), w.as_bytes().last())
+        && a != b
+    {
+        return false;
+    }
     name.strip_suffix(w)
         .is_some_and(|rest| (rest.is_empty() || rest.ends_with(' ')) && !w.contains(' '))
         || name == w
@@ -1591,6 +1597,11 @@ fn last_name_is(name: &str, w: &str) -> bool {
 
 /// Whether `name` is `words` joined with spaces, without joining them.
 fn joined_is(name: &str, words: &[&str]) -> bool {
+    // (most names differ in length: no compare)
+    let joined_len = words.iter().map(|w| w.len()).sum::<usize>() + words.len().saturating_sub(1);
+    if name.len() != joined_len {
+        return false;
+    }
     let mut rest = name;
     for (k, w) in words.iter().enumerate() {
         if k > 0 {

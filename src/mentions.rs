@@ -819,12 +819,15 @@ pub(crate) fn items(
                 }
             }
         }
-        let next_cap = tokens.get(t1).is_some_and(|t| {
-            t.kind == TokenKind::Word && t.span.slice(text).starts_with(char::is_uppercase)
-        }) && !hits[j..]
-            .iter()
-            .take_while(|x| x.span.start <= tokens[t1].span.start)
-            .any(|x| x.span.start == tokens[t1].span.start);
+        // (only a title looks at the next token)
+        let next_cap = title.is_some()
+            && tokens.get(t1).is_some_and(|t| {
+                t.kind == TokenKind::Word && t.span.slice(text).starts_with(char::is_uppercase)
+            })
+            && !hits[j..]
+                .iter()
+                .take_while(|x| x.span.start <= tokens[t1].span.start)
+                .any(|x| x.span.start == tokens[t1].span.start);
         // the uses are borrowed until one is chosen: a sector or title overwritten by a
         // later use of the same phrase is never copied
         let item = if let Some((e, r)) = entity {

@@ -1343,7 +1343,12 @@ pub(crate) fn actors(
                 let prep_ok = is(k, "of")
                     || (is(k, "from") && code != "MIL")
                     || (is(k, "in") && !matches!(code.as_str(), "MIL" | "DIP" | "GOV"));
-                let det = usize::from(is(k + 1, "the"));
+                // (the article is read only after a preposition that fits)
+                let det = if prep_ok {
+                    usize::from(is(k + 1, "the"))
+                } else {
+                    0
+                };
                 if prep_ok
                     && let Some((e, role, et1)) = entity_of(k + 1 + det)
                     && role != NameRole::Adjective

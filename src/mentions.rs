@@ -1503,8 +1503,8 @@ pub(crate) fn actors(
             continue;
         }
         if is_cap_word(t) && entity_of(t).is_none() && !in_item(t) {
-            // a run of capitalised words
-            let mut end = t;
+            // a run of capitalised words (token t, not used, passed the tests already)
+            let mut end = t + 1;
             while end < n
                 && end < t + 4
                 && is_cap_word(end)

@@ -10,7 +10,7 @@ use aho_corasick::{Input, MatchKind};
 
 use crate::lexicon::{Lexicon, NameRole, PhraseUse};
 use crate::model::{EntityId, EntityKind, Span};
-use crate::text::{Lower, Token, TokenKind, char_at, is_alphanumeric};
+use crate::text::{Token, TokenKind, char_at, is_alphanumeric};
 
 /// The compiled multi-pattern matcher over every phrase of a lexicon.
 #[derive(Clone, Debug)]
@@ -819,12 +819,15 @@ pub(crate) fn items(
                 }
             }
         }
-        let next_cap = tokens.get(t1).is_some_and(|t| {
-            t.kind == TokenKind::Word && t.span.slice(text).starts_with(char::is_uppercase)
-        }) && !hits[j..]
-            .iter()
-            .take_while(|x| x.span.start <= tokens[t1].span.start)
-            .any(|x| x.span.start == tokens[t1].span.start);
+        // (only a title looks at the next token)
+        let next_cap = title.is_some()
+            && tokens.get(t1).is_some_and(|t| {
+                t.kind == TokenKind::Word && t.span.slice(text).starts_with(char::is_uppercase)
+            })
+            && !hits[j..]
+                .iter()
+                .take_while(|x| x.span.start <= tokens[t1].span.start)
+                .any(|x| x.span.start == tokens[t1].span.start);
         // the uses are borrowed until one is chosen: a sector or title overwritten by a
         // later use of the same phrase is never copied
         let item = if let Some((e, r)) = entity {
@@ -897,11 +900,14 @@ fn ambiguous_reject(text: &str, tokens: &[Token], t0: usize, t1: usize) -> bool 
         "legislature",
         "Peach",
     ];
-    let near = tokens[t0.saturating_sub(8)..(t1 + 8).min(tokens.len())]
-        .iter()
-        .any(|t| US_NEAR.contains(&t.span.slice(text)));
+    // (the neighbourhood is read for Georgia only)
+    let near = || {
+        tokens[t0.saturating_sub(8)..(t1 + 8).min(tokens.len())]
+            .iter()
+            .any(|t| US_NEAR.contains(&t.span.slice(text)))
+    };
     let georgia = tokens[t0].span.slice(text) == "Georgia";
-    (georgia && near)
+    (georgia && near())
         || US.contains(&prev)
         || (prev == "," && US.contains(&prev2))
         || FOOD.contains(&prev)
@@ -1003,11 +1009,9 @@ pub(crate) fn actors(
         })
     };
     let word = |t: usize| s.word(text, t);
-    let is = |t: usize, w: &str| word(t).eq_ignore_ascii_case(w);
-    let is_any = |t: usize, ws: &[&str]| {
-        let x = word(t);
-        ws.iter().any(|w| x.eq_ignore_ascii_case(w))
-    };
+    // on the token's bytes: no char-boundary checks, as slicing a word makes
+    let is = |t: usize, w: &str| s.is(text, t, w);
+    let is_any = |t: usize, ws: &[&str]| s.is_any(text, t, ws);
     let entity_of = |t: usize| match item_at(t) {
         Some((_, t1, Item::Entity(e, role))) => Some((*e, *role, *t1)),
         _ => None,
@@ -1090,7 +1094,9 @@ pub(crate) fn actors(
                 continue;
             }
             let w = word(p);
-            if MODIFIERS.contains(&Lower::new(w).as_str()) {
+            // (modifiers are lower-case ASCII: the compare ignoring ASCII case is the
+            // lower-cased lookup)
+            if is_any(p, MODIFIERS) {
                 k = p;
                 steps += 1;
                 continue;
@@ -1144,12 +1150,11 @@ pub(crate) fn actors(
                 // `ethnic Albanians in southern Serbia`, `the Albanians of Serbia`: a people
                 // is coded by the state it lives in, when the text names it; `ethnic X`
                 // alone is not the state X
-                let ethnic = *t0 > 0 && is(*t0 - 1, "ethnic");
-                let plural = word(*t1 - 1).ends_with('s');
-                if *role == NameRole::Adjective
-                    && (ethnic || plural)
-                    && is_any(*t1, &["in", "of", "from"])
-                {
+                // (only adjectives are looked at: most entities are names)
+                let adjective = *role == NameRole::Adjective;
+                let ethnic = adjective && *t0 > 0 && is(*t0 - 1, "ethnic");
+                let plural = adjective && word(*t1 - 1).ends_with('s');
+                if adjective && (ethnic || plural) && is_any(*t1, &["in", "of", "from"]) {
                     let mut k = *t1 + 1;
                     while k < n
                         && is_any(
@@ -1212,11 +1217,7 @@ pub(crate) fn actors(
                         break;
                     }
                     let mut m = k;
-                    while m < n
-                        && m < k + 3
-                        && item_at(m).is_none()
-                        && MODIFIERS.contains(&Lower::new(word(m)).as_str())
-                    {
+                    while m < n && m < k + 3 && item_at(m).is_none() && is_any(m, MODIFIERS) {
                         m += 1;
                     }
                     if let Some((_, st1, Item::Sector(code))) = item_at(m) {
@@ -1311,17 +1312,20 @@ pub(crate) fn actors(
                     sector = Some(code.clone());
                     end = *st1;
                 }
-                let located = *t0 > 0
-                    && is_any(
-                        *t0 - 1,
-                        &[
-                            "in", "at", "near", "outside", "inside", "into", "across", "around",
-                            "from",
-                        ],
-                    );
+                // (the words before are read only for a capital or seat with no sector)
+                let located = || {
+                    *t0 > 0
+                        && is_any(
+                            *t0 - 1,
+                            &[
+                                "in", "at", "near", "outside", "inside", "into", "across",
+                                "around", "from",
+                            ],
+                        )
+                };
                 if sector.is_none()
                     && matches!(role, NameRole::Capital | NameRole::Seat)
-                    && !located
+                    && !located()
                 {
                     sector = Some("GOV".into());
                 }
@@ -1339,7 +1343,12 @@ pub(crate) fn actors(
                 let prep_ok = is(k, "of")
                     || (is(k, "from") && code != "MIL")
                     || (is(k, "in") && !matches!(code.as_str(), "MIL" | "DIP" | "GOV"));
-                let det = usize::from(is(k + 1, "the"));
+                // (the article is read only after a preposition that fits)
+                let det = if prep_ok {
+                    usize::from(is(k + 1, "the"))
+                } else {
+                    0
+                };
                 if prep_ok
                     && let Some((e, role, et1)) = entity_of(k + 1 + det)
                     && role != NameRole::Adjective
@@ -1494,8 +1503,8 @@ pub(crate) fn actors(
             continue;
         }
         if is_cap_word(t) && entity_of(t).is_none() && !in_item(t) {
-            // a run of capitalised words
-            let mut end = t;
+            // a run of capitalised words (token t, not used, passed the tests already)
+            let mut end = t + 1;
             while end < n
                 && end < t + 4
                 && is_cap_word(end)
@@ -1583,6 +1592,12 @@ fn determiner_or_pronoun(w: &[u8]) -> &'static str {
 /// Whether the last word of `name` (after its last space) is `w`, or `name` is `w`:
 /// `name.rsplit(' ').next() == Some(w) || name == w` without splitting.
 fn last_name_is(name: &str, w: &str) -> bool {
+    // most names end in another letter: one byte compared before a call to memcmp
+    if let (Some(a), Some(b)) = (name.as_bytes().last(), w.as_bytes().last())
+        && a != b
+    {
+        return false;
+    }
     name.strip_suffix(w)
         .is_some_and(|rest| (rest.is_empty() || rest.ends_with(' ')) && !w.contains(' '))
         || name == w
@@ -1590,6 +1605,11 @@ fn last_name_is(name: &str, w: &str) -> bool {
 
 /// Whether `name` is `words` joined with spaces, without joining them.
 fn joined_is(name: &str, words: &[&str]) -> bool {
+    // (most names differ in length: no compare)
+    let joined_len = words.iter().map(|w| w.len()).sum::<usize>() + words.len().saturating_sub(1);
+    if name.len() != joined_len {
+        return false;
+    }
     let mut rest = name;
     for (k, w) in words.iter().enumerate() {
         if k > 0 {
@@ -1733,7 +1753,10 @@ mod tests {
         for w in [
             "the", "The", "THE", "both", "He", "him", "SHE", "her", "It", "they", "Them",
         ] {
-            assert_eq!(determiner_or_pronoun(w.as_bytes()), Lower::new(w).as_str());
+            assert_eq!(
+                determiner_or_pronoun(w.as_bytes()),
+                crate::text::Lower::new(w).as_str()
+            );
         }
         for w in ["", "t", "then", "thee", "hers", "its", "bot", "éh", "sheep"] {
             assert_eq!(determiner_or_pronoun(w.as_bytes()), "");

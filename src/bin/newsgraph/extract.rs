@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 use newsgraph::parallel::extract_ordered;
-use newsgraph::{EntityId, Extraction, OrgType, Plover, Span};
+use newsgraph::{Entity, EntityId, Extraction, OrgType, Plover, Span};
 
 use crate::input::{InputArgs, extractor, for_each_document};
 
@@ -128,17 +128,7 @@ fn write_assertions(
         push_usize(buf, a.sentence);
         buf.extend_from_slice(b",\"source\":");
         push_str(buf, a.source.as_str())?;
-        buf.extend_from_slice(b",\"source_country\":");
-        push_opt_str(
-            buf,
-            src.and_then(|e| e.country.as_ref()).map(EntityId::as_str),
-        )?;
-        buf.extend_from_slice(b",\"source_kind\":");
-        push_opt_name(buf, src.map(|e| e.kind.as_str()));
-        buf.extend_from_slice(b",\"source_name\":");
-        push_opt_str(buf, src.map(|e| e.name.as_str()))?;
-        buf.extend_from_slice(b",\"source_org_type\":");
-        push_opt_name(buf, src.and_then(|e| e.org_type).map(OrgType::as_str));
+        push_entity_fields(buf, "source", src)?;
         buf.extend_from_slice(b",\"source_person\":");
         push_opt_str(buf, a.source_person.as_ref().map(EntityId::as_str))?;
         buf.extend_from_slice(b",\"source_sector\":");
@@ -151,17 +141,7 @@ fn write_assertions(
         push_opt_str(buf, a.speaker.as_ref().map(EntityId::as_str))?;
         buf.extend_from_slice(b",\"target\":");
         push_str(buf, a.target.as_str())?;
-        buf.extend_from_slice(b",\"target_country\":");
-        push_opt_str(
-            buf,
-            tgt.and_then(|e| e.country.as_ref()).map(EntityId::as_str),
-        )?;
-        buf.extend_from_slice(b",\"target_kind\":");
-        push_opt_name(buf, tgt.map(|e| e.kind.as_str()));
-        buf.extend_from_slice(b",\"target_name\":");
-        push_opt_str(buf, tgt.map(|e| e.name.as_str()))?;
-        buf.extend_from_slice(b",\"target_org_type\":");
-        push_opt_name(buf, tgt.and_then(|e| e.org_type).map(OrgType::as_str));
+        push_entity_fields(buf, "target", tgt)?;
         buf.extend_from_slice(b",\"target_span\":");
         push_span(buf, a.target_span);
         buf.extend_from_slice(b",\"trigger\":");
@@ -174,6 +154,30 @@ fn write_assertions(
 }
 
 /// A JSON string, escaped as serde_json escapes it.
+/// `,"{role}_country":...,"{role}_kind":...,"{role}_name":...,"{role}_org_type":...` of
+/// an assertion's source or target entity (`null`s when the extraction has none).
+fn push_entity_fields(buf: &mut Vec<u8>, role: &str, e: Option<&Entity>) -> std::io::Result<()> {
+    let key = |buf: &mut Vec<u8>, field: &str| {
+        buf.extend_from_slice(b",\"");
+        buf.extend_from_slice(role.as_bytes());
+        buf.push(b'_');
+        buf.extend_from_slice(field.as_bytes());
+        buf.extend_from_slice(b"\":");
+    };
+    key(buf, "country");
+    push_opt_str(
+        buf,
+        e.and_then(|e| e.country.as_ref()).map(EntityId::as_str),
+    )?;
+    key(buf, "kind");
+    push_opt_name(buf, e.map(|e| e.kind.as_str()));
+    key(buf, "name");
+    push_opt_str(buf, e.map(|e| e.name.as_str()))?;
+    key(buf, "org_type");
+    push_opt_name(buf, e.and_then(|e| e.org_type).map(OrgType::as_str));
+    Ok(())
+}
+
 fn push_str(buf: &mut Vec<u8>, s: &str) -> std::io::Result<()> {
     if needs_escape(s.as_bytes()) {
         serde_json::to_writer(&mut *buf, s)?;

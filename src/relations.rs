@@ -894,6 +894,19 @@ pub(crate) fn sentence(
                 || r.kind == RelationKind::Sanctions
                 || !cx.after_adjective(*t0)
         })
+        // `pressure from the Kremlin`, `support from Iran`, `under attack`: a noun, whose
+        // actor after `from` is its agent, not the verb's object (`deployed from`, a
+        // participle, stays a verb)
+        .filter(|(t0, t1, r)| {
+            r.pos == TriggerPos::Noun
+                || !(cx.is(*t1, "from")
+                    && !cx.w(t1 - 1).ends_with("ed")
+                    && !r
+                        .target
+                        .iter()
+                        .any(|s| matches!(s, Slot::Prep(p) if p == "from"))
+                    || *t0 > 0 && cx.is(t0 - 1, "under"))
+        })
         // `United States-backed fighters`, `UN-brokered deal`: part of a compound modifier
         .filter(|(t0, _, _)| {
             !(*t0 > 0
@@ -2872,6 +2885,16 @@ mod tests {
         // a plural demonym is the subject of the verb
         let f = facts("Palestinians kill three Israeli soldiers.");
         assert!(has(&f, "PSE", RelationKind::Attack, "ISR"), "{f:?}");
+    }
+
+    #[test]
+    fn pressure_from_x_is_a_noun_whose_agent_is_x() {
+        let f = facts("Sudan is unlikely to feel pressure from Egypt or Ethiopia.");
+        assert!(!has(&f, "SDN", RelationKind::Demand, "EGY"), "{f:?}");
+        let f = facts("The Kurds receive significant backing from Turkey.");
+        assert!(!f.iter().any(|x| x.2 == "TUR"), "{f:?}");
+        let f = facts("Russian ships deployed from Russia to Syria.");
+        assert!(f.iter().any(|x| x.1 == RelationKind::Deployment), "{f:?}");
     }
 
     #[test]

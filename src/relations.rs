@@ -1122,7 +1122,11 @@ pub(crate) fn sentence(
                     }
                 }
                 confidence = confidence.min(0.75);
-            } else if let Some(src) = sources.first() {
+            } else if let Some(src) = sources.first()
+                // `we need to talk with the Turks`: a target that is the subject comes
+                // before the trigger or not at all
+                && !rule.target.iter().all(|t| matches!(t, Slot::Subj))
+            {
                 // no target in the frame: the first other actor after the trigger, else
                 // for a sub-state actor (protesters, rebels, the opposition) its own state
                 let first = src.0;
@@ -2895,6 +2899,16 @@ mod tests {
         assert!(!f.iter().any(|x| x.2 == "TUR"), "{f:?}");
         let f = facts("Russian ships deployed from Russia to Syria.");
         assert!(f.iter().any(|x| x.1 == RelationKind::Deployment), "{f:?}");
+    }
+
+    #[test]
+    fn a_must_aimed_at_the_speaker_names_no_one_after_it() {
+        let f = facts(
+            "Pompeo's deputy, speaking for the United States, said: \"We need to talk with the Turks.\"",
+        );
+        assert!(!has(&f, "USA", RelationKind::Demand, "TUR"), "{f:?}");
+        let f = facts("The United States said that Iran must release the sailors.");
+        assert!(has(&f, "USA", RelationKind::Demand, "IRN"), "{f:?}");
     }
 
     #[test]

@@ -2005,14 +2005,11 @@ impl<'a> Cx<'a> {
         if t == 0 {
             return false;
         }
-        let w = self.bytes(t);
         let ends = |x: &[u8], e: &[u8]| {
             x.len() > e.len() + 2 && x[x.len() - e.len()..].eq_ignore_ascii_case(e)
         };
-        if [&b"ed"[..], b"en", b"wn", b"ing"]
-            .iter()
-            .any(|e| ends(w, e))
-        {
+        let w = self.bytes(t);
+        if participle_ending(w) || ends(w, b"ing") {
             return false;
         }
         // a plural demonym is a noun, the verb's subject (`Palestinians kill`)

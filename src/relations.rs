@@ -1004,6 +1004,22 @@ pub(crate) fn sentence(
             }
         } else {
             source = cx.fill(&rule.source, t0, t1, rule.pos, None, false);
+            // `denounced the attack on its embassy`, `protested over the detention of a
+            // businessman`: the subject of a verb that reacts to an event is not the
+            // agent of the event its object names, who stays unnamed
+            if rule.pos == TriggerPos::Noun
+                && let Some(k) = source
+                && s.actors[k].t1 <= t0
+                && chosen.iter().any(|&(v0, _, r)| {
+                    r.pos == TriggerPos::Verb
+                        && reacts_to(r.kind)
+                        && (s.actors[k].t1..t0).contains(&v0)
+                })
+                && source == cx.subject(t0, rule.pos)
+                && cx.between(t1).is_none()
+            {
+                continue;
+            }
             target = cx.fill(&rule.target, t0, t1, rule.pos, source, false);
         }
         let target_entities = cx.members(target);
@@ -1270,6 +1286,16 @@ pub(crate) fn sentence(
     }
 }
 
+/// Whether a verb of this kind reacts to an event named as its object (`condemned the
+/// raid`, `protested over the arrest`) rather than performing it.
+fn reacts_to(kind: RelationKind) -> bool {
+    use RelationKind::*;
+    matches!(
+        kind,
+        Condemnation | Accusation | Protest | Investigation | Rejection | Support
+    )
+}
+
 /// Whether a noun of kind `noun` right after a verb of kind `verb` is that verb's object
 /// rather than a relation of its own (`signed new agreements`, `suspended its aid`).
 fn objects_of(verb: RelationKind, noun: RelationKind) -> bool {
@@ -1277,8 +1303,10 @@ fn objects_of(verb: RelationKind, noun: RelationKind) -> bool {
     verb == noun
         || matches!(
             (verb, noun),
-            (AgreementEnded, AgreementSigned)
-                | (AidSuspension, Aid)
+            (
+                AgreementEnded,
+                AgreementSigned | MilitaryCooperation | EconomicCooperation | Alliance
+            ) | (AidSuspension, Aid)
                 | (Concession, Sanctions | Repression | Protest)
                 // `called for sanctions`, `demanded a meeting`, `threatened sanctions`,
                 // `agreed to postpone the demonstration`: what is asked for, threatened
@@ -2338,11 +2366,6 @@ impl<'a> Cx<'a> {
             || self.is_passive(t0, t1) && (t0.saturating_sub(8)..t0).any(is_noun)
     }
 
-    /// Modality of the trigger at `t0` from the words before it in its clause.
-    /// Is the verb at `t0` the act asked for by a demand verb ending at `d1`: its
-    /// infinitive (`urged Israel to ease`), a verb of its `that` clause (`demanded that
-    /// its partners refuse`) or the verb right after `must`, with no punctuation between
-    /// and within a few words?
     /// Whether the verb at `t0` is the act that a verb of kind `kind` ending at `d1`
     /// projects rather than reports: the infinitive of a demand, threat, pledge or refusal
     /// (`urged Mali to expel`, `threatened to impose`, `agreed to withdraw`, `refused to
@@ -2939,6 +2962,38 @@ mod tests {
             has(&f, "MLI", RelationKind::AgreementEnded, "ecowas"),
             "{f:?}"
         );
+    }
+
+    #[test]
+    fn ending_cooperation_is_no_cooperation() {
+        let f = facts("Niger's junta ended its military cooperation with the United States.");
+        assert_eq!(
+            f.iter()
+                .map(|x| (x.0.as_str(), x.1, x.2.as_str()))
+                .collect::<Vec<_>>(),
+            [("NER", RelationKind::AgreementEnded, "USA")]
+        );
+        let f = facts("Italy scrapped its strategic partnership with China.");
+        assert!(has(&f, "ITA", RelationKind::AgreementEnded, "CHN"), "{f:?}");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Alliance), "{f:?}");
+        // military operations are no agreement
+        assert!(facts("Russia ended its military operations in Syria.").is_empty());
+    }
+
+    #[test]
+    fn who_reacts_to_an_event_is_not_its_agent() {
+        let f = facts("Saudi Arabia denounced the attack on its embassy in Tehran.");
+        assert!(has(&f, "SAU", RelationKind::Condemnation, "IRN"), "{f:?}");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Attack), "{f:?}");
+        let f = facts("Tokyo protested to Beijing over the detention of a Japanese businessman.");
+        assert!(has(&f, "JPN", RelationKind::Protest, "CHN"), "{f:?}");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Detention), "{f:?}");
+        // the agent named before the noun stays
+        let f = facts("Egypt condemned the Israeli raid on Gaza.");
+        assert!(has(&f, "EGY", RelationKind::Condemnation, "ISR"), "{f:?}");
+        // a noun after a verb that acts is still the subject's
+        let f = facts("Israel launched air strikes on Hamas targets in Gaza.");
+        assert!(has(&f, "ISR", RelationKind::Attack, "hamas"), "{f:?}");
     }
 
     #[test]

@@ -1241,7 +1241,13 @@ pub(crate) fn sentence(
                 // domestic events need two distinct phrases with different sectors, or a
                 // sub-state actor acting at home
                 let distinct = match (si, ti) {
-                    (Some(a), Some(b)) => a != b && s.actors[a].sector != s.actors[b].sector,
+                    // (`the junta detained Aung San Suu Kyi`: a named person of the state
+                    // is not its government)
+                    (Some(a), Some(b)) => {
+                        a != b
+                            && (s.actors[a].sector != s.actors[b].sector
+                                || s.actors[a].person.is_none() && s.actors[b].person.is_some())
+                    }
                     (a, None) => {
                         matches!(rule.kind, RelationKind::Protest | RelationKind::Repression)
                             || a.is_some_and(|i| cx.sub_state(i))
@@ -1977,13 +1983,20 @@ impl<'a> Cx<'a> {
                 .bytes(t0)
                 .get(..4)
                 .is_some_and(|b| b.eq_ignore_ascii_case(b"warn"));
+        // a named person differs from the state's other actors (`the junta detained Aung
+        // San Suu Kyi`)
+        let person_apart = |k: usize| {
+            self.s.actors[k].person.is_some()
+                && avoid.is_some_and(|a| self.s.actors[a].person.is_none())
+        };
         let ok = |k: usize| {
             Some(k).filter(|&k| {
                 Some(k) != avoid
-                    && !self.s.actors[k]
+                    && (!self.s.actors[k]
                         .entities
                         .iter()
                         .all(|e| avoid_e.contains(e))
+                        || person_apart(k))
                     || avoid.is_none()
             })
         };
@@ -2978,6 +2991,14 @@ mod tests {
         assert!(!f.iter().any(|x| x.1 == RelationKind::Alliance), "{f:?}");
         // military operations are no agreement
         assert!(facts("Russia ended its military operations in Syria.").is_empty());
+    }
+
+    #[test]
+    fn a_named_person_is_apart_from_the_state_that_acts_on_them() {
+        let f = facts("Myanmar's junta detained Aung San Suu Kyi.");
+        assert!(has(&f, "MMR", RelationKind::Detention, "MMR"), "{f:?}");
+        // the state and its government are still one
+        assert!(facts("Myanmar's government detained Myanmar's officials.").is_empty());
     }
 
     #[test]

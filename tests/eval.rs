@@ -108,10 +108,7 @@ fn articles_are_scored_one_by_one_and_added_up() {
     assert_eq!(s.forbidden_actor_hits, 1);
     assert_eq!(report.false_alarms.len(), 1);
     assert_eq!(report.false_alarms[0].doc, "gulf");
-    assert_eq!(
-        report.false_alarms[0].to_string(),
-        "OMN support KWT"
-    );
+    assert_eq!(report.false_alarms[0].to_string(), "OMN support KWT");
 }
 
 // ----- sentence events -----

@@ -881,7 +881,12 @@ pub(crate) fn sentence(
         .filter(|(t0, _, r)| {
             r.pos == TriggerPos::Noun
                 || !(*t0 >= 2 && cx.w(t0 - 1).ends_with("ly") && cx.has(t0 - 2, class::DETS)
-                    || *t0 >= 1 && cx.w(*t0).ends_with("ing") && cx.has(t0 - 1, class::PREPS))
+                    || *t0 >= 1
+                        && cx.has(t0 - 1, class::PREPS)
+                        && (cx.w(*t0).ends_with("ing")
+                            // `talks on sanctions`, `with support from`: the noun (an
+                            // infinitive follows `to`)
+                            || !cx.is(t0 - 1, "to") && !cx.is(t0 - 1, "than")))
         })
         .filter(|(t0, t1, r)| r.pos == TriggerPos::Noun || cx.object_noun_ok(*t0, *t1, r))
         // `taken back`, `came back from`, `take their citizens back`: the adverb
@@ -970,6 +975,19 @@ pub(crate) fn sentence(
                             && r.kind == RelationKind::AgreementEnded
                             && *v0 > t0
                             && *v0 - t0 <= 8))
+            })
+        {
+            continue;
+        }
+        // `negotiations on an Israeli troop pullback`, `talks about sanctions`,
+        // `discussed the withdrawal`: the topic of talks has not happened
+        if rule.pos == TriggerPos::Noun
+            && chosen.iter().any(|&(_, v1, r)| {
+                r.kind == RelationKind::Talks
+                    && v1 <= t0
+                    && t0 - v1 <= 6
+                    && ((v1..t0).any(|j| cx.is(j, "on") || cx.is(j, "over") || cx.is(j, "about"))
+                        || r.pos == TriggerPos::Verb && t0 - v1 <= 2)
             })
         {
             continue;
@@ -1256,7 +1274,13 @@ pub(crate) fn sentence(
                     // unnamed protesters of the target's own state
                     (None, Some(_)) => rule.kind == RelationKind::Protest,
                 };
-                if !distinct {
+                // only a state has a home: an organisation or a person acting on itself
+                // is a misreading (`the UN sent staff to investigate`, `a UN spokesman`)
+                if !distinct
+                    || lex
+                        .entity(&se)
+                        .is_none_or(|e| e.kind != EntityKind::Country)
+                {
                     continue;
                 }
             }
@@ -2999,6 +3023,34 @@ mod tests {
         assert!(has(&f, "MMR", RelationKind::Detention, "MMR"), "{f:?}");
         // the state and its government are still one
         assert!(facts("Myanmar's government detained Myanmar's officials.").is_empty());
+    }
+
+    #[test]
+    fn the_topic_of_talks_has_not_happened() {
+        let f = facts(
+            "Israel and Lebanon renewed negotiations today on an Israeli troop pullback \
+             from Lebanon.",
+        );
+        assert!(has(&f, "ISR", RelationKind::Talks, "LBN"), "{f:?}");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Withdrawal), "{f:?}");
+        // a verb form after a preposition is the noun: `talks on sanctions`
+        let f = facts("Iran and the EU held talks on sanctions against Russia.");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Sanctions), "{f:?}");
+        // an infinitive after `to` stays a verb (an intent: a threat)
+        let f = facts("Japan decided to sanction Russia.");
+        assert!(has(&f, "JPN", RelationKind::Threat, "RUS"), "{f:?}");
+    }
+
+    #[test]
+    fn only_a_state_acts_at_home() {
+        let f = facts(
+            "The United Nations sent staff to Bosnia to investigate the plan, a U.N. \
+             spokesman said.",
+        );
+        assert!(!f.iter().any(|x| x.0 == x.2), "{f:?}");
+        // a state does (`Egyptian police arrested activists`)
+        let f = facts("Egyptian police arrested dozens of activists.");
+        assert!(has(&f, "EGY", RelationKind::Detention, "EGY"), "{f:?}");
     }
 
     #[test]

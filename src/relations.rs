@@ -72,6 +72,7 @@ mod class {
     pub const UP_MORE_LESS: u64 = 1 << 45;
     pub const AT: u64 = 1 << 46;
     pub const LEAST: u64 = 1 << 47;
+    pub const TERRITORY: u64 = 1 << 48;
     /// Not a list: the lower-cased word ends in `ly` and is longer than 4 bytes.
     pub const LY: u64 = 1 << 62;
     /// Not a list: the token has been looked up (a cache of 0 means "not yet").
@@ -127,6 +128,7 @@ const LISTS: &[(u64, &[&str])] = &[
     (class::UP_MORE_LESS, &["up", "more", "less"]),
     (class::AT, &["at"]),
     (class::LEAST, &["least"]),
+    (class::TERRITORY, TERRITORY),
 ];
 
 /// The longest word any list may hold: a key packs the word and its length in 16 bytes.
@@ -725,6 +727,36 @@ const CLAUSE_VERBS: &[&str] = &[
     "thinks",
 ];
 const TO_THAN: &[&str] = &["to", "than"];
+/// Places an army takes (`captured the town of`, `seized part of a stronghold`).
+const TERRITORY: &[&str] = &[
+    "town",
+    "towns",
+    "city",
+    "cities",
+    "village",
+    "villages",
+    "territory",
+    "territories",
+    "area",
+    "areas",
+    "region",
+    "province",
+    "district",
+    "stronghold",
+    "strongholds",
+    "base",
+    "bases",
+    "airport",
+    "airbase",
+    "outpost",
+    "outposts",
+    "positions",
+    "hill",
+    "hills",
+    "island",
+    "islands",
+    "enclave",
+];
 const AND_OR_TO: &[&str] = &["and", "or", "to"];
 /// Prepositions that end a `PREP X` phrase before its actor.
 const PREP_STOPS: &[&str] = &[
@@ -886,7 +918,7 @@ pub(crate) fn sentence(
                         && (cx.w(*t0).ends_with("ing")
                             // `talks on sanctions`, `with support from`: the noun (an
                             // infinitive follows `to`)
-                            || !cx.is(t0 - 1, "to") && !cx.is(t0 - 1, "than")))
+                            || !cx.has(t0 - 1, class::TO_THAN)))
         })
         .filter(|(t0, t1, r)| r.pos == TriggerPos::Noun || cx.object_noun_ok(*t0, *t1, r))
         // `taken back`, `came back from`, `take their citizens back`: the adverb
@@ -947,9 +979,14 @@ pub(crate) fn sentence(
         // `refused to recognise`: an act that is asked for, threatened, promised or
         // refused has not happened; PLOVER codes the demand, threat, pledge or refusal
         if rule.pos == TriggerPos::Verb
-            && chosen
-                .iter()
-                .any(|&(_, d1, d)| d.pos == TriggerPos::Verb && cx.projected_act(d.kind, d1, t0))
+            && chosen.iter().any(|&(_, d1, d)| {
+                // (a demand noun projects its `that` clause: `its demand that Israel
+                // ease restrictions`)
+                (d.pos == TriggerPos::Verb
+                    || d.kind == RelationKind::Demand
+                        && (d1..d1 + 3).any(|j| cx.has(j, class::THAT)))
+                    && cx.projected_act(d.kind, d1, t0)
+            })
         {
             continue;
         }
@@ -1227,6 +1264,21 @@ pub(crate) fn sentence(
         {
             kind = k;
             modality = Modality::Asserted;
+        }
+        // `captured part of a guerrilla stronghold`, `seized the town of`: taking ground
+        // is an assault, not a detention
+        if kind == RelationKind::Detention
+            && rule.pos == TriggerPos::Verb
+            && !passive
+            && (t1..(t1 + 6).min(s.tokens.len()))
+                // the object only: `captured in Isis territory` took people
+                .take_while(|&j| {
+                    s.tokens[j].kind == TokenKind::Word
+                        && (cx.has(j, class::OF) || !cx.has(j, class::PREPS))
+                })
+                .any(|j| cx.has(j, class::TERRITORY))
+        {
+            kind = RelationKind::Attack;
         }
         // leaving an international organisation ends the membership agreement
         if kind == RelationKind::Withdrawal
@@ -3039,6 +3091,32 @@ mod tests {
         // an infinitive after `to` stays a verb (an intent: a threat)
         let f = facts("Japan decided to sanction Russia.");
         assert!(has(&f, "JPN", RelationKind::Threat, "RUS"), "{f:?}");
+    }
+
+    #[test]
+    fn a_demand_noun_projects_its_that_clause() {
+        let f = facts(
+            "The ILO reiterated its demand today that Israel ease restrictions on Palestinian workers.",
+        );
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Concession), "{f:?}");
+    }
+
+    #[test]
+    fn taking_ground_is_an_assault() {
+        let f = facts("Russian forces seized the town of Avdiivka from Ukraine.");
+        assert!(has(&f, "RUS", RelationKind::Attack, "UKR"), "{f:?}");
+        let f = facts(
+            "Burmese troops captured part of a Karen guerrilla stronghold on the Thai border.",
+        );
+        assert!(
+            f.iter().all(|x| x.1 == RelationKind::Attack) && !f.is_empty(),
+            "{f:?}"
+        );
+        // people or ships taken are detained, wherever they were
+        let f = facts("Iran arrested a British man in the city of Tabriz.");
+        assert!(has(&f, "IRN", RelationKind::Detention, "GBR"), "{f:?}");
+        let f = facts("Iran seized a British tanker.");
+        assert!(has(&f, "IRN", RelationKind::Detention, "GBR"), "{f:?}");
     }
 
     #[test]

@@ -73,6 +73,7 @@ mod class {
     pub const AT: u64 = 1 << 46;
     pub const LEAST: u64 = 1 << 47;
     pub const TERRITORY: u64 = 1 << 48;
+    pub const ORDERS: u64 = 1 << 49;
     /// Not a list: the lower-cased word ends in `ly` and is longer than 4 bytes.
     pub const LY: u64 = 1 << 62;
     /// Not a list: the token has been looked up (a cache of 0 means "not yet").
@@ -129,6 +130,7 @@ const LISTS: &[(u64, &[&str])] = &[
     (class::AT, &["at"]),
     (class::LEAST, &["least"]),
     (class::TERRITORY, TERRITORY),
+    (class::ORDERS, ORDERS),
 ];
 
 /// The longest word any list may hold: a key packs the word and its length in 16 bytes.
@@ -727,6 +729,25 @@ const CLAUSE_VERBS: &[&str] = &[
     "thinks",
 ];
 const TO_THAN: &[&str] = &["to", "than"];
+/// Verbs of ordering someone to go (`ordered ... to leave`); asking is a demand.
+const ORDERS: &[&str] = &[
+    "order",
+    "orders",
+    "ordered",
+    "ordering",
+    "tell",
+    "tells",
+    "told",
+    "telling",
+    "give",
+    "gives",
+    "gave",
+    "given",
+    "giving",
+    "instruct",
+    "instructs",
+    "instructed",
+];
 /// Places an army takes (`captured the town of`, `seized part of a stronghold`).
 const TERRITORY: &[&str] = &[
     "town",
@@ -1034,7 +1055,14 @@ pub(crate) fn sentence(
 
         let source: Option<usize>;
         let target: Option<usize>;
-        if passive {
+        // `Mali ordered French troops to leave`, `gave the ambassador 72 hours to leave`
+        let ordered_out = (rule.kind == RelationKind::Withdrawal && rule.pos == TriggerPos::Verb)
+            .then(|| cx.ordered_to_leave(t0))
+            .flatten();
+        if let Some((giver, told)) = ordered_out {
+            source = Some(giver);
+            target = Some(told);
+        } else if passive {
             // `A camp for Congolese refugees was attacked`: the actor inside the subject
             let subject = cx.subject(t0, rule.pos).or_else(|| {
                 cx.actors_before(t0)
@@ -1264,6 +1292,9 @@ pub(crate) fn sentence(
         {
             kind = k;
             modality = Modality::Asserted;
+        }
+        if ordered_out.is_some() {
+            kind = RelationKind::Expulsion;
         }
         // `captured part of a guerrilla stronghold`, `seized the town of`: taking ground
         // is an assault, not a detention
@@ -1982,6 +2013,15 @@ impl<'a> Cx<'a> {
         // the subject is its antecedent (only a relative after the subject found counts,
         // so it is looked for only there)
         let k = found?;
+        // `Mali, which borders Niger, signed`: an actor of a relative clause closed before
+        // the verb is not the verb's subject; the clause's antecedent is
+        if pos == TriggerPos::Verb
+            && (actors[k].t1..t0).any(|j| self.is_char(j, b','))
+            && let Some(r) = self.relative_before(actors[k].t0 + 1, 0)
+            && let Some(a) = self.ending(r - 1).filter(|&a| self.usable(a))
+        {
+            return Some(a);
+        }
         match self.relative_before(t0, actors[k].t1) {
             Some(r) => self.ending(r - 1).filter(|&a| self.usable(a)),
             None => found,
@@ -2453,6 +2493,29 @@ impl<'a> Cx<'a> {
             .any(is_noun)
             // (both pure: the cheaper test first)
             || self.is_passive(t0, t1) && (t0.saturating_sub(8)..t0).any(is_noun)
+    }
+
+    /// For a leaving verb at `t0` that is the infinitive of an order (`ordered French
+    /// troops to leave`, `told the envoy to leave`, `gave them 72 hours to leave`): who
+    /// gave the order and who was told to go, when they are of different states.
+    fn ordered_to_leave(&self, t0: usize) -> Option<(usize, usize)> {
+        if t0 == 0 || !self.has(t0 - 1, class::TO) {
+            return None;
+        }
+        let o = (t0.saturating_sub(12)..t0 - 1)
+            .rev()
+            .take_while(|&j| !self.has(j, class::PUNCT_STOPS))
+            .find(|&j| self.has(j, class::ORDERS))?;
+        let actors = &self.s.actors;
+        let told =
+            (0..actors.len()).find(|&k| actors[k].t0 > o && actors[k].t1 < t0 && self.usable(k))?;
+        // (not `subject`: `told` is also a verb of saying, whose subject is a speaker)
+        let giver = (0..actors.len())
+            .rev()
+            .find(|&k| actors[k].t1 <= o && self.usable(k) && !self.introduced_by_prep(k))?;
+        let told_e = self.members(Some(told));
+        (self.usable(giver) && !actors[giver].entities.iter().any(|e| told_e.contains(e)))
+            .then_some((giver, told))
     }
 
     /// Whether the verb at `t0` is the act that a verb of kind `kind` ending at `d1`
@@ -3117,6 +3180,41 @@ mod tests {
         assert!(has(&f, "IRN", RelationKind::Detention, "GBR"), "{f:?}");
         let f = facts("Iran seized a British tanker.");
         assert!(has(&f, "IRN", RelationKind::Detention, "GBR"), "{f:?}");
+    }
+
+    #[test]
+    fn ordered_to_leave_is_an_expulsion() {
+        for text in [
+            "Mali ordered French troops to leave the country.",
+            "Niger gave the French ambassador 48 hours to leave.",
+            "Mali told the French ambassador to leave.",
+        ] {
+            let f = facts(text);
+            assert!(
+                f.iter()
+                    .any(|x| x.1 == RelationKind::Expulsion && x.2 == "FRA"),
+                "{text}: {f:?}"
+            );
+            assert!(
+                !f.iter().any(|x| x.1 == RelationKind::Withdrawal),
+                "{text}: {f:?}"
+            );
+        }
+        // own troops told to leave withdraw
+        let f = facts("The US president ordered US forces in Syria to leave.");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Expulsion), "{f:?}");
+    }
+
+    #[test]
+    fn the_antecedent_of_a_closed_relative_clause_is_the_subject() {
+        let f = facts("Mali, which borders Niger, signed a deal with Russia.");
+        assert!(
+            has(&f, "MLI", RelationKind::AgreementSigned, "RUS"),
+            "{f:?}"
+        );
+        assert!(!f.iter().any(|x| x.0 == "NER"), "{f:?}");
+        let f = facts("Russia, which had granted Turkey permission, blamed the US on Monday.");
+        assert!(has(&f, "RUS", RelationKind::Accusation, "USA"), "{f:?}");
     }
 
     #[test]

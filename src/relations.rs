@@ -1213,7 +1213,17 @@ pub(crate) fn sentence(
                     .all(|e| s.actors[..k].iter().any(|b| b.entities.contains(e)));
                 matches!(a.referent, Referent::Entity(_) | Referent::Pair) || named_here
             });
-            if sources.len() >= 2 && from_subject && subject_noun() && explicit {
+            // (acts done to each other: `China and Russia vetoed the resolution` is no
+            // veto of Russia by China)
+            let mutual = rule.kind.is_symmetric()
+                || matches!(
+                    rule.kind,
+                    RelationKind::Attack | RelationKind::Pledge | RelationKind::Concession
+                );
+            let coordinated = sources.len() >= 2 && from_subject && subject_noun() && explicit;
+            if coordinated && !mutual {
+                // no target named and none to guess
+            } else if coordinated {
                 // X and Y agreed / clashed / held talks: reciprocal
                 for i in 0..sources.len() {
                     for j in i + 1..sources.len() {
@@ -3215,6 +3225,20 @@ mod tests {
         assert!(!f.iter().any(|x| x.0 == "NER"), "{f:?}");
         let f = facts("Russia, which had granted Turkey permission, blamed the US on Monday.");
         assert!(has(&f, "RUS", RelationKind::Accusation, "USA"), "{f:?}");
+    }
+
+    #[test]
+    fn coordinated_subjects_act_on_each_other_only_in_mutual_acts() {
+        assert!(facts("China and Russia vetoed the resolution.").is_empty());
+        let f = facts("Saudi Arabia, the UAE and Bahrain criticised the decision.");
+        assert!(f.is_empty(), "{f:?}");
+        let f = facts("India and Pakistan agreed to a ceasefire.");
+        assert!(has(&f, "IND", RelationKind::Pledge, "PAK"), "{f:?}");
+        let f = facts("Ethiopia and Eritrea signed a peace deal.");
+        assert!(
+            has(&f, "ETH", RelationKind::AgreementSigned, "ERI"),
+            "{f:?}"
+        );
     }
 
     #[test]

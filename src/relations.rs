@@ -777,6 +777,10 @@ const TERRITORY: &[&str] = &[
     "island",
     "islands",
     "enclave",
+    "crossing",
+    "crossings",
+    "checkpoint",
+    "checkpoints",
 ];
 const AND_OR_TO: &[&str] = &["and", "or", "to"];
 /// Prepositions that end a `PREP X` phrase before its actor.
@@ -916,10 +920,20 @@ pub(crate) fn sentence(
                 .iter()
                 .all(|&r| lex.triggers[r].pos == TriggerPos::Noun)
                 && cx.noun_context(t0);
-            // a verb form after a determiner (`the visit`) is a noun with no rule of its own
-            rows.iter()
-                .map(|&r| &lex.triggers[r])
-                .find(|r| (r.pos == TriggerPos::Noun) == noun_ctx)
+            // a verb form after a determiner (`the visit`) is a noun with no rule of its own;
+            // of the verb rules sharing a form, the first whose condition holds
+            // (`suspended` + aid, else `suspended` + a treaty)
+            let fits = |r: &&crate::lexicon::Trigger| (r.pos == TriggerPos::Noun) == noun_ctx;
+            let mut rules = rows.iter().map(|&r| &lex.triggers[r]);
+            let first_fit = rules.clone().find(fits);
+            first_fit
+                .filter(|r| r.pos == TriggerPos::Noun || cx.object_noun_ok(t0, t1, r))
+                .or_else(|| {
+                    rules.find(|r| {
+                        fits(r) && r.pos == TriggerPos::Verb && cx.object_noun_ok(t0, t1, r)
+                    })
+                })
+                .or(first_fit)
                 .or_else(|| {
                     if noun_ctx {
                         None

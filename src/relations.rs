@@ -1255,6 +1255,7 @@ pub(crate) fn sentence(
                 let first = src.0;
                 // (both searches stand for nothing unless the subject is the noun's)
                 if subject_noun()
+                    && rule.kind != RelationKind::Demand
                     && let Some(k) = cx.any_in_clause(t1, first, rule.kind.is_symmetric())
                 {
                     for tgt in cx.args(k) {
@@ -2342,7 +2343,13 @@ impl<'a> Cx<'a> {
                 return None;
             }
             let w = self.w(j);
-            if w.starts_with(char::is_uppercase) && !self.has(j, class::DETS) {
+            // (a title before a name is part of the object: `urged President Assad`)
+            if w.starts_with(char::is_uppercase)
+                && !self.has(j, class::DETS)
+                && !self.s.items.iter().any(|(a, b, it)| {
+                    (*a..*b).contains(&j) && matches!(it, Item::Title(_) | Item::Sector(_))
+                })
+            {
                 return None;
             }
             skipped += 1;
@@ -3253,6 +3260,19 @@ mod tests {
             has(&f, "ETH", RelationKind::AgreementSigned, "ERI"),
             "{f:?}"
         );
+    }
+
+    #[test]
+    fn a_demand_names_whom_it_asks() {
+        // the actor named in what is asked is not asked
+        let f = facts(
+            "Delegates at Iraq's national conference called on the cleric to end his \
+             uprising against U.S. troops.",
+        );
+        assert!(!f.iter().any(|x| x.2 == "USA"), "{f:?}");
+        // a title before the name asked
+        let f = facts("Egypt urged President Assad to step down.");
+        assert!(has(&f, "EGY", RelationKind::Demand, "SYR"), "{f:?}");
     }
 
     #[test]

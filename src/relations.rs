@@ -1254,8 +1254,13 @@ pub(crate) fn sentence(
                 // for a sub-state actor (protesters, rebels, the opposition) its own state
                 let first = src.0;
                 // (both searches stand for nothing unless the subject is the noun's)
+                // (a demand names whom it asks; only what it asks for, an act of its
+                // own, may name its target: `called for sanctions against Guinea`)
                 if subject_noun()
-                    && rule.kind != RelationKind::Demand
+                    && (rule.kind != RelationKind::Demand
+                        || chosen.iter().any(|&(n0, _, n)| {
+                            n.pos == TriggerPos::Noun && n0 >= t1 && n0 - t1 <= 3
+                        }))
                     && let Some(k) = cx.any_in_clause(t1, first, rule.kind.is_symmetric())
                 {
                     for tgt in cx.args(k) {

@@ -919,7 +919,13 @@ pub(crate) fn sentence(
             let noun_ctx = !rows
                 .iter()
                 .all(|&r| lex.triggers[r].pos == TriggerPos::Noun)
-                && cx.noun_context(t0);
+                && (cx.noun_context(t0)
+                    // `talks on sanctions`, `called for sanctions`, `with support from`:
+                    // after a preposition, the noun (an infinitive follows `to`)
+                    || t0 > 0
+                        && cx.has(t0 - 1, class::PREPS)
+                        && !cx.has(t0 - 1, class::TO_THAN)
+                        && !cx.w(t0).ends_with("ing"));
             // a verb form after a determiner (`the visit`) is a noun with no rule of its own;
             // of the verb rules sharing a form, the first whose condition holds
             // (`suspended` + aid, else `suspended` + a treaty)
@@ -948,12 +954,7 @@ pub(crate) fn sentence(
         .filter(|(t0, _, r)| {
             r.pos == TriggerPos::Noun
                 || !(*t0 >= 2 && cx.w(t0 - 1).ends_with("ly") && cx.has(t0 - 2, class::DETS)
-                    || *t0 >= 1
-                        && cx.has(t0 - 1, class::PREPS)
-                        && (cx.w(*t0).ends_with("ing")
-                            // `talks on sanctions`, `with support from`: the noun (an
-                            // infinitive follows `to`)
-                            || !cx.has(t0 - 1, class::TO_THAN)))
+                    || *t0 >= 1 && cx.has(t0 - 1, class::PREPS) && cx.w(*t0).ends_with("ing"))
         })
         .filter(|(t0, t1, r)| r.pos == TriggerPos::Noun || cx.object_noun_ok(*t0, *t1, r))
         // `taken back`, `came back from`, `take their citizens back`: the adverb

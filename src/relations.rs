@@ -2509,7 +2509,7 @@ impl<'a> Cx<'a> {
     /// when a noun of that kind (a form of its noun rules) follows within a few words, or
     /// stands before a passive; a multi-word form (`suspended aid`) names it itself.
     fn object_noun_ok(&self, t0: usize, t1: usize, rule: &crate::lexicon::Trigger) -> bool {
-        if t1 > t0 + 1 || !rule.target.iter().any(|s| matches!(s, Slot::Needs(_))) {
+        if !rule.target.iter().any(|s| matches!(s, Slot::Needs(_))) {
             return true;
         }
         let nouns = || {
@@ -2525,9 +2525,11 @@ impl<'a> Cx<'a> {
             let w = self.w(j);
             nouns().any(|n| w.eq_ignore_ascii_case(n))
         };
-        (t1..(t1 + 6).min(self.s.tokens.len()))
-            .take_while(|&j| self.s.tokens[j].kind == TokenKind::Word)
-            .any(is_noun)
+        // (a multi-word form may name it itself: `suspended aid`)
+        (t0 + 1..t1).any(is_noun)
+            || (t1..(t1 + 6).min(self.s.tokens.len()))
+                .take_while(|&j| self.s.tokens[j].kind == TokenKind::Word)
+                .any(is_noun)
             // (both pure: the cheaper test first)
             || self.is_passive(t0, t1) && (t0.saturating_sub(8)..t0).any(is_noun)
     }

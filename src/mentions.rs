@@ -769,6 +769,9 @@ pub(crate) fn items(
 ) -> Vec<(usize, usize, Item)> {
     // at most one item per hit
     let mut out = Vec::with_capacity(hits.len());
+    // a headline in title case (`Russia Expels Two British Diplomats`) writes its verbs
+    // with capitals too (worked out once, when a capitalised trigger asks)
+    let title_case = std::cell::OnceCell::new();
     let mut i = 0;
     while i < hits.len() {
         let h = hits[i];
@@ -802,6 +805,7 @@ pub(crate) fn items(
                     tokens[t0 - 1].span.slice(text),
                     "\"" | "“" | "‘" | "'" | "(" | ":" | "—"
                 )
+                && !*title_case.get_or_init(|| is_title_case(text, tokens))
         };
         // (plain loops: a flat_map over the phrases' uses cost twice as much)
         let phrases = || {
@@ -855,6 +859,22 @@ pub(crate) fn items(
         out.push((t0, t1, item));
     }
     out
+}
+
+/// Whether a sentence is a headline in title case: of its words of four letters or more
+/// (the short ones, `in`, `to`, `of`, are often lower case), at least four, and all but
+/// one in ten, begin with a capital.
+fn is_title_case(text: &str, tokens: &[Token]) -> bool {
+    let (mut long, mut capital) = (0usize, 0usize);
+    for t in tokens {
+        let w = t.span.slice(text);
+        if t.kind != TokenKind::Word || w.len() < 4 || !w.starts_with(char::is_alphabetic) {
+            continue;
+        }
+        long += 1;
+        capital += usize::from(w.starts_with(char::is_uppercase));
+    }
+    long >= 4 && capital * 10 >= long * 9
 }
 
 /// A name marked ambiguous (`Chad`, `Jordan`, `Georgia`, `Turkey`) is rejected before a

@@ -3284,6 +3284,17 @@ mod tests {
     }
 
     #[test]
+    fn a_title_case_headline_has_verbs() {
+        let f = facts("Russia Expels Two British Diplomats");
+        assert!(has(&f, "RUS", RelationKind::Expulsion, "GBR"), "{f:?}");
+        let f = facts("US Urges Iran to Halt Uranium Enrichment");
+        assert!(has(&f, "USA", RelationKind::Demand, "IRN"), "{f:?}");
+        // inside a sentence a capitalised trigger is still a name
+        let f = facts("Croatian officials attended the Rally for Peace in Belgrade.");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Protest), "{f:?}");
+    }
+
+    #[test]
     fn only_a_state_acts_at_home() {
         let f = facts(
             "The United Nations sent staff to Bosnia to investigate the plan, a U.N. \

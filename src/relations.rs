@@ -74,6 +74,7 @@ mod class {
     pub const LEAST: u64 = 1 << 47;
     pub const TERRITORY: u64 = 1 << 48;
     pub const ORDERS: u64 = 1 << 49;
+    pub const DISASTERS: u64 = 1 << 50;
     /// Not a list: the lower-cased word ends in `ly` and is longer than 4 bytes.
     pub const LY: u64 = 1 << 62;
     /// Not a list: the token has been looked up (a cache of 0 means "not yet").
@@ -131,6 +132,7 @@ const LISTS: &[(u64, &[&str])] = &[
     (class::LEAST, &["least"]),
     (class::TERRITORY, TERRITORY),
     (class::ORDERS, ORDERS),
+    (class::DISASTERS, DISASTERS),
 ];
 
 /// The longest word any list may hold: a key packs the word and its length in 16 bytes.
@@ -729,6 +731,38 @@ const CLAUSE_VERBS: &[&str] = &[
     "thinks",
 ];
 const TO_THAN: &[&str] = &["to", "than"];
+/// Accidents and disasters, which kill without an attacker (`floods killed`, `killed in a
+/// bus crash`).
+const DISASTERS: &[&str] = &[
+    "flood",
+    "floods",
+    "flooding",
+    "earthquake",
+    "earthquakes",
+    "quake",
+    "quakes",
+    "crash",
+    "crashes",
+    "accident",
+    "accidents",
+    "collision",
+    "storm",
+    "storms",
+    "typhoon",
+    "hurricane",
+    "cyclone",
+    "landslide",
+    "landslides",
+    "mudslide",
+    "avalanche",
+    "tsunami",
+    "heatwave",
+    "wildfire",
+    "wildfires",
+    "epidemic",
+    "outbreak",
+    "disease",
+];
 /// Verbs of ordering someone to go (`ordered ... to leave`); asking is a demand.
 const ORDERS: &[&str] = &[
     "order",
@@ -1066,6 +1100,17 @@ pub(crate) fn sentence(
             continue;
         }
         let passive = rule.pos == TriggerPos::Verb && cx.is_passive(t0, t1);
+        // `floods killed 40 people`, `killed in a bus crash`: no attack
+        if rule.kind == RelationKind::Attack
+            && rule.pos == TriggerPos::Verb
+            && (t0 > 0 && cx.has(t0 - 1, class::DISASTERS)
+                || passive
+                    && (t1..(t1 + 5).min(s.tokens.len()))
+                        .take_while(|&j| !cx.has(j, class::PUNCT_STOPS))
+                        .any(|j| cx.has(j, class::DISASTERS)))
+        {
+            continue;
+        }
         let mut confidence: f32 = 0.9;
 
         let source: Option<usize>;
@@ -3292,6 +3337,14 @@ mod tests {
         // inside a sentence a capitalised trigger is still a name
         let f = facts("Croatian officials attended the Rally for Peace in Belgrade.");
         assert!(!f.iter().any(|x| x.1 == RelationKind::Protest), "{f:?}");
+    }
+
+    #[test]
+    fn disasters_attack_no_one() {
+        assert!(facts("Japan Earthquakes Kill 23 in the North").is_empty());
+        assert!(facts("Two Indian pilgrims were killed in a bus crash in Nepal.").is_empty());
+        let f = facts("Indian troops killed two Pakistani soldiers after the crash.");
+        assert!(has(&f, "IND", RelationKind::Attack, "PAK"), "{f:?}");
     }
 
     #[test]

@@ -964,24 +964,15 @@ pub(crate) fn sentence(
             // of the verb rules sharing a form, the first whose condition holds
             // (`suspended` + aid, else `suspended` + a treaty)
             let fits = |r: &&crate::lexicon::Trigger| (r.pos == TriggerPos::Noun) == noun_ctx;
-            let mut rules = rows.iter().map(|&r| &lex.triggers[r]);
-            let first_fit = rules.clone().find(fits);
-            first_fit
-                .filter(|r| r.pos == TriggerPos::Noun || cx.object_noun_ok(t0, t1, r))
-                .or_else(|| {
-                    rules.find(|r| {
-                        fits(r) && r.pos == TriggerPos::Verb && cx.object_noun_ok(t0, t1, r)
-                    })
-                })
-                .or(first_fit)
-                .or_else(|| {
-                    if noun_ctx {
-                        None
-                    } else {
-                        rows.first().map(|&r| &lex.triggers[r])
-                    }
-                })
-                .map(|r| (t0, t1, r))
+            let mut fitting = rows.iter().map(|&r| &lex.triggers[r]).filter(fits);
+            match fitting.next() {
+                Some(r) if r.pos == TriggerPos::Noun || cx.object_noun_ok(t0, t1, r) => Some(r),
+                // (all verb rules: the first failed its condition)
+                Some(_) => fitting.find(|r| cx.object_noun_ok(t0, t1, r)),
+                None if noun_ctx => None,
+                None => rows.first().map(|&r| &lex.triggers[r]),
+            }
+            .map(|r| (t0, t1, r))
         })
         // `a heavily armed minority`: a participle used as an adjective; `an appeal for
         // deploying troops`: a gerund after a preposition has no subject of its own
@@ -990,7 +981,6 @@ pub(crate) fn sentence(
                 || !(*t0 >= 2 && cx.w(t0 - 1).ends_with("ly") && cx.has(t0 - 2, class::DETS)
                     || *t0 >= 1 && cx.has(t0 - 1, class::PREPS) && cx.w(*t0).ends_with("ing"))
         })
-        .filter(|(t0, t1, r)| r.pos == TriggerPos::Noun || cx.object_noun_ok(*t0, *t1, r))
         // `taken back`, `came back from`, `take their citizens back`: the adverb
         .filter(|(t0, t1, r)| r.pos == TriggerPos::Noun || *t1 != t0 + 1 || !cx.adverb_back(*t0))
         // `a Turkish attack`, `chemical attacks`, `Iraqi attacks kill`: a present verb

@@ -383,7 +383,9 @@ impl Lexicon {
             };
             let want = h.split('\t').count();
             let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
-            if cols.len() < want {
+            // (more columns than the header names is a lost line break or a stray tab:
+            // the extra text would be read into the last column or dropped)
+            if cols.len() != want {
                 return Err(err(format!(
                     "expected {want} tab-separated columns, found {}",
                     cols.len()
@@ -903,6 +905,15 @@ mod tests {
         );
         let e = lex.add_str("e.tsv", "").unwrap_err();
         assert!(e.to_string().contains("empty file"), "{e}");
+        // two rows run together (a lost line break): too many columns
+        let row = "hug.v\tsupport\tverb\thug\tsubj\tobj\tMali hugs Chad.\tMLI TCD";
+        let e = lex
+            .add_str("t.tsv", &format!("{H_TRIGGERS}\n{row}{row}\n"))
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "t.tsv:2: expected 8 tab-separated columns, found 15"
+        );
     }
 
     /// The message of the error of adding `text` as file `x.tsv` to the built-in lexicon.

@@ -1830,6 +1830,8 @@ impl<'a> Cx<'a> {
                 && (ADJ.iter().any(|x| p.ends_with(x.as_bytes()))
                     || p.contains(&b'-')
                     || self.bytes(t0).ends_with(b"ing"))
+                // (`Brazil's president visited`: the head of an actor, not an adjective)
+                && self.ending(t0).is_none()
         };
         self.has(t0 - 1, class::DETS)
             || possessive(p)
@@ -3335,6 +3337,14 @@ mod tests {
         assert!(facts("Two Indian pilgrims were killed in a bus crash in Nepal.").is_empty());
         let f = facts("Indian troops killed two Pakistani soldiers after the crash.");
         assert!(has(&f, "IND", RelationKind::Attack, "PAK"), "{f:?}");
+    }
+
+    #[test]
+    fn an_actor_head_before_a_verb_is_no_adjective() {
+        let f = facts("Brazil's president visited China.");
+        assert!(has(&f, "BRA", RelationKind::Talks, "CHN"), "{f:?}");
+        let f = facts("Egypt is angry. The government accused Israel of lying.");
+        assert!(has(&f, "EGY", RelationKind::Accusation, "ISR"), "{f:?}");
     }
 
     #[test]

@@ -1089,6 +1089,16 @@ pub(crate) fn sentence(
         {
             continue;
         }
+        // `recalled its ambassador in protest`, `resigned in protest`: the manner of
+        // another act (`in protest at/against X` names a protest of its own)
+        if rule.pos == TriggerPos::Noun
+            && rule.kind == RelationKind::Protest
+            && t0 > 0
+            && cx.is(t0 - 1, "in")
+            && !(cx.is(t1, "at") || cx.is(t1, "against") || cx.is(t1, "over"))
+        {
+            continue;
+        }
         let passive = rule.pos == TriggerPos::Verb && cx.is_passive(t0, t1);
         // `floods killed 40 people`, `killed in a bus crash`: no attack
         if rule.kind == RelationKind::Attack
@@ -3345,6 +3355,19 @@ mod tests {
         assert!(has(&f, "BRA", RelationKind::Talks, "CHN"), "{f:?}");
         let f = facts("Egypt is angry. The government accused Israel of lying.");
         assert!(has(&f, "EGY", RelationKind::Accusation, "ISR"), "{f:?}");
+    }
+
+    #[test]
+    fn in_protest_is_a_manner() {
+        let f = facts("Morocco recalled its ambassador to Germany in protest.");
+        assert!(has(&f, "MAR", RelationKind::BreakRelations, "DEU"), "{f:?}");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Protest), "{f:?}");
+        let f = facts("Thousands of Kenyans marched in Nairobi in protest against Uganda.");
+        assert!(
+            f.iter()
+                .any(|x| x.1 == RelationKind::Protest && x.2 == "UGA"),
+            "{f:?}"
+        );
     }
 
     #[test]

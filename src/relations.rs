@@ -670,7 +670,7 @@ const COMMA_CLAUSE: &[&str] = &[
     "and", "but", "while", "as", "saying", "adding", "who", "which",
 ];
 /// `met in Abuja`: prepositions of place.
-const PLACE_PREPS: &[&str] = &["in", "at", "near", "outside"];
+const PLACE_PREPS: &[&str] = &["in", "at", "near", "outside", "into"];
 /// `arresting 12,` counts people; `13,703.9 billion yen` does not.
 const UNITS: &[&str] = &[
     "billion",
@@ -3355,6 +3355,13 @@ mod tests {
         assert!(has(&f, "BRA", RelationKind::Talks, "CHN"), "{f:?}");
         let f = facts("Egypt is angry. The government accused Israel of lying.");
         assert!(has(&f, "EGY", RelationKind::Accusation, "ISR"), "{f:?}");
+    }
+
+    #[test]
+    fn fighters_attacked_after_crossing_into_a_state_are_of_that_state() {
+        let f = facts("Ethiopian troops crossed into Somalia to attack Islamist fighters.");
+        assert!(has(&f, "ETH", RelationKind::Attack, "SOM"), "{f:?}");
+        assert!(!has(&f, "ETH", RelationKind::Attack, "ETH"), "{f:?}");
     }
 
     #[test]

@@ -1422,8 +1422,7 @@ pub(crate) fn sentence(
                     // is not its government)
                     (Some(a), Some(b)) => {
                         a != b
-                            && (s.actors[a].sector != s.actors[b].sector
-                                || s.actors[a].person.is_none() && s.actors[b].person.is_some())
+                            && (s.actors[a].sector != s.actors[b].sector || cx.person_apart(a, b))
                     }
                     (a, None) => {
                         matches!(rule.kind, RelationKind::Protest | RelationKind::Repression)
@@ -2177,12 +2176,6 @@ impl<'a> Cx<'a> {
                 .bytes(t0)
                 .get(..4)
                 .is_some_and(|b| b.eq_ignore_ascii_case(b"warn"));
-        // a named person differs from the state's other actors (`the junta detained Aung
-        // San Suu Kyi`)
-        let person_apart = |k: usize| {
-            self.s.actors[k].person.is_some()
-                && avoid.is_some_and(|a| self.s.actors[a].person.is_none())
-        };
         let ok = |k: usize| {
             Some(k).filter(|&k| {
                 Some(k) != avoid
@@ -2190,7 +2183,7 @@ impl<'a> Cx<'a> {
                         .entities
                         .iter()
                         .all(|e| avoid_e.contains(e))
-                        || person_apart(k))
+                        || avoid.is_some_and(|a| self.person_apart(a, k)))
                     || avoid.is_none()
             })
         };
@@ -2581,6 +2574,13 @@ impl<'a> Cx<'a> {
             || self.is_passive(t0, t1) && (t0.saturating_sub(8)..t0).any(is_noun)
     }
 
+    /// Whether the actor `target` is a named person and `source` is not: a person of a
+    /// state is apart from that state's government, army or police (`the junta detained
+    /// Aung San Suu Kyi`).
+    fn person_apart(&self, source: usize, target: usize) -> bool {
+        self.s.actors[target].person.is_some() && self.s.actors[source].person.is_none()
+    }
+
     /// For a leaving verb at `t0` that is the infinitive of an order (`ordered French
     /// troops to leave`, `told the envoy to leave`, `gave them 72 hours to leave`): who
     /// gave the order and who was told to go, when they are of different states.
@@ -2600,8 +2600,7 @@ impl<'a> Cx<'a> {
             .rev()
             .find(|&k| actors[k].t1 <= o && self.usable(k) && !self.introduced_by_prep(k))?;
         let told_e = self.members(Some(told));
-        (self.usable(giver) && !actors[giver].entities.iter().any(|e| told_e.contains(e)))
-            .then_some((giver, told))
+        (!actors[giver].entities.iter().any(|e| told_e.contains(e))).then_some((giver, told))
     }
 
     /// Whether the verb at `t0` is the act that a verb of kind `kind` ending at `d1`

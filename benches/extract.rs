@@ -275,6 +275,15 @@ fn benches(c: &mut Criterion) {
     .zip(&corpora)
     .for_each(|(&n, corpus)| assert!(n > 0, "{}: no lexicon phrase found", corpus.name));
 
+    // phrases: the phrase scan of the mention stage (word boundaries, longest phrase),
+    // hits counted: what the bare scan above is the limit of
+    bench_counted(c, "phrases", &corpora, SamplingMode::Auto, |d| {
+        ex.phrase_scan(black_box(&d.text))
+    })
+    .iter()
+    .zip(&corpora)
+    .for_each(|(&n, corpus)| assert!(n > 0, "{}: no lexicon phrase found", corpus.name));
+
     // mentions: splitting, tokens, the scan, actors and coreference, without relations
     bench_counted(c, "mentions", &corpora, SamplingMode::Flat, |d| {
         black_box(ex.mentions(black_box(d))).mentions.len()

@@ -175,6 +175,13 @@ impl Extractor {
         self.matcher.bare_scan(text)
     }
 
+    /// The number of lexicon phrases found in `text` on word boundaries: the phrase scan
+    /// that opens the mention stage, alone, for benchmarks.
+    #[doc(hidden)]
+    pub fn phrase_scan(&self, text: &str) -> usize {
+        self.matcher.scan(text).len()
+    }
+
     fn run(&self, doc: &Document, stages: Stages) -> Extraction {
         let text = doc.text.as_str();
         let lex = &self.lexicon;

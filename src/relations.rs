@@ -20,7 +20,7 @@ use crate::dates;
 use crate::lexicon::{Lexicon, NameRole, Slot, TriggerPos};
 use crate::mentions::{Actor, Analysed, Item, Referent};
 use crate::model::{Assertion, Date, EntityId, EntityKind, Modality, RelationKind, Span};
-use crate::text::TokenKind;
+use crate::text::{TokenKind, load};
 
 /// Bits of [`word_classes`], named after their lists.
 #[allow(non_snake_case)]
@@ -149,27 +149,6 @@ fn key(b: &[u8]) -> u128 {
     // the length byte is no letter, so lower-casing leaves it
     let hi = if n > 8 { ascii_lower(load(&b[8..])) } else { 0 } | (n as u64) << 56;
     u128::from(hi) << 64 | u128::from(lo)
-}
-
-/// Up to 8 bytes as a little-endian number, zero-padded: two overlapping reads (the
-/// bytes they share are the same, so or-ing them is exact) instead of a copy.
-fn load(b: &[u8]) -> u64 {
-    let n = b.len();
-    match n {
-        0 => 0,
-        1 => u64::from(b[0]),
-        2..=3 => {
-            let first = u16::from_le_bytes([b[0], b[1]]);
-            let last = u16::from_le_bytes([b[n - 2], b[n - 1]]);
-            u64::from(first) | u64::from(last) << (8 * (n - 2))
-        }
-        4..=7 => {
-            let first = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
-            let last = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]);
-            u64::from(first) | u64::from(last) << (8 * (n - 4))
-        }
-        _ => u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
-    }
 }
 
 /// Every byte `A`-`Z` of `x` made lower-case, all at once (other bytes, the length byte
@@ -2877,7 +2856,11 @@ mod tests {
         for n in 0..=8 {
             let mut buf = [0u8; 8];
             buf[..n].copy_from_slice(&bytes[..n]);
-            assert_eq!(super::load(&bytes[..n]), u64::from_le_bytes(buf), "{n}");
+            assert_eq!(
+                crate::text::load(&bytes[..n]),
+                u64::from_le_bytes(buf),
+                "{n}"
+            );
         }
     }
 

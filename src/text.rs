@@ -1075,6 +1075,27 @@ pub(crate) fn is_alphanumeric(c: char) -> bool {
     }
 }
 
+/// Up to 8 bytes as a little-endian number, zero-padded: two overlapping reads (the
+/// bytes they share are the same, so or-ing them is exact) instead of a copy.
+pub(crate) fn load(b: &[u8]) -> u64 {
+    let n = b.len();
+    match n {
+        0 => 0,
+        1 => u64::from(b[0]),
+        2..=3 => {
+            let first = u16::from_le_bytes([b[0], b[1]]);
+            let last = u16::from_le_bytes([b[n - 2], b[n - 1]]);
+            u64::from(first) | u64::from(last) << (8 * (n - 2))
+        }
+        4..=7 => {
+            let first = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+            let last = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]);
+            u64::from(first) | u64::from(last) << (8 * (n - 4))
+        }
+        _ => u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
+    }
+}
+
 /// How many ASCII letters and digits open `bytes`, eight bytes at a time.
 #[inline]
 fn alphanumeric_run(bytes: &[u8]) -> usize {

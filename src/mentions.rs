@@ -1902,6 +1902,36 @@ mod tests {
         out
     }
 
+    /// Every pattern's first word passes the first-word set, and most words that start
+    /// no pattern do not (the set would be useless if they did).
+    #[test]
+    fn first_words_pass_every_pattern_start_and_stop_most_others() {
+        let lex = Lexicon::builtin();
+        let m = Matcher::new(&lex);
+        for key in &m.keys {
+            let e = word_end(key, 0);
+            if e > 0 {
+                assert!(m.first_words.may_start(&key.as_bytes()[..e]), "{key:?}");
+            }
+        }
+        let mut rng = crate::test_rng::Rng(0x2545_f491_4f6c_dd1d);
+        let (mut tried, mut passed) = (0, 0);
+        for _ in 0..2000 {
+            let word: String = (0..3 + rng.below(8))
+                .map(|_| char::from(b'a' + rng.below(26) as u8))
+                .collect();
+            if m.keys.iter().any(|k| k.starts_with(&word)) {
+                continue;
+            }
+            tried += 1;
+            passed += usize::from(m.first_words.may_start(word.as_bytes()));
+        }
+        assert!(
+            tried > 1500 && passed * 5 < tried,
+            "{passed} of {tried} passed"
+        );
+    }
+
     /// The trie finds the same longest pattern as the automaton, from every position of
     /// texts made of pieces of the patterns, odd bytes and case flips.
     #[test]

@@ -1421,9 +1421,16 @@ pub(crate) fn actors(
             Item::Sector(code) => {
                 // SECTOR (of|from|in) [the] ENTITY
                 let k = *t1;
+                // (`the government in Kabul`, `authorities in Niger`: a government in a
+                // place is its own; troops, diplomats or `US officials` there are not)
                 let prep_ok = is(k, "of")
                     || (is(k, "from") && code != "MIL")
-                    || (is(k, "in") && !matches!(code.as_str(), "MIL" | "DIP" | "GOV"));
+                    || (is(k, "in")
+                        && (!matches!(code.as_str(), "MIL" | "DIP" | "GOV")
+                            || code == "GOV"
+                                && (*t0 > 0 && is(*t0 - 1, "the")
+                                    || is(*t0, "authorities")
+                                        && (*t0 == 0 || !is_cap_word(*t0 - 1)))));
                 // (the article is read only after a preposition that fits)
                 let det = if prep_ok {
                     usize::from(is(k + 1, "the"))

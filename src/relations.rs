@@ -3201,6 +3201,25 @@ mod tests {
     }
 
     #[test]
+    fn a_government_in_a_place_is_that_places_own() {
+        let f = facts("The junta in Mali expelled the French ambassador.");
+        assert!(has(&f, "MLI", RelationKind::Expulsion, "FRA"), "{f:?}");
+        let f = facts("The government in Kabul condemned the attack by Pakistan.");
+        assert!(has(&f, "AFG", RelationKind::Condemnation, "PAK"), "{f:?}");
+        let f = facts("Authorities in Niger arrested two French nationals.");
+        assert!(has(&f, "NER", RelationKind::Detention, "FRA"), "{f:?}");
+        // an adjective before it names someone else's government; troops and diplomats
+        // in a place are not its own
+        assert!(facts("The Kurdish administration in Syria accused Turkey.").is_empty());
+        assert!(
+            facts("US officials in Baghdad accused Iran.")
+                .iter()
+                .all(|(s, ..)| s == "USA")
+        );
+        assert!(facts("Troops in Mali attacked Niger.").is_empty());
+    }
+
+    #[test]
     fn a_named_person_is_apart_from_the_state_that_acts_on_them() {
         let f = facts("Myanmar's junta detained Aung San Suu Kyi.");
         assert!(has(&f, "MMR", RelationKind::Detention, "MMR"), "{f:?}");

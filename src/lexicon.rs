@@ -144,6 +144,10 @@ pub enum Slot {
     /// Not a place but a condition, written `~kind`: a one-word verb form fires only
     /// when a noun of that kind's noun rules follows it (`ended` + `agreement`).
     Needs(RelationKind),
+    /// Not a place but a condition, written `=kind`: the target found must be an entity
+    /// of this kind (`joined` + an organisation is an alliance, `joined` + a state's
+    /// forces is not).
+    TargetKind(EntityKind),
     /// A prepositional phrase (`by`, `with`, `against`, ...).
     Prep(String),
 }
@@ -184,10 +188,22 @@ impl Slot {
                         .map_err(|e| format!("{e} in the condition {k:?}"))?,
                 )
             }
+            k if k.starts_with('=') => {
+                if what != "target" {
+                    return Err(format!(
+                        "expected a condition =kind only in the target list, found {k:?} in the {what} list"
+                    ));
+                }
+                Slot::TargetKind(
+                    k[1..]
+                        .parse()
+                        .map_err(|e| format!("{e} in the condition {k:?}"))?,
+                )
+            }
             p if PREPOSITIONS.contains(&p) => Slot::Prep(p.to_string()),
             _ => {
                 return Err(format!(
-                    "expected a {what} slot (subj, obj, poss, any, speaker, a preposition or ~kind), found {s:?}"
+                    "expected a {what} slot (subj, obj, poss, any, speaker, a preposition, ~kind or =entity-kind), found {s:?}"
                 ));
             }
         })
@@ -703,7 +719,10 @@ impl Lexicon {
             let slots = split_list(list)
                 .map(|s| Slot::parse(s, what))
                 .collect::<std::result::Result<Vec<Slot>, String>>()?;
-            if slots.iter().all(|s| matches!(s, Slot::Needs(_))) {
+            if slots
+                .iter()
+                .all(|s| matches!(s, Slot::Needs(_) | Slot::TargetKind(_)))
+            {
                 return Err(format!("expected at least one {what} slot, found {list:?}"));
             }
             Ok(slots)
@@ -1016,15 +1035,15 @@ mod tests {
         for ((forms, source, target), message) in [
             (
                 ("hug", "subject", "obj"),
-                "expected a source slot (subj, obj, poss, any, speaker, a preposition or ~kind), found \"subject\"",
+                "expected a source slot (subj, obj, poss, any, speaker, a preposition, ~kind or =entity-kind), found \"subject\"",
             ),
             (
                 ("hug", "subj", "obj|towrds"),
-                "expected a target slot (subj, obj, poss, any, speaker, a preposition or ~kind), found \"towrds\"",
+                "expected a target slot (subj, obj, poss, any, speaker, a preposition, ~kind or =entity-kind), found \"towrds\"",
             ),
             (
                 ("hug", "subj", "Obj"),
-                "expected a target slot (subj, obj, poss, any, speaker, a preposition or ~kind), found \"Obj\"",
+                "expected a target slot (subj, obj, poss, any, speaker, a preposition, ~kind or =entity-kind), found \"Obj\"",
             ),
             (
                 ("hug", "subj", "obj|~friendship"),
@@ -1041,6 +1060,18 @@ mod tests {
             (
                 ("hug", "subj", "~aid"),
                 "expected at least one target slot, found \"~aid\"",
+            ),
+            (
+                ("hug", "subj", "obj|=planet"),
+                "unknown entity kind \"planet\" in the condition \"=planet\"",
+            ),
+            (
+                ("hug", "subj|=country", "obj"),
+                "expected a condition =kind only in the target list, found \"=country\" in the source list",
+            ),
+            (
+                ("hug", "subj", "=organization"),
+                "expected at least one target slot, found \"=organization\"",
             ),
             (
                 ("hug", "-", "obj"),

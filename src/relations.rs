@@ -894,7 +894,47 @@ const NOT_BACKED: &[&str] = &[
     "then", "later", "and",
 ];
 /// Hypothetical only with a `to` before the trigger.
-const TRYING: &[&str] = &["trying", "tries", "tried"];
+/// Hypothetical only with a `to` before the trigger: an act tried, sought or judged
+/// unlikely has not happened (`tried to`, `attempted to`, `its bid to join`, `unlikely
+/// to attack`, `on track to join`).
+const TRYING: &[&str] = &[
+    "trying",
+    "tries",
+    "tried",
+    "try",
+    "attempt",
+    "attempts",
+    "attempted",
+    "attempting",
+    "bid",
+    "bids",
+    "seeking",
+    "seek",
+    "aim",
+    "aims",
+    "aimed",
+    "aiming",
+    "apply",
+    "applies",
+    "applied",
+    "applying",
+    "unlikely",
+    "likely",
+    "want",
+    "wanted",
+    "wanting",
+    "hope",
+    "hoped",
+    "hoping",
+    "struggling",
+    "struggled",
+    "struggles",
+    "track",
+    "effort",
+    "efforts",
+    "eager",
+    "keen",
+];
 const ALLEGEDLY: &[&str] = &["allegedly", "reportedly", "purportedly", "supposedly"];
 /// Alleged when close before a noun (`alleged attack`).
 const ALLEGED: &[&str] = &["alleged", "suspected"];
@@ -1334,6 +1374,18 @@ pub(crate) fn sentence(
                 for tgt in &targets {
                     pairs.push((src.clone(), tgt.clone()));
                 }
+            }
+        }
+        // `=kind`: however the target was found, it must be such an entity, named as
+        // itself (`joined NATO`, not `joined an African Union force`; a person found in
+        // the text is in no lexicon)
+        for slot in &rule.target {
+            if let Slot::TargetKind(kind) = *slot {
+                pairs.retain(|(_, (k, e))| {
+                    lex.entity(e)
+                        .map_or(kind == EntityKind::Person, |x| x.kind == kind)
+                        && k.is_none_or(|k| s.actors[k].sector.is_none())
+                });
             }
         }
         if pairs.is_empty() {
@@ -2181,7 +2233,7 @@ impl<'a> Cx<'a> {
                 Slot::Prep(p) => self
                     .prep(t1, p, avoid_e)
                     .or_else(|| if p == "in" { self.fronted_in(t0) } else { None }),
-                Slot::Needs(_) => None,
+                Slot::Needs(_) | Slot::TargetKind(_) => None,
                 Slot::Any => (self.first_after(t1)..self.s.actors.len())
                     .take_while(|&k| self.s.actors[k].t0 < t1 + WINDOW)
                     .find(|&k| {
@@ -2629,7 +2681,10 @@ impl<'a> Cx<'a> {
             {
                 future = true;
             } else if c & class::HYPOTHETICAL != 0
-                || c & class::TRYING != 0 && (t + 1..t0).any(|j| self.has(j, class::TO))
+                // (`to` right before the trigger, or one word before: `its bid to join
+                // NATO was blocked` blocked it)
+                || c & class::TRYING != 0
+                    && (t0.saturating_sub(2).max(t + 1)..t0).any(|j| self.has(j, class::TO))
             {
                 hypothetical = true;
             } else if c & class::ALLEGEDLY != 0
@@ -3198,6 +3253,40 @@ mod tests {
         assert!(!f.iter().any(|x| x.1 == RelationKind::Alliance), "{f:?}");
         // military operations are no agreement
         assert!(facts("Russia ended its military operations in Syria.").is_empty());
+    }
+
+    #[test]
+    fn joining_an_organisation_is_an_alliance() {
+        let f = facts("Finland joined NATO in April.");
+        assert!(has(&f, "FIN", RelationKind::Alliance, "nato"), "{f:?}");
+        // `=organization`: a state's forces, or an organisation's, are not joined as allies
+        let f = facts("Russian troops joined Syrian forces in the offensive.");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Alliance), "{f:?}");
+        let f = facts("Chad sent troops to join African Union troops in Darfur.");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Alliance), "{f:?}");
+    }
+
+    #[test]
+    fn what_is_tried_sought_or_unlikely_has_not_happened() {
+        for text in [
+            "Turkey is unlikely to join the European Union.",
+            "Ukraine applied to join NATO.",
+            "Al-Qaeda attempted to assassinate the Iraqi prime minister.",
+        ] {
+            let f = facts(text);
+            assert!(!f.is_empty(), "{text}");
+            assert!(
+                f.iter().all(|x| x.3 == Modality::Hypothetical),
+                "{text}: {f:?}"
+            );
+        }
+        // the attempt is not what was blocked
+        let f = facts("Sweden's bid to join NATO was blocked by Hungary.");
+        assert!(
+            f.iter()
+                .any(|x| x.1 == RelationKind::Alliance && x.3 == Modality::Hypothetical),
+            "{f:?}"
+        );
     }
 
     #[test]

@@ -3256,6 +3256,23 @@ mod tests {
     }
 
     #[test]
+    fn freezing_participation_ends_the_agreement() {
+        let f = facts("Armenia froze its participation in the CSTO.");
+        assert!(
+            has(&f, "ARM", RelationKind::AgreementEnded, "csto"),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn congo_alone_is_the_democratic_republic() {
+        let f = facts("Congo accused Rwanda of backing the rebels.");
+        assert!(has(&f, "COD", RelationKind::Accusation, "RWA"), "{f:?}");
+        let f = facts("The Republic of Congo accused Rwanda of backing the rebels.");
+        assert!(has(&f, "COG", RelationKind::Accusation, "RWA"), "{f:?}");
+    }
+
+    #[test]
     fn joining_an_organisation_is_an_alliance() {
         let f = facts("Finland joined NATO in April.");
         assert!(has(&f, "FIN", RelationKind::Alliance, "nato"), "{f:?}");

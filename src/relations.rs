@@ -3256,6 +3256,36 @@ mod tests {
     }
 
     #[test]
+    fn sending_weapons_is_aid() {
+        for (text, a, b) in [
+            ("Poland delivered fighter jets to Ukraine.", "POL", "UKR"),
+            ("Iran supplied hundreds of drones to Russia.", "IRN", "RUS"),
+            (
+                "The United States provided Ukraine with air defence systems.",
+                "USA",
+                "UKR",
+            ),
+            (
+                "Chemical weapons were given to Iraq by the United States.",
+                "USA",
+                "IRQ",
+            ),
+        ] {
+            let f = facts(text);
+            assert!(has(&f, a, RelationKind::Aid, b), "{text}: {f:?}");
+        }
+        // weapons used, or a verb of sending without them, are no aid
+        for text in [
+            "Russian tanks rolled into Ukraine.",
+            "Iran sent advisers to Syria.",
+            "Saddam Hussein's weapons programmes alarmed the United States.",
+        ] {
+            let f = facts(text);
+            assert!(!f.iter().any(|x| x.1 == RelationKind::Aid), "{text}: {f:?}");
+        }
+    }
+
+    #[test]
     fn freezing_participation_ends_the_agreement() {
         let f = facts("Armenia froze its participation in the CSTO.");
         assert!(

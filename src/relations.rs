@@ -2005,11 +2005,21 @@ impl<'a> Cx<'a> {
                 .filter(|&g| self.has(g, class::WITH))
                 .all(|g| g > x.t1 && self.has(g - 1, class::ALONG))
         };
+        // `According to the Kremlin, Russia and China discussed`: the source named
+        // before the comma is no member of the list after it
+        let according = || {
+            let t = x.t0 - usize::from(x.t0 > 0 && self.is(x.t0 - 1, "the"));
+            t >= 2
+                && self.is(t - 1, "to")
+                && self.is(t - 2, "according")
+                && gap.clone().any(|g| self.is_char(g, b','))
+        };
         has_link
             && gap.clone().all(|g| self.has(g, class::JOIN_GAP))
             && with_ok()
             && !self.is_speaker(a + 1)
             && !self.is_speaker(a)
+            && !according()
     }
 
     /// The arguments an actor stands for: every entity of the usable actors of its
@@ -3253,6 +3263,12 @@ mod tests {
         assert!(!f.iter().any(|x| x.1 == RelationKind::Alliance), "{f:?}");
         // military operations are no agreement
         assert!(facts("Russia ended its military operations in Syria.").is_empty());
+    }
+
+    #[test]
+    fn according_to_x_is_no_list_member() {
+        let f = facts("According to the Kremlin, Russia and China discussed the war.");
+        assert!(has(&f, "RUS", RelationKind::Talks, "CHN"), "{f:?}");
     }
 
     #[test]

@@ -2324,8 +2324,15 @@ impl<'a> Cx<'a> {
             }
             // `met in Abuja`: a place is no partner of talks or agreements
             let place = skip_places && j > 0 && self.has(j - 1, class::PLACE_PREPS);
+            // `continue to pound the area, backed by Iranian and Russian allies`: the agent
+            // of a participle is no guess at this verb's target (the agent of a noun is:
+            // `condemned actions by Rwanda`)
+            let before = j.checked_sub(1 + usize::from(j > 1 && self.has(j - 1, class::DETS)));
+            let agent = before
+                .is_some_and(|b| b > 0 && self.is(b, "by") && participle_ending(self.bytes(b - 1)));
             if let Some(k) = self.toks[j].start
                 && !place
+                && !agent
                 && self.usable(k)
                 && !self.is_speaker(k)
                 && self.s.actors[k]
@@ -3263,6 +3270,18 @@ mod tests {
         assert!(!f.iter().any(|x| x.1 == RelationKind::Alliance), "{f:?}");
         // military operations are no agreement
         assert!(facts("Russia ended its military operations in Syria.").is_empty());
+    }
+
+    #[test]
+    fn the_agent_of_a_participle_is_no_target_guess() {
+        let f = facts("Syrian forces continued to pound the area, backed by Russian allies.");
+        assert!(!has(&f, "SYR", RelationKind::Attack, "RUS"), "{f:?}");
+        // the agent of a noun still is one
+        let f = facts("The Security Council condemned military actions by Rwanda.");
+        assert!(
+            has(&f, "un-security-council", RelationKind::Condemnation, "RWA"),
+            "{f:?}"
+        );
     }
 
     #[test]

@@ -1119,10 +1119,16 @@ pub(crate) fn sentence(
             continue;
         }
         let passive = rule.pos == TriggerPos::Verb && cx.is_passive(t0, t1);
-        // `floods killed 40 people`, `killed in a bus crash`: no attack
+        // `floods killed 40 people`, `the worst flooding in a century killed`, `killed
+        // in a bus crash`: no attack (a disaster noun heads the subject: no actor and no
+        // punctuation between it and the verb)
         if rule.kind == RelationKind::Attack
             && rule.pos == TriggerPos::Verb
             && (t0 > 0 && cx.has(t0 - 1, class::DISASTERS)
+                || (t0.saturating_sub(6)..t0)
+                    .rev()
+                    .take_while(|&j| !cx.has(j, class::PUNCT_STOPS) && cx.ending(j + 1).is_none())
+                    .any(|j| cx.has(j, class::DISASTERS))
                 || passive
                     && (t1..(t1 + 5).min(s.tokens.len()))
                         .take_while(|&j| !cx.has(j, class::PUNCT_STOPS))
@@ -3516,6 +3522,12 @@ mod tests {
     #[test]
     fn disasters_attack_no_one() {
         assert!(facts("Japan Earthquakes Kill 23 in the North").is_empty());
+        // the disaster heads a longer subject
+        let f = facts("The worst flooding in a century killed 172 people in China.");
+        assert!(f.is_empty(), "{f:?}");
+        // an actor between them is the subject
+        let f = facts("After the earthquake, Turkish troops killed two Syrian soldiers.");
+        assert!(has(&f, "TUR", RelationKind::Attack, "SYR"), "{f:?}");
         assert!(facts("Two Indian pilgrims were killed in a bus crash in Nepal.").is_empty());
         let f = facts("Indian troops killed two Pakistani soldiers after the crash.");
         assert!(has(&f, "IND", RelationKind::Attack, "PAK"), "{f:?}");

@@ -1382,6 +1382,11 @@ pub(crate) fn sentence(
                 }
             }
         }
+        // one actor phrase is both ends only as `the two countries` (a pronoun's group,
+        // `they discussed`, `they beat me`, was never right in the corpus)
+        pairs.retain(|((a, _), (b, _))| {
+            a.is_none() || a != b || a.is_some_and(|k| s.actors[k].referent == Referent::Pair)
+        });
         // `=kind`: however the target was found, it must be such an entity, named as
         // itself (`joined NATO`, not `joined an African Union force`; a person found in
         // the text is in no lexicon)
@@ -3276,6 +3281,25 @@ mod tests {
         assert!(!f.iter().any(|x| x.1 == RelationKind::Alliance), "{f:?}");
         // military operations are no agreement
         assert!(facts("Russia ended its military operations in Syria.").is_empty());
+    }
+
+    #[test]
+    fn a_pronouns_group_is_not_both_ends() {
+        let f = facts(
+            "The US, Britain and France struck Syria on Saturday. \
+             They said they carried out the airstrikes to enforce a ban.",
+        );
+        assert!(!has(&f, "GBR", RelationKind::Attack, "FRA"), "{f:?}");
+        assert!(has(&f, "GBR", RelationKind::Attack, "SYR"), "{f:?}");
+        // `the two countries` is both ends of a symmetric act
+        let f = facts(
+            "Turkey and Britain held talks in London. \
+             The two countries signed a free trade agreement.",
+        );
+        assert!(
+            f.iter().filter(|x| x.0 == "TUR" && x.2 == "GBR").count() >= 2,
+            "{f:?}"
+        );
     }
 
     #[test]

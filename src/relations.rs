@@ -1118,7 +1118,12 @@ pub(crate) fn sentence(
         {
             continue;
         }
-        let passive = rule.pos == TriggerPos::Verb && cx.is_passive(t0, t1);
+        // (`Chinese engineers kidnapped in Pakistan`, `Three Iraqis killed in bomb
+        // attack`: a headline's reduced passive of a verb of harm)
+        let passive = rule.pos == TriggerPos::Verb
+            && (cx.is_passive(t0, t1)
+                || matches!(rule.kind, RelationKind::Attack | RelationKind::Detention)
+                    && cx.reduced_passive(t0, t1));
         // `floods killed 40 people`, `the worst flooding in a century killed`, `killed
         // in a bus crash`: no attack (a disaster noun heads the subject: no actor and no
         // punctuation between it and the verb)
@@ -1909,6 +1914,24 @@ impl<'a> Cx<'a> {
         // `were kicked out`; `Eritreans deported by Libya` (a reduced passive)
         participle
             && (self.skip_left(t0).is_some_and(|p| self.has(p, class::BE)) || self.is(t1, "by"))
+    }
+
+    /// A one-word `-ed` trigger right after an actor (an adverb between allowed) and
+    /// right before `in`, `near`, `outside`, `during`, `after` or the end of the
+    /// sentence, with no object: `engineers kidnapped in Pakistan`, `two soldiers
+    /// reportedly killed`. (`Hamas attacked on October 7` keeps its active reading.)
+    fn reduced_passive(&self, t0: usize, t1: usize) -> bool {
+        t1 == t0 + 1
+            && self.w(t0).ends_with("ed")
+            && self
+                .skip_left(t0)
+                .and_then(|p| self.ending(p + 1))
+                .is_some_and(|k| !self.s.actors[k].possessive)
+            && (t1 >= self.s.tokens.len()
+                || self.is_char(t1, b'.')
+                || ["in", "near", "outside", "during", "after"]
+                    .iter()
+                    .any(|w| self.is(t1, w)))
     }
 
     /// `thousands of`, `dozens of`, `members of`: a quantity before `of` (transparent).
@@ -3281,6 +3304,17 @@ mod tests {
         assert!(!f.iter().any(|x| x.1 == RelationKind::Alliance), "{f:?}");
         // military operations are no agreement
         assert!(facts("Russia ended its military operations in Syria.").is_empty());
+    }
+
+    #[test]
+    fn a_headlines_reduced_passive_of_harm() {
+        let f = facts("Chinese engineers kidnapped in Pakistan");
+        assert!(has(&f, "PAK", RelationKind::Detention, "CHN"), "{f:?}");
+        let f = facts("Two US soldiers killed in Iraq bombing");
+        assert!(has(&f, "IRQ", RelationKind::Attack, "USA"), "{f:?}");
+        // an active verb keeps its reading
+        let f = facts("Hamas attacked Israel on October 7.");
+        assert!(has(&f, "hamas", RelationKind::Attack, "ISR"), "{f:?}");
     }
 
     #[test]

@@ -1305,11 +1305,27 @@ pub(crate) fn sentence(
             });
             // (acts done to each other: `China and Russia vetoed the resolution` is no
             // veto of Russia by China)
+            // (an attack, pledge or concession is mutual only when its frame says `with`
+            // or what follows says so: `X and Y exchanged fire`, `fought a war`, `fought
+            // pitched battles`, `promised to work together`; `Malian troops and Wagner
+            // fighters killed dozens of civilians` is no attack on each other)
             let mutual = rule.kind.is_symmetric()
                 || matches!(
                     rule.kind,
                     RelationKind::Attack | RelationKind::Pledge | RelationKind::Concession
-                );
+                ) && (rule
+                    .target
+                    .iter()
+                    .any(|t| matches!(t, Slot::Prep(p) if p == "with"))
+                    || cx
+                        .bytes(t0)
+                        .get(..7)
+                        .is_some_and(|b| b.eq_ignore_ascii_case(b"exchang"))
+                    || (t1..(t1 + 6).min(s.tokens.len())).any(|j| {
+                        ["war", "battle", "battles", "together", "other", "another"]
+                            .iter()
+                            .any(|w| cx.is(j, w))
+                    }));
             let coordinated = sources.len() >= 2 && from_subject && subject_noun() && explicit;
             if coordinated && !mutual {
                 // no target named and none to guess
@@ -3304,6 +3320,19 @@ mod tests {
         assert!(!f.iter().any(|x| x.1 == RelationKind::Alliance), "{f:?}");
         // military operations are no agreement
         assert!(facts("Russia ended its military operations in Syria.").is_empty());
+    }
+
+    #[test]
+    fn allies_acting_together_do_not_attack_each_other() {
+        let f = facts("Malian troops and Wagner fighters killed dozens of civilians in Moura.");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Attack), "{f:?}");
+        let f = facts("Syrian and Russian jets bombed rebel positions.");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Attack), "{f:?}");
+        // a war fought, or fire exchanged, is mutual
+        let f = facts("Israel and Hezbollah fought a month-long war in 2006.");
+        assert!(has(&f, "ISR", RelationKind::Attack, "hezbollah"), "{f:?}");
+        let f = facts("India and Pakistan exchanged fire across the border.");
+        assert!(has(&f, "IND", RelationKind::Attack, "PAK"), "{f:?}");
     }
 
     #[test]

@@ -1403,10 +1403,14 @@ pub(crate) fn sentence(
                 }
             }
         }
-        // one actor phrase is both ends only as `the two countries` (a pronoun's group,
-        // `they discussed`, `they beat me`, was never right in the corpus)
+        // one actor phrase is both ends only of a symmetric act (`they had signed new
+        // security agreements`) or as `the two countries` (`they beat me`, `they carried
+        // out the airstrikes` were never right in the corpus)
         pairs.retain(|((a, _), (b, _))| {
-            a.is_none() || a != b || a.is_some_and(|k| s.actors[k].referent == Referent::Pair)
+            a.is_none()
+                || a != b
+                || rule.kind.is_symmetric()
+                || a.is_some_and(|k| s.actors[k].referent == Referent::Pair)
         });
         // `=kind`: however the target was found, it must be such an entity, named as
         // itself (`joined NATO`, not `joined an African Union force`; a person found in
@@ -3354,6 +3358,15 @@ mod tests {
         );
         assert!(!has(&f, "GBR", RelationKind::Attack, "FRA"), "{f:?}");
         assert!(has(&f, "GBR", RelationKind::Attack, "SYR"), "{f:?}");
+        // `they` is both ends of a symmetric act
+        let f = facts(
+            "Russia and Niger met in December. They said they had signed new security \
+             agreements.",
+        );
+        assert!(
+            has(&f, "RUS", RelationKind::AgreementSigned, "NER"),
+            "{f:?}"
+        );
         // `the two countries` is both ends of a symmetric act
         let f = facts(
             "Turkey and Britain held talks in London. \

@@ -1153,8 +1153,15 @@ pub(crate) fn sentence(
             source = Some(giver);
             target = Some(told);
         } else if passive {
+            // `Assad's regime, backed by Moscow`: a participle set off by a comma right
+            // after an actor modifies that actor, whatever governs it (`a settlement with
+            // Assad's regime, backed by Moscow`)
+            let modified = (t0 >= 2 && cx.is_char(t0 - 1, b','))
+                .then(|| cx.ending(t0 - 1))
+                .flatten()
+                .filter(|&k| cx.usable(k));
             // `A camp for Congolese refugees was attacked`: the actor inside the subject
-            let subject = cx.subject(t0, rule.pos).or_else(|| {
+            let subject = modified.or_else(|| cx.subject(t0, rule.pos)).or_else(|| {
                 cx.actors_before(t0)
                     .find(|&k| cx.usable(k) && !cx.is_speaker(k))
             });
@@ -3324,6 +3331,17 @@ mod tests {
         assert!(!f.iter().any(|x| x.1 == RelationKind::Alliance), "{f:?}");
         // military operations are no agreement
         assert!(facts("Russia ended its military operations in Syria.").is_empty());
+    }
+
+    #[test]
+    fn a_participle_after_a_comma_modifies_the_actor_before_it() {
+        let f = facts(
+            "Saudi Arabia sought a settlement with Bashar al-Assad's regime, backed by \
+             Moscow and Tehran.",
+        );
+        assert!(has(&f, "RUS", RelationKind::Support, "SYR"), "{f:?}");
+        assert!(has(&f, "IRN", RelationKind::Support, "SYR"), "{f:?}");
+        assert!(!f.iter().any(|x| x.2 == "SAU"), "{f:?}");
     }
 
     #[test]

@@ -3334,6 +3334,15 @@ mod tests {
     }
 
     #[test]
+    fn thanking_is_praise() {
+        let f = facts("Putin thanked Kim for North Korea's support.");
+        assert!(has(&f, "RUS", RelationKind::Support, "PRK"), "{f:?}");
+        // `thanks to` is a preposition (and `thanks` no form of the rule)
+        let f = facts("Thanks to Russian help, the Syrian army advanced.");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Support), "{f:?}");
+    }
+
+    #[test]
     fn a_participle_after_a_comma_modifies_the_actor_before_it() {
         let f = facts(
             "Saudi Arabia sought a settlement with Bashar al-Assad's regime, backed by \

@@ -167,6 +167,23 @@ const PREPOSITIONS: &[&str] = &[
 ];
 
 impl Slot {
+    /// What a condition (`~kind`, `=entity-kind`) names, after its sign; conditions go in
+    /// the target list only.
+    fn condition<T: std::str::FromStr<Err = String>>(
+        k: &str,
+        what: &str,
+    ) -> std::result::Result<T, String> {
+        if what != "target" {
+            let sign = &k[..1];
+            return Err(format!(
+                "expected a condition {sign}kind only in the target list, found {k:?} in the {what} list"
+            ));
+        }
+        k[1..]
+            .parse()
+            .map_err(|e| format!("{e} in the condition {k:?}"))
+    }
+
     /// A slot of the `source` or `target` list; `what` (`source` or `target`) is for the
     /// message.
     fn parse(s: &str, what: &str) -> std::result::Result<Slot, String> {
@@ -176,30 +193,8 @@ impl Slot {
             "poss" => Slot::Poss,
             "any" => Slot::Any,
             "speaker" => Slot::Speaker,
-            k if k.starts_with('~') => {
-                if what != "target" {
-                    return Err(format!(
-                        "expected a condition ~kind only in the target list, found {k:?} in the {what} list"
-                    ));
-                }
-                Slot::Needs(
-                    k[1..]
-                        .parse()
-                        .map_err(|e| format!("{e} in the condition {k:?}"))?,
-                )
-            }
-            k if k.starts_with('=') => {
-                if what != "target" {
-                    return Err(format!(
-                        "expected a condition =kind only in the target list, found {k:?} in the {what} list"
-                    ));
-                }
-                Slot::TargetKind(
-                    k[1..]
-                        .parse()
-                        .map_err(|e| format!("{e} in the condition {k:?}"))?,
-                )
-            }
+            k if k.starts_with('~') => Slot::Needs(Self::condition(k, what)?),
+            k if k.starts_with('=') => Slot::TargetKind(Self::condition(k, what)?),
             p if PREPOSITIONS.contains(&p) => Slot::Prep(p.to_string()),
             _ => {
                 return Err(format!(

@@ -113,8 +113,8 @@ impl Matcher {
         // whether a phrase may start at `i`: the char before it is not a letter or digit
         let mut word_start = true;
         while let Some(&b) = bytes.get(i) {
-            // letters and digits the walk went over: the word goes on at least that far
-            let mut walked = 0;
+            // the end of the word at `i`, once found: a failed walk steps over it
+            let mut word = None;
             // the state after the first byte, if some pattern starts with it
             let first = if word_start { self.trie.first(b) } else { 0 };
             if first != 0 {
@@ -127,11 +127,10 @@ impl Matcher {
                     i += usize::from(word_start);
                     continue;
                 }
-                let (longest, lead) = self
+                word = Some(e).filter(|&e| e > i);
+                let found = self
                     .trie
-                    .walk_from(first, bytes.get(i + 1..).unwrap_or(&[]));
-                walked = lead;
-                let found = longest
+                    .walk_from(first, bytes.get(i + 1..).unwrap_or(&[]))
                     .map(|(p, len)| (p, i + len))
                     .filter(|&(_, e)| !is_alnum_at(text, e));
                 if let Some((pattern, e)) = found {
@@ -154,8 +153,8 @@ impl Matcher {
             }
             // step over one char, or over the rest of a word at once; ASCII, most of the
             // text, without decoding
-            let alnum = if walked > 0 {
-                i += walked;
+            let alnum = if let Some(e) = word {
+                i = e;
                 true
             } else if b.is_ascii() {
                 i += 1;
@@ -273,10 +272,7 @@ struct End {
     /// The longest pattern that ends at this state or on the way to it (`NONE`: none).
     found: u32,
     /// That pattern's length in bytes.
-    len: u16,
-    /// How many of the bytes on the way to this state, from the start, are ASCII letters
-    /// or digits.
-    lead: u16,
+    len: u32,
 }
 
 /// A state of the trie, 16 bytes: what a walk needs to step on, and what it has found
@@ -385,7 +381,6 @@ impl Trie {
         let none = End {
             found: Self::NONE,
             len: 0,
-            lead: 0,
         };
         // (patterns are not empty: nothing ends at the root)
         let mut slots = vec![Slot {
@@ -395,7 +390,7 @@ impl Trie {
         }];
         let len_of = |k: u32| {
             keys.get(k as usize).map_or(0, |key| {
-                u16::try_from(key.as_ref().len()).expect("patterns shorter than 64 KB")
+                u32::try_from(key.as_ref().len()).expect("patterns shorter than 4 GB")
             })
         };
         let mut free = FreeSlots::new();
@@ -462,8 +457,6 @@ impl Trie {
                         } else {
                             len_of(found)
                         },
-                        lead: up.lead
-                            + u16::from(u32::from(up.lead) == depth && b.is_ascii_alphanumeric()),
                     },
                 };
                 queue.push_back((child, t, depth + 1));
@@ -484,17 +477,10 @@ impl Trie {
     /// The longest pattern that is a prefix of `bytes`, as (pattern, length).
     #[cfg(test)]
     fn longest(&self, bytes: &[u8]) -> Option<(usize, usize)> {
-        self.walk(bytes).0
-    }
-
-    /// The longest pattern that is a prefix of `bytes`, as (pattern, length), and how many
-    /// bytes from the start the walk went over are ASCII letters or digits.
-    #[cfg(test)]
-    fn walk(&self, bytes: &[u8]) -> (Option<(usize, usize)>, usize) {
         match bytes.split_first() {
             Some((&b, rest)) if self.first(b) != 0 => self.walk_from(self.first(b), rest),
             // (patterns are not empty)
-            _ => (None, 0),
+            _ => None,
         }
     }
 
@@ -504,9 +490,10 @@ impl Trie {
         self.first[usize::from(b)] as usize
     }
 
-    /// [`Trie::walk`] after its first step, which went to `state`.
+    /// The longest pattern that is a prefix of the first byte's and `bytes`, as
+    /// (pattern, length), after the walk's first step, which went to `state`.
     #[inline]
-    fn walk_from(&self, mut state: usize, bytes: &[u8]) -> (Option<(usize, usize)>, usize) {
+    fn walk_from(&self, mut state: usize, bytes: &[u8]) -> Option<(usize, usize)> {
         let mut base = self.slots.get(state).map_or(0, |s| s.base as usize);
         for &b in bytes {
             let t = base + usize::from(b);
@@ -518,11 +505,8 @@ impl Trie {
                 _ => break,
             }
         }
-        let Some(Slot { end, .. }) = self.slots.get(state) else {
-            return (None, 0);
-        };
-        let longest = (end.found != Self::NONE).then_some((end.found as usize, end.len as usize));
-        (longest, end.lead as usize)
+        let end = self.slots.get(state)?.end;
+        (end.found != Self::NONE).then_some((end.found as usize, end.len as usize))
     }
 }
 
@@ -1977,9 +1961,8 @@ mod tests {
             let bytes = text.as_bytes();
             for i in 0..bytes.len() {
                 let want = reference_longest(m.nfa(), &bytes[i..]);
-                let (got, lead) = m.trie.walk(&bytes[i..]);
+                let got = m.trie.longest(&bytes[i..]);
                 assert_eq!(got, want, "{text:?} at {i}");
-                assert!(bytes[i..i + lead].iter().all(u8::is_ascii_alphanumeric));
                 found += usize::from(want.is_some());
             }
             assert_eq!(m.scan(&text), reference_scan(&m, &text), "{text:?}");

@@ -1316,25 +1316,27 @@ pub(crate) fn sentence(
             // or what follows says so: `X and Y exchanged fire`, `fought a war`, `fought
             // pitched battles`, `promised to work together`; `Malian troops and Wagner
             // fighters killed dozens of civilians` is no attack on each other)
-            let mutual = rule.kind.is_symmetric()
-                || matches!(
-                    rule.kind,
-                    RelationKind::Attack | RelationKind::Pledge | RelationKind::Concession
-                ) && (rule
-                    .target
-                    .iter()
-                    .any(|t| matches!(t, Slot::Prep(p) if p == "with"))
-                    || cx
-                        .bytes(t0)
-                        .get(..7)
-                        .is_some_and(|b| b.eq_ignore_ascii_case(b"exchang"))
-                    || (t1..(t1 + 6).min(s.tokens.len())).any(|j| {
-                        ["war", "battle", "battles", "together", "other", "another"]
-                            .iter()
-                            .any(|w| cx.is(j, w))
-                    }));
+            let mutual = || {
+                rule.kind.is_symmetric()
+                    || matches!(
+                        rule.kind,
+                        RelationKind::Attack | RelationKind::Pledge | RelationKind::Concession
+                    ) && (rule
+                        .target
+                        .iter()
+                        .any(|t| matches!(t, Slot::Prep(p) if p == "with"))
+                        || cx
+                            .bytes(t0)
+                            .get(..7)
+                            .is_some_and(|b| b.eq_ignore_ascii_case(b"exchang"))
+                        || (t1..(t1 + 6).min(s.tokens.len())).any(|j| {
+                            ["war", "battle", "battles", "together", "other", "another"]
+                                .iter()
+                                .any(|w| cx.is(j, w))
+                        }))
+            };
             let coordinated = sources.len() >= 2 && from_subject && subject_noun() && explicit;
-            if coordinated && !mutual {
+            if coordinated && !mutual() {
                 // no target named and none to guess
             } else if coordinated {
                 // X and Y agreed / clashed / held talks: reciprocal
@@ -2978,22 +2980,6 @@ mod tests {
                 super::dedup_by_entity(&mut v);
                 assert_eq!(v, want);
             }
-        }
-    }
-
-    #[test]
-    fn load_is_a_zero_padded_copy() {
-        let bytes: Vec<u8> = (1..=8u8)
-            .map(|i| i.wrapping_mul(37).wrapping_add(3))
-            .collect();
-        for n in 0..=8 {
-            let mut buf = [0u8; 8];
-            buf[..n].copy_from_slice(&bytes[..n]);
-            assert_eq!(
-                crate::text::load(&bytes[..n]),
-                u64::from_le_bytes(buf),
-                "{n}"
-            );
         }
     }
 

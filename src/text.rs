@@ -1202,6 +1202,18 @@ fn word_end(slice: &str, start: usize, mut end: usize) -> usize {
 mod tests {
     use super::*;
 
+    #[test]
+    fn load_is_a_zero_padded_copy() {
+        let bytes: Vec<u8> = (1..=8u8)
+            .map(|i| i.wrapping_mul(37).wrapping_add(3))
+            .collect();
+        for n in 0..=8 {
+            let mut buf = [0u8; 8];
+            buf[..n].copy_from_slice(&bytes[..n]);
+            assert_eq!(load(&bytes[..n]), u64::from_le_bytes(buf), "{n}");
+        }
+    }
+
     fn split(text: &str) -> Vec<&str> {
         sentences(text).iter().map(|s| s.span.slice(text)).collect()
     }

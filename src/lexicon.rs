@@ -29,6 +29,7 @@ const SECTORS: &str = include_str!("../data/sectors.tsv");
 const TITLES: &str = include_str!("../data/titles.tsv");
 const TRIGGERS: &str = include_str!("../data/triggers.tsv");
 const PEOPLE: &str = include_str!("../data/people.tsv");
+const PLACES: &str = include_str!("../data/places.tsv");
 
 const H_STATES: &str = "iso3\tiso2\twikidata\tname\taliases\tadjectives\tcapitals\tseats";
 const H_ORGS: &str = "id\ttype\tname\taliases\tcountry\twikidata";
@@ -37,6 +38,7 @@ const H_SECTORS: &str = "code\tforms";
 const H_TITLES: &str = "title\tforms\tsector";
 const H_PEOPLE: &str = "id\tname\taliases\tcountry\tsector\twikidata";
 const H_TRIGGERS: &str = "id\tkind\tpos\tforms\tsource\ttarget\texample\texpect";
+const H_PLACES: &str = "place\taliases\tcountry";
 
 /// FNV-1a: the lexicon's keys are short strings looked up on every mention, where the
 /// standard SipHash costs more than the lookup itself; no key comes from an adversary
@@ -105,6 +107,8 @@ pub(crate) enum NameRole {
     Capital,
     /// A seat of power (`Kremlin`).
     Seat,
+    /// A city or town, for the state it lies in (`Aleppo`).
+    Place,
 }
 
 /// What a phrase of the lexicon stands for.
@@ -280,6 +284,7 @@ impl Lexicon {
             ("data/sectors.tsv", SECTORS),
             ("data/titles.tsv", TITLES),
             ("data/people.tsv", PEOPLE),
+            ("data/places.tsv", PLACES),
             ("data/triggers.tsv", TRIGGERS),
         ] {
             // The built-in files are tested; a failure here is a bug in the crate.
@@ -380,7 +385,7 @@ impl Lexicon {
             let Some(h) = header else {
                 let h = line.trim_end();
                 if ![
-                    H_STATES, H_ORGS, H_GROUPS, H_SECTORS, H_TITLES, H_PEOPLE, H_TRIGGERS,
+                    H_STATES, H_ORGS, H_GROUPS, H_SECTORS, H_TITLES, H_PEOPLE, H_TRIGGERS, H_PLACES,
                 ]
                 .contains(&h)
                 {
@@ -411,6 +416,7 @@ impl Lexicon {
                 H_SECTORS => self.add_sector(&cols),
                 H_TITLES => self.add_title(&cols),
                 H_PEOPLE => self.add_person(&cols),
+                H_PLACES => self.add_place(&cols),
                 _ => self.add_trigger(&cols),
             };
             res.map_err(|m| err(format!("entry {entry:?}: {m}")))?;
@@ -682,6 +688,23 @@ impl Lexicon {
         self.surnames.get(surname).and_then(Option::as_ref)
     }
 
+    /// A place (a city or town) stands for the state it lies in: `Russian jets struck
+    /// Aleppo` is an attack on Syria. Never for its government, as a capital may.
+    fn add_place(&mut self, c: &[&str]) -> std::result::Result<(), String> {
+        let [place, aliases, country] = c[..3] else {
+            return Err("expected 3 columns".into());
+        };
+        let Some(state) = self.country_ref(country)? else {
+            return Err("a place needs the ISO alpha-3 code of its state".into());
+        };
+        let idx = self.by_id[&state];
+        if is_none(place) {
+            return Err("a place needs a name".into());
+        }
+        self.add_names(place, PhraseUse::Entity(idx, NameRole::Place))?;
+        self.add_names(aliases, PhraseUse::Entity(idx, NameRole::Place))
+    }
+
     fn add_sector(&mut self, c: &[&str]) -> std::result::Result<(), String> {
         let code = c[0];
         if code.is_empty() || !code.bytes().all(|b| b.is_ascii_uppercase()) {
@@ -879,6 +902,49 @@ mod tests {
                 .and_then(|e| e.successor_of.clone()),
             Some(EntityId::new("wagner-group"))
         );
+    }
+
+    #[test]
+    fn places_stand_for_their_state_and_bad_rows_are_named() {
+        let lex = Lexicon::builtin();
+        let place = |name: &str| {
+            lex.phrases.iter().find(|p| p.text == name).and_then(|p| {
+                p.uses.iter().find_map(|u| match u {
+                    PhraseUse::Entity(e, NameRole::Place) => Some(lex.entities[*e].id.as_str()),
+                    _ => None,
+                })
+            })
+        };
+        assert_eq!(place("Aleppo"), Some("SYR"));
+        assert_eq!(place("Kharkiv"), Some("UKR"));
+        assert_eq!(place("Agadez"), Some("NER"));
+        let places = lex
+            .phrases
+            .iter()
+            .filter(|p| {
+                p.uses
+                    .iter()
+                    .any(|u| matches!(u, PhraseUse::Entity(_, NameRole::Place)))
+            })
+            .count();
+        assert!(places >= 500, "{places} place names");
+        let mut lex = Lexicon::builtin();
+        let e = lex
+            .add_str("p.tsv", &format!("{H_PLACES}\nBirnin Kebbi\t-\tNG\n"))
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("p.tsv:2: entry \"Birnin Kebbi\""), "{e}");
+        assert!(e.contains("ISO alpha-3"), "{e}");
+        let e = lex
+            .add_str("p.tsv", &format!("{H_PLACES}\nBirnin Kebbi\t-\t-\n"))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("needs the ISO alpha-3 code of its state"), "{e}");
+        lex.add_str(
+            "p.tsv",
+            &format!("{H_PLACES}\nBirnin Kebbi\tBirnin-Kebbi\tNGA\n"),
+        )
+        .unwrap();
     }
 
     #[test]

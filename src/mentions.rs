@@ -564,7 +564,7 @@ pub(crate) struct Actor {
     pub sector: Option<String>,
     /// Media are recognised but never actors of relations.
     pub media: bool,
-    /// A location-like use (capital after `in`), set by the relation stage.
+    /// Written as a possessive (`Niger's`): the owner of what follows, not its head.
     pub possessive: bool,
 }
 
@@ -1234,7 +1234,7 @@ pub(crate) fn actors(
                     }
                     if let Some((e2, role2, et1)) = entity_of(k)
                         && lex.entities[e2].kind == EntityKind::Country
-                        && matches!(role2, NameRole::Name)
+                        && matches!(role2, NameRole::Name | NameRole::Place)
                     {
                         let start = if ethnic { *t0 - 1 } else { *t0 };
                         for u in &mut used[start..et1] {

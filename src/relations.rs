@@ -984,10 +984,13 @@ pub(crate) fn sentence(
             // (`suspended` + aid, else `suspended` + a treaty)
             let fits = |r: &&crate::lexicon::Trigger| (r.pos == TriggerPos::Noun) == noun_ctx;
             let mut fitting = rows.iter().map(|&r| &lex.triggers[r]).filter(fits);
+            let holds = |r: &crate::lexicon::Trigger| {
+                cx.object_noun_ok(t0, t1, r) && cx.target_kind_ok(t1, r)
+            };
             match fitting.next() {
-                Some(r) if r.pos == TriggerPos::Noun || cx.object_noun_ok(t0, t1, r) => Some(r),
+                Some(r) if r.pos == TriggerPos::Noun || holds(r) => Some(r),
                 // (all verb rules: the first failed its condition)
-                Some(_) => fitting.find(|r| cx.object_noun_ok(t0, t1, r)),
+                Some(_) => fitting.find(|r| holds(r)),
                 None if noun_ctx => None,
                 None => rows.first().map(|&r| &lex.triggers[r]),
             }
@@ -1422,15 +1425,10 @@ pub(crate) fn sentence(
                 || a.is_some_and(|k| s.actors[k].referent == Referent::Pair)
         });
         // `=kind`: however the target was found, it must be such an entity, named as
-        // itself (`joined NATO`, not `joined an African Union force`; a person found in
-        // the text is in no lexicon)
+        // itself (`joined NATO`, not `joined an African Union force`)
         for slot in &rule.target {
             if let Slot::TargetKind(kind) = *slot {
-                pairs.retain(|(_, (k, e))| {
-                    lex.entity(e)
-                        .map_or(kind == EntityKind::Person, |x| x.kind == kind)
-                        && k.is_none_or(|k| s.actors[k].sector.is_none())
-                });
+                pairs.retain(|(_, (k, e))| cx.kind_fits(*k, e, kind));
             }
         }
         if pairs.is_empty() {
@@ -2685,6 +2683,86 @@ impl<'a> Cx<'a> {
             || self.is_passive(t0, t1) && (t0.saturating_sub(8)..t0).any(is_noun)
     }
 
+    /// Whether a target (actor `k`, entity `e`) is of the kind a `=kind` condition asks
+    /// for: such an entity named as itself, not its forces or officials; for `=person`, an
+    /// actor phrase that names a person or envoys, whose state is the target (`welcomed
+    /// Putin`, `welcomed a Chinese delegation`; not `welcomed Putin's decision`).
+    fn kind_fits(&self, k: Option<usize>, e: &EntityId, kind: EntityKind) -> bool {
+        if kind == EntityKind::Person {
+            let actors = &self.s.actors;
+            // whether the word at `j` ends the phrase before it: no possessive `'s`, no
+            // lower-case noun that the phrase would modify (`welcome the Bush win`)
+            let ends_phrase = |j: usize| {
+                let Some(t) = self.s.tokens.get(j) else {
+                    return true;
+                };
+                !["'s", "’s"].iter().any(|w| self.is(j, w))
+                    && (t.kind != TokenKind::Word
+                        || !self.w(j).starts_with(char::is_lowercase)
+                        || self.has(j, class::PREPS | class::CLAUSE | class::AND_OR_TO))
+            };
+            let named = |b: &Actor| b.person.is_some() && !b.possessive && ends_phrase(b.t1);
+            // a head of state or government: the actor's last word or the word after it
+            // (`the Polish president`, `his Sudanese counterpart`)
+            let heads = |j: usize| {
+                [
+                    "counterpart",
+                    "counterparts",
+                    "president",
+                    "leader",
+                    "premier",
+                    "minister",
+                    "king",
+                    "emir",
+                    "chancellor",
+                ]
+                .iter()
+                .any(|w| self.is(j, w))
+            };
+            return k.is_some_and(|k| {
+                let a = &actors[k];
+                let head = if a.t1 > 0 && heads(a.t1 - 1) {
+                    ends_phrase(a.t1)
+                } else {
+                    heads(a.t1) && ends_phrase(a.t1 + 1)
+                };
+                named(a)
+                    || !a.possessive && (a.sector.as_deref() == Some("DIP") || head)
+                    // (`South African leader F.W. de Klerk`: the name right after the title)
+                    || actors.get(k + 1).is_some_and(|b| b.t0 == a.t1 && named(b))
+            });
+        }
+        self.lex.entity(e).is_some_and(|x| x.kind == kind)
+            && k.is_none_or(|k| self.s.actors[k].sector.is_none())
+    }
+
+    /// For a verb rule with `=kind` conditions: whether an actor that fits them starts
+    /// within a few words after the trigger, in its clause. Tested when the rule is
+    /// chosen, so that a later rule sharing the form is tried when it fails (`welcomed
+    /// Putin` is a visit, `welcomed the decision` is support).
+    fn target_kind_ok(&self, t1: usize, rule: &crate::lexicon::Trigger) -> bool {
+        let fits = |k: usize, e: &EntityId| {
+            rule.target.iter().all(|slot| match *slot {
+                Slot::TargetKind(kind) => self.kind_fits(Some(k), e, kind),
+                _ => true,
+            })
+        };
+        if !rule.target.iter().any(|s| matches!(s, Slot::TargetKind(_))) {
+            return true;
+        }
+        // the object: the first actor after the trigger, a few words on, with no `by`,
+        // `of` or clause break between (`welcomed the decision by Trump` is no visit)
+        let k = self.first_after(t1);
+        self.s.actors.get(k).is_some_and(|a| {
+            a.t0 <= t1 + 4
+                && (t1..a.t0).all(|j| {
+                    !(["by", "of", "'s", "’s"].iter().any(|w| self.is(j, w))
+                        || self.has(j, class::PUNCT_STOPS))
+                })
+                && a.entities.iter().any(|e| fits(k, e))
+        })
+    }
+
     /// Whether the actor `target` is a named person and `source` is not: a person of a
     /// state is apart from that state's government, army or police (`the junta detained
     /// Aung San Suu Kyi`).
@@ -3317,6 +3395,78 @@ mod tests {
         assert!(!f.iter().any(|x| x.1 == RelationKind::Alliance), "{f:?}");
         // military operations are no agreement
         assert!(facts("Russia ended its military operations in Syria.").is_empty());
+    }
+
+    #[test]
+    fn welcoming_a_leader_is_a_visit_and_welcoming_a_decision_is_support() {
+        for text in [
+            "Egypt's president welcomed his Sudanese counterpart in Cairo on Sunday.",
+            "Chirac welcomed Putin in Paris.",
+            "Ghana welcomed a Togolese delegation in Accra.",
+            "Mitterrand gave a warm welcome on Thursday to South African leader F.W. de Klerk.",
+        ] {
+            let f = facts(text);
+            assert!(
+                f.iter().any(|x| x.1 == RelationKind::Talks),
+                "{text}: {f:?}"
+            );
+            assert!(
+                !f.iter().any(|x| x.1 == RelationKind::Support),
+                "{text}: {f:?}"
+            );
+        }
+        // the person owns or modifies the object, or stands after `by`: the later rule
+        for text in [
+            "Chirac welcomed Putin's decision.",
+            "Macron welcomed the Polish president's decision.",
+            "Senator Rand Paul welcomed the decision by Donald Trump.",
+            "Berlusconi and Putin said they welcome the Bush win.",
+        ] {
+            let f = facts(text);
+            assert!(
+                !f.iter().any(|x| x.1 == RelationKind::Talks),
+                "{text}: {f:?}"
+            );
+        }
+        let f = facts("Chirac welcomed Putin's decision.");
+        assert!(has(&f, "FRA", RelationKind::Support, "RUS"), "{f:?}");
+    }
+
+    #[test]
+    fn accepting_an_offer_or_a_plan_is_a_pledge_to_its_author() {
+        let f = facts("Israel accepted the Egyptian proposal for a truce.");
+        assert!(has(&f, "ISR", RelationKind::Pledge, "EGY"), "{f:?}");
+        let f = facts("Kenya accepted an invitation from China to attend the summit.");
+        assert!(has(&f, "KEN", RelationKind::Pledge, "CHN"), "{f:?}");
+        // nothing offered: no pledge
+        let f = facts("Hamas accepted responsibility for the attack on Israel.");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Pledge), "{f:?}");
+        // an offer's author is its possessor, never a state far after it
+        let f =
+            facts("Two senators opposed a proposal to ban US companies from boycotting Israel.");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Pledge), "{f:?}");
+    }
+
+    #[test]
+    fn a_place_stands_for_its_state_never_its_government() {
+        let f = facts("Russian jets struck Aleppo on Monday.");
+        assert!(has(&f, "RUS", RelationKind::Attack, "SYR"), "{f:?}");
+        let f = facts("Ukrainian forces withdrew from Bakhmut.");
+        assert!(has(&f, "UKR", RelationKind::Withdrawal, "UKR"), "{f:?}");
+        let ex = crate::Extractor::new();
+        let sector = |text: &str, id: &str| {
+            ex.mentions(&crate::Document::new("t", text))
+                .mentions
+                .into_iter()
+                .find(|m| m.entity.as_str() == id)
+                .map(|m| m.sector)
+        };
+        // a capital may speak for its government; a city never does
+        assert_eq!(
+            sector("Damascus said the talks had failed.", "SYR"),
+            Some(Some("GOV".into()))
+        );
+        assert_eq!(sector("Aleppo fell in December.", "SYR"), Some(None));
     }
 
     #[test]

@@ -928,6 +928,14 @@ mod tests {
             })
             .count();
         assert!(places >= 500, "{places} place names");
+        // no place name is also a name of another table (a state, an organisation, a
+        // person, a sector or a trigger): it would stand for two things
+        for p in &lex.phrases {
+            let place = |u: &PhraseUse| matches!(u, PhraseUse::Entity(_, NameRole::Place));
+            if p.uses.iter().any(place) {
+                assert!(p.uses.iter().all(place), "{:?}: {:?}", p.text, p.uses);
+            }
+        }
         let mut lex = Lexicon::builtin();
         let e = lex
             .add_str("p.tsv", &format!("{H_PLACES}\nBirnin Kebbi\t-\tNG\n"))

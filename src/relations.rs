@@ -1003,6 +1003,33 @@ pub(crate) fn sentence(
                 || !(*t0 >= 2 && cx.w(t0 - 1).ends_with("ly") && cx.has(t0 - 2, class::DETS)
                     || *t0 >= 1 && cx.has(t0 - 1, class::PREPS) && cx.w(*t0).ends_with("ing"))
         })
+        // `visa free travel`, `a violence free protest`: `free` after a word that is no
+        // auxiliary, `to`, adverb or pronoun is an adjective (`will free`, `to free`,
+        // `they free` are verbs)
+        .filter(|(t0, t1, r)| {
+            !(r.pos == TriggerPos::Verb
+                && *t1 == t0 + 1
+                && *t0 > 0
+                && cx.is(*t0, "free")
+                && s.tokens[t0 - 1].kind == TokenKind::Word
+                && cx.w(t0 - 1).starts_with(char::is_lowercase)
+                && !cx.has(
+                    t0 - 1,
+                    class::AUX | class::ADVERB_SKIP | class::LY | class::AND_OR_TO,
+                )
+                && ![
+                    "they",
+                    "we",
+                    "i",
+                    "you",
+                    "who",
+                    "soon",
+                    "never",
+                    "eventually",
+                ]
+                .iter()
+                .any(|w| cx.is(t0 - 1, w)))
+        })
         // `taken back`, `came back from`, `take their citizens back`: the adverb
         .filter(|(t0, t1, r)| r.pos == TriggerPos::Noun || *t1 != t0 + 1 || !cx.adverb_back(*t0))
         // `a Turkish attack`, `chemical attacks`, `Iraqi attacks kill`: a present verb
@@ -3467,6 +3494,37 @@ mod tests {
             Some(Some("GOV".into()))
         );
         assert_eq!(sector("Aleppo fell in December.", "SYR"), Some(None));
+    }
+
+    #[test]
+    fn free_after_a_noun_is_an_adjective() {
+        for text in [
+            "Russia agreed to visa free travel with Serbia.",
+            "Egypt may sell goods made with Israeli parts duty free in America.",
+        ] {
+            let f = facts(text);
+            assert!(
+                !f.iter().any(|x| x.1 == RelationKind::Concession),
+                "{text}: {f:?}"
+            );
+        }
+        let f = facts("Pakistan allowed a violence free protest in Lahore.");
+        assert!(
+            !f.iter()
+                .any(|x| x.1 == RelationKind::Concession && x.2 != "PAK"),
+            "{f:?}"
+        );
+        for text in [
+            "Hamas to free Israeli hostages.",
+            "Turkey said it would soon free the Greek soldiers.",
+        ] {
+            let f = facts(text);
+            assert!(
+                f.iter()
+                    .any(|x| x.1 == RelationKind::Concession || x.1 == RelationKind::Pledge),
+                "{text}: {f:?}"
+            );
+        }
     }
 
     #[test]

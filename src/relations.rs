@@ -3528,6 +3528,18 @@ mod tests {
     }
 
     #[test]
+    fn opposing_is_rejection_in_either_voice() {
+        let f = facts("Russia opposed the deployment of NATO troops in Estonia.");
+        assert!(has(&f, "RUS", RelationKind::Rejection, "nato"), "{f:?}");
+        let f = facts("The Turkish deployment is opposed by Damascus.");
+        assert!(has(&f, "SYR", RelationKind::Rejection, "TUR"), "{f:?}");
+        // `is opposed to` is no passive: its subject opposes
+        let f = facts("Chile is opposed to the Argentine claim.");
+        assert!(has(&f, "CHL", RelationKind::Rejection, "ARG"), "{f:?}");
+        assert!(!has(&f, "ARG", RelationKind::Rejection, "CHL"), "{f:?}");
+    }
+
+    #[test]
     fn thanking_is_praise() {
         let f = facts("Putin thanked Kim for North Korea's support.");
         assert!(has(&f, "RUS", RelationKind::Support, "PRK"), "{f:?}");

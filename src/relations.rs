@@ -3478,6 +3478,8 @@ mod tests {
     fn a_place_stands_for_its_state_never_its_government() {
         let f = facts("Russian jets struck Aleppo on Monday.");
         assert!(has(&f, "RUS", RelationKind::Attack, "SYR"), "{f:?}");
+        let f = facts("Russia annexed Crimea in 2014.");
+        assert!(has(&f, "RUS", RelationKind::Attack, "UKR"), "{f:?}");
         let f = facts("Ukrainian forces withdrew from Bakhmut.");
         assert!(has(&f, "UKR", RelationKind::Withdrawal, "UKR"), "{f:?}");
         let ex = crate::Extractor::new();

@@ -1596,6 +1596,7 @@ fn objects_of(verb: RelationKind, noun: RelationKind) -> bool {
                 AgreementEnded,
                 AgreementSigned | MilitaryCooperation | EconomicCooperation | Alliance
             ) | (AidSuspension, Aid)
+                | (Withdrawal, Deployment)
                 | (Concession, Sanctions | Repression | Protest)
                 // `called for sanctions`, `demanded a meeting`, `threatened sanctions`,
                 // `agreed to postpone the demonstration`: what is asked for, threatened
@@ -3539,6 +3540,20 @@ mod tests {
         let f = facts("Chile is opposed to the Argentine claim.");
         assert!(has(&f, "CHL", RelationKind::Rejection, "ARG"), "{f:?}");
         assert!(!has(&f, "ARG", RelationKind::Rejection, "CHL"), "{f:?}");
+    }
+
+    #[test]
+    fn reducing_a_presence_is_a_withdrawal_not_a_deployment() {
+        let f = facts("Turkey reduced its military presence in Qatar.");
+        assert!(has(&f, "TUR", RelationKind::Withdrawal, "QAT"), "{f:?}");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Deployment), "{f:?}");
+        let f = facts("France ended its deployment in Mali.");
+        assert!(has(&f, "FRA", RelationKind::Withdrawal, "MLI"), "{f:?}");
+        // without a deployment noun, `reduced` and `ended` are no withdrawal
+        let f = facts("Turkey reduced its tariffs on Qatar.");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Withdrawal), "{f:?}");
+        let f = facts("Syrian intelligence officers tortured a Jordanian journalist.");
+        assert!(has(&f, "SYR", RelationKind::Attack, "JOR"), "{f:?}");
     }
 
     #[test]

@@ -893,7 +893,6 @@ const NOT_BACKED: &[&str] = &[
     "home", "control", "power", "again", "down", "up", "off", "out", "away", "here", "there",
     "then", "later", "and",
 ];
-/// Hypothetical only with a `to` before the trigger.
 /// Hypothetical only with a `to` before the trigger: an act tried, sought or judged
 /// unlikely has not happened (`tried to`, `attempted to`, `its bid to join`, `unlikely
 /// to attack`, `on track to join`).
@@ -2283,6 +2282,16 @@ impl<'a> Cx<'a> {
         if inside_other_paren || self.is_speaker(k) {
             return false;
         }
+        // `objected to Sweden's bid to join NATO`: the owner of the noun right before an
+        // infinitive is its subject, in a prepositional phrase or not
+        if a.possessive
+            && t0 > a.t1 + 2
+            && t0 - a.t1 <= 5
+            && self.has(t0 - 1, class::TO)
+            && (a.t1 + 1..t0 - 1).all(|j| self.s.tokens[j].kind == TokenKind::Word)
+        {
+            return true;
+        }
         // the first actor of its coordinated group decides whether it is in a PP
         let first = (self.groups[k].0..=self.groups[k].1)
             .find(|&i| self.usable(i))
@@ -3554,6 +3563,16 @@ mod tests {
         assert!(!f.iter().any(|x| x.1 == RelationKind::Withdrawal), "{f:?}");
         let f = facts("Syrian intelligence officers tortured a Jordanian journalist.");
         assert!(has(&f, "SYR", RelationKind::Attack, "JOR"), "{f:?}");
+    }
+
+    #[test]
+    fn the_owner_of_a_noun_before_an_infinitive_is_its_subject() {
+        let f = facts("Turkey objected to Sweden's bid to join NATO.");
+        assert!(has(&f, "SWE", RelationKind::Alliance, "nato"), "{f:?}");
+        assert!(!has(&f, "TUR", RelationKind::Alliance, "nato"), "{f:?}");
+        let f =
+            facts("The envoy resigned over Donald Trump's decision to withdraw troops from Syria.");
+        assert!(has(&f, "USA", RelationKind::Withdrawal, "SYR"), "{f:?}");
     }
 
     #[test]

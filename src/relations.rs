@@ -3576,6 +3576,30 @@ mod tests {
     }
 
     #[test]
+    fn hitting_is_an_attack_unless_with_sanctions() {
+        let f = facts("Russian missiles hit a power station in Kharkiv.");
+        assert!(has(&f, "RUS", RelationKind::Attack, "UKR"), "{f:?}");
+        let f = facts("Chinese coast guard vessels rammed a Philippine supply boat.");
+        assert!(has(&f, "CHN", RelationKind::Attack, "PHL"), "{f:?}");
+        let f = facts("The Houthis launched drones at Saudi Arabia.");
+        assert!(has(&f, "houthis", RelationKind::Attack, "SAU"), "{f:?}");
+        // `hit X with sanctions` (or tariffs) is a sanction, `hit out at` a condemnation
+        for text in [
+            "The United States hit Iran with new sanctions.",
+            "The EU hit Russia with tariffs.",
+            "Iran hit out at Israel.",
+        ] {
+            let f = facts(text);
+            assert!(
+                !f.iter().any(|x| x.1 == RelationKind::Attack),
+                "{text}: {f:?}"
+            );
+        }
+        let f = facts("Iran hit out at Israel.");
+        assert!(has(&f, "IRN", RelationKind::Condemnation, "ISR"), "{f:?}");
+    }
+
+    #[test]
     fn thanking_is_praise() {
         let f = facts("Putin thanked Kim for North Korea's support.");
         assert!(has(&f, "RUS", RelationKind::Support, "PRK"), "{f:?}");

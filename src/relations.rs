@@ -3600,6 +3600,21 @@ mod tests {
     }
 
     #[test]
+    fn invitations_calls_and_requests_for_aid() {
+        let f = facts("Egypt invited Ethiopia to resume talks on the dam.");
+        assert!(has(&f, "EGY", RelationKind::Pledge, "ETH"), "{f:?}");
+        let f = facts("Zelensky was invited to the summit by Biden.");
+        assert!(has(&f, "USA", RelationKind::Pledge, "UKR"), "{f:?}");
+        let f = facts("Germany's chancellor telephoned the Russian president.");
+        assert!(has(&f, "DEU", RelationKind::Talks, "RUS"), "{f:?}");
+        let f = facts("The Philippines sought assistance from the United States.");
+        assert!(has(&f, "PHL", RelationKind::Demand, "USA"), "{f:?}");
+        // `seek to` is an attempt, not a request
+        let f = facts("Iran is seeking to expand its ties with Iraq.");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Demand), "{f:?}");
+    }
+
+    #[test]
     fn thanking_is_praise() {
         let f = facts("Putin thanked Kim for North Korea's support.");
         assert!(has(&f, "RUS", RelationKind::Support, "PRK"), "{f:?}");

@@ -1403,6 +1403,29 @@ pub(crate) fn actors(
                 out.push(a);
             }
             Item::Sector(code) => {
+                // `Turkey said its troops killed ...`: `its` or `their` right after a
+                // speech verb (and `that`) is its speaker, a state or an organisation
+                let mut v = t0.wrapping_sub(2);
+                if *t0 >= 3 && is(v, "that") {
+                    v -= 1;
+                }
+                if *t0 >= 2
+                    && is_any(*t0 - 1, &["its", "their"])
+                    && is_any(v, SPEECH)
+                    && let Some(speaker) = out.last().filter(|a| {
+                        a.t1 == v
+                            && a.person.is_none()
+                            && !a.media
+                            && matches!(a.referent, Referent::Entity(_))
+                    })
+                {
+                    let referent = speaker.referent.clone();
+                    for u in &mut used[*t0 - 1..*t1] {
+                        *u = true;
+                    }
+                    out.push(make(*t0 - 1, *t1, referent, Some(code.clone())));
+                    continue;
+                }
                 // SECTOR (of|from|in) [the] ENTITY
                 let k = *t1;
                 // (`the government in Kabul`, `authorities in Niger`: a government in a

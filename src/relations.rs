@@ -3615,6 +3615,21 @@ mod tests {
     }
 
     #[test]
+    fn its_forces_after_a_speech_verb_are_the_speakers() {
+        let f = facts("Turkey said its troops killed 20 Kurdish militants in Syria.");
+        assert!(has(&f, "TUR", RelationKind::Attack, "SYR"), "{f:?}");
+        let f = facts("Russia said that its forces had captured the town of Avdiivka.");
+        assert!(has(&f, "RUS", RelationKind::Attack, "UKR"), "{f:?}");
+        // a person's `its` is no one's
+        let f = facts("Putin said its troops had captured Avdiivka.");
+        assert!(
+            !f.iter()
+                .any(|x| x.1 == RelationKind::Attack && x.0 == "RUS"),
+            "{f:?}"
+        );
+    }
+
+    #[test]
     fn thanking_is_praise() {
         let f = facts("Putin thanked Kim for North Korea's support.");
         assert!(has(&f, "RUS", RelationKind::Support, "PRK"), "{f:?}");

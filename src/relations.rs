@@ -1801,7 +1801,25 @@ impl<'a> Cx<'a> {
             // a real list names a handful of actors, not hundreds; three or more joined
             // by commas alone are a list too (`to Iran, Libya, North Korea, Sudan, and
             // with strings attached, Cuba`), two may be an apposition
-            let list = (conj || hi - lo >= 2) && hi - lo < MAX_LIST;
+            // (`Ghana, Togo sign security pact`: a headline's pair opening the sentence,
+            // before a trigger in the plural, with no -s)
+            let headline_pair = hi == lo + 1
+                && actors[lo].t0 == 0
+                && actors[lo].t1 < actors[hi].t0
+                && self.is_char(actors[lo].t1, b',')
+                && {
+                    let t = actors[hi].t1;
+                    let w = self.w(t);
+                    w.starts_with(|c: char| c.is_ascii_lowercase())
+                        && !w.ends_with('s')
+                        && !w.ends_with("ed")
+                        && self
+                            .s
+                            .items
+                            .iter()
+                            .any(|(a, _, it)| *a == t && matches!(it, Item::Trigger(_)))
+                };
+            let list = (conj || hi - lo >= 2 || headline_pair) && hi - lo < MAX_LIST;
             for k in lo..=hi {
                 out.push(if list { (lo, hi) } else { (k, k) });
             }
@@ -3627,6 +3645,24 @@ mod tests {
                 .any(|x| x.1 == RelationKind::Attack && x.0 == "RUS"),
             "{f:?}"
         );
+    }
+
+    #[test]
+    fn a_headline_pair_joined_by_a_comma_acts_together() {
+        let f = facts("Ghana, Togo sign security pact.");
+        assert!(
+            has(&f, "GHA", RelationKind::AgreementSigned, "TGO"),
+            "{f:?}"
+        );
+        let f = facts("Israel, Hamas agree to ceasefire.");
+        assert!(has(&f, "ISR", RelationKind::Pledge, "hamas"), "{f:?}");
+        // an apposition or a verb with -s is no pair
+        let f = facts("Kenya, the regional power, signed a pact with Uganda.");
+        assert!(
+            has(&f, "KEN", RelationKind::AgreementSigned, "UGA"),
+            "{f:?}"
+        );
+        assert!(!f.iter().any(|x| x.0 == "UGA" || x.2 == "KEN"), "{f:?}");
     }
 
     #[test]

@@ -2239,12 +2239,20 @@ impl<'a> Cx<'a> {
         let k = found?;
         // `Mali, which borders Niger, signed`: an actor of a relative clause closed before
         // the verb is not the verb's subject; the clause's antecedent is
+        // (`The Saudi-led coalition, which is fighting the Houthis, bombed`: the
+        // antecedent's head noun may follow its actor; an antecedent that is no actor
+        // leaves the verb with no subject, never one from inside the clause)
         if pos == TriggerPos::Verb
             && (actors[k].t1..t0).any(|j| self.is_char(j, b','))
             && let Some(r) = self.relative_before(actors[k].t0 + 1, 0)
-            && let Some(a) = self.ending(r - 1).filter(|&a| self.usable(a))
         {
-            return Some(a);
+            return (r.saturating_sub(5)..r)
+                .rev()
+                .take_while(|&j| {
+                    j + 1 == r || self.s.tokens[j].kind == TokenKind::Word || self.is_char(j, b'-')
+                })
+                .find_map(|j| self.ending(j))
+                .filter(|&a| self.usable(a));
         }
         match self.relative_before(t0, actors[k].t1) {
             Some(r) => self.ending(r - 1).filter(|&a| self.usable(a)),
@@ -3663,6 +3671,16 @@ mod tests {
             "{f:?}"
         );
         assert!(!f.iter().any(|x| x.0 == "UGA" || x.2 == "KEN"), "{f:?}");
+    }
+
+    #[test]
+    fn an_actor_inside_a_closed_relative_clause_is_no_subject() {
+        let f = facts("The Saudi-led coalition, which is fighting the Houthis, bombed Yemen.");
+        assert!(has(&f, "SAU", RelationKind::Attack, "YEM"), "{f:?}");
+        assert!(!f.iter().any(|x| x.0 == "houthis"), "{f:?}");
+        // an antecedent that is no actor leaves the verb with no subject
+        let f = facts("The alliance, which includes Russia, attacked Ukraine.");
+        assert!(!has(&f, "RUS", RelationKind::Attack, "UKR"), "{f:?}");
     }
 
     #[test]

@@ -3526,6 +3526,21 @@ mod tests {
                 .find(|m| m.entity.as_str() == id)
                 .map(|m| m.sector)
         };
+        // a state's National Security Council is its government, not the UN's council
+        assert_eq!(
+            sector(
+                "Trump met the US National Security Council on Tuesday.",
+                "USA"
+            ),
+            Some(Some("GOV".into()))
+        );
+        assert_eq!(
+            sector(
+                "Trump met the US National Security Council on Tuesday.",
+                "un-security-council"
+            ),
+            None
+        );
         // a capital may speak for its government; a city never does
         assert_eq!(
             sector("Damascus said the talks had failed.", "SYR"),

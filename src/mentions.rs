@@ -1302,6 +1302,26 @@ pub(crate) fn actors(
                         }
                         continue;
                     }
+                    // `on the Thai border`, `near the rugged Afghan frontier`: a place, not
+                    // an actor of what happens there (`inside Turkish borders` is Turkey)
+                    let at_edge = || {
+                        (t0.saturating_sub(4)..*t0).rev().find_map(|j| {
+                            if is_any(j, &["on", "near", "along", "at", "to", "toward", "towards"])
+                            {
+                                Some(true)
+                            } else {
+                                (s.tokens[j].kind != TokenKind::Word
+                                    || is_any(j, &["inside", "within", "in", "across", "beyond"]))
+                                .then_some(false)
+                            }
+                        }) == Some(true)
+                    };
+                    if is_any(k, &["border", "borders", "frontier", "frontiers"]) && at_edge() {
+                        for u in &mut used[*t0..k] {
+                            *u = true;
+                        }
+                        continue;
+                    }
                     // plural demonym standing alone (`Palestinians`, `Israelis`)
                     let w = word(*t0);
                     let sing = w.strip_suffix('s').unwrap_or("");

@@ -3699,6 +3699,17 @@ mod tests {
     }
 
     #[test]
+    fn a_state_adjective_before_border_at_its_edge_is_a_place() {
+        let f = facts("Pakistani troops attacked two hideouts near the rugged Afghan border.");
+        assert!(!f.iter().any(|x| x.0 == "AFG" || x.2 == "AFG"), "{f:?}");
+        let f = facts("Burmese troops captured a rebel stronghold on the Thai border.");
+        assert!(!f.iter().any(|x| x.2 == "THA"), "{f:?}");
+        // inside its borders, the state is meant
+        let f = facts("The PKK fought an insurgency inside Turkish borders.");
+        assert!(has(&f, "pkk", RelationKind::Attack, "TUR"), "{f:?}");
+    }
+
+    #[test]
     fn thanking_is_praise() {
         let f = facts("Putin thanked Kim for North Korea's support.");
         assert!(has(&f, "RUS", RelationKind::Support, "PRK"), "{f:?}");
@@ -3924,9 +3935,7 @@ mod tests {
     fn taking_ground_is_an_assault() {
         let f = facts("Russian forces seized the town of Avdiivka from Ukraine.");
         assert!(has(&f, "RUS", RelationKind::Attack, "UKR"), "{f:?}");
-        let f = facts(
-            "Burmese troops captured part of a Karen guerrilla stronghold on the Thai border.",
-        );
+        let f = facts("Turkish troops captured part of a Kurdish guerrilla stronghold in Syria.");
         assert!(
             f.iter().all(|x| x.1 == RelationKind::Attack) && !f.is_empty(),
             "{f:?}"

@@ -75,6 +75,7 @@ mod class {
     pub const TERRITORY: u64 = 1 << 48;
     pub const ORDERS: u64 = 1 << 49;
     pub const DISASTERS: u64 = 1 << 50;
+    pub const PUBLISHED: u64 = 1 << 51;
     /// Not a list: the lower-cased word ends in `ly` and is longer than 4 bytes.
     pub const LY: u64 = 1 << 62;
     /// Not a list: the token has been looked up (a cache of 0 means "not yet").
@@ -133,6 +134,7 @@ const LISTS: &[(u64, &[&str])] = &[
     (class::TERRITORY, TERRITORY),
     (class::ORDERS, ORDERS),
     (class::DISASTERS, DISASTERS),
+    (class::PUBLISHED, PUBLISHED),
 ];
 
 /// The longest word any list may hold: a key packs the word and its length in 16 bytes.
@@ -712,6 +714,55 @@ const CLAUSE_VERBS: &[&str] = &[
 const TO_THAN: &[&str] = &["to", "than"];
 /// Accidents and disasters, which kill without an attacker (`floods killed`, `killed in a
 /// bus crash`).
+/// Things released by publishing them (`released a video`, `a survey released by`).
+const PUBLISHED: &[&str] = &[
+    "statement",
+    "statements",
+    "report",
+    "reports",
+    "video",
+    "videos",
+    "footage",
+    "tape",
+    "tapes",
+    "photo",
+    "photos",
+    "photograph",
+    "photographs",
+    "picture",
+    "pictures",
+    "image",
+    "images",
+    "audio",
+    "recording",
+    "recordings",
+    "names",
+    "figures",
+    "data",
+    "details",
+    "survey",
+    "results",
+    "findings",
+    "budget",
+    "document",
+    "documents",
+    "list",
+    "transcript",
+    "letter",
+    "book",
+    "album",
+    "film",
+    "information",
+    "map",
+    "maps",
+    "estimate",
+    "estimates",
+    "poll",
+    "study",
+    "text",
+    "communique",
+    "communiqué",
+];
 const DISASTERS: &[&str] = &[
     "flood",
     "floods",
@@ -1167,6 +1218,25 @@ pub(crate) fn sentence(
                     && (t1..(t1 + 5).min(s.tokens.len()))
                         .take_while(|&j| !cx.has(j, class::PUNCT_STOPS))
                         .any(|j| cx.has(j, class::DISASTERS)))
+        {
+            continue;
+        }
+        // `released a video`, `a survey released by`, `the names were released`:
+        // publishing, not freeing anyone (the thing is the object, or the subject of a
+        // passive or participle)
+        if rule.kind == RelationKind::Concession
+            && rule.pos == TriggerPos::Verb
+            && cx
+                .bytes(t0)
+                .get(..6)
+                .is_some_and(|b| b.eq_ignore_ascii_case(b"releas"))
+            && ((t1..(t1 + 5).min(s.tokens.len()))
+                .take_while(|&j| !cx.has(j, class::PUNCT_STOPS | class::PREPS))
+                .any(|j| cx.has(j, class::PUBLISHED))
+                || (t0.saturating_sub(4)..t0)
+                    .rev()
+                    .take_while(|&j| !cx.has(j, class::PUNCT_STOPS))
+                    .any(|j| cx.has(j, class::PUBLISHED)))
         {
             continue;
         }
@@ -3707,6 +3777,24 @@ mod tests {
         // inside its borders, the state is meant
         let f = facts("The PKK fought an insurgency inside Turkish borders.");
         assert!(has(&f, "pkk", RelationKind::Attack, "TUR"), "{f:?}");
+    }
+
+    #[test]
+    fn releasing_a_video_frees_no_one() {
+        for text in [
+            "Indonesian police released video footage of the blast outside the Australian embassy.",
+            "A survey released by Transparency International ranked India low.",
+            "The figures have been released by the UNHCR to mark the anniversary in Syria.",
+            "Downing Street released a statement after the call with President Trump.",
+        ] {
+            let f = facts(text);
+            assert!(
+                !f.iter().any(|x| x.1 == RelationKind::Concession),
+                "{text}: {f:?}"
+            );
+        }
+        let f = facts("Turkey released a US pastor detained for two years.");
+        assert!(has(&f, "TUR", RelationKind::Concession, "USA"), "{f:?}");
     }
 
     #[test]

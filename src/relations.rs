@@ -1080,6 +1080,49 @@ pub(crate) fn sentence(
                 .iter()
                 .any(|w| cx.is(t0 - 1, w)))
         })
+        // `leave`: `Colin Powell, left, shakes hands` is a caption; `leaves the region
+        // open to`, `left 10 dead`, `leaves the country with no end` put something in a
+        // state, and leave no place
+        .filter(|(t0, t1, r)| {
+            let b = cx.bytes(*t0);
+            let leave = r.kind == RelationKind::Withdrawal
+                && r.pos == TriggerPos::Verb
+                && *t1 == t0 + 1
+                && (b.eq_ignore_ascii_case(b"left")
+                    || b.get(..4).is_some_and(|p| p.eq_ignore_ascii_case(b"leav")));
+            if !leave {
+                return true;
+            }
+            let caption = *t0 > 0
+                && (cx.is_char(t0 - 1, b',') || cx.is_char(t0 - 1, b'('))
+                && (cx.is_char(*t1, b',') || cx.is_char(*t1, b')'));
+            let state = (*t1..(t1 + 6).min(s.tokens.len()))
+                .take_while(|&j| !cx.has(j, class::PUNCT_STOPS))
+                .any(|j| {
+                    [
+                        "open",
+                        "vulnerable",
+                        "exposed",
+                        "alone",
+                        "mercy",
+                        "rot",
+                        "stranded",
+                        "homeless",
+                        "dead",
+                        "injured",
+                        "wounded",
+                        "unclear",
+                        "intact",
+                    ]
+                    .iter()
+                    .any(|w| cx.is(j, w))
+                        || cx.is(j, "with")
+                            && ["no", "less", "more", "little", "few", "even", "only"]
+                                .iter()
+                                .any(|w| cx.is(j + 1, w))
+                });
+            !(caption || state)
+        })
         // `taken back`, `came back from`, `take their citizens back`: the adverb
         .filter(|(t0, t1, r)| r.pos == TriggerPos::Noun || *t1 != t0 + 1 || !cx.adverb_back(*t0))
         // `a Turkish attack`, `chemical attacks`, `Iraqi attacks kill`: a present verb
@@ -3795,6 +3838,24 @@ mod tests {
         }
         let f = facts("Turkey released a US pastor detained for two years.");
         assert!(has(&f, "TUR", RelationKind::Concession, "USA"), "{f:?}");
+    }
+
+    #[test]
+    fn leaving_something_in_a_state_or_a_caption_is_no_withdrawal() {
+        for text in [
+            "US Secretary of State Colin Powell, left, shakes hands with the Japanese prime minister.",
+            "Washington's decision would leave Syria open to Iranian advances.",
+            "Iraq Attacks Leave at Least 20 Dead",
+            "The killing of Saleh leaves Yemen with no clear end to the conflict.",
+        ] {
+            let f = facts(text);
+            assert!(
+                !f.iter().any(|x| x.1 == RelationKind::Withdrawal),
+                "{text}: {f:?}"
+            );
+        }
+        let f = facts("The last French soldiers left Senegal with their equipment in July.");
+        assert!(has(&f, "FRA", RelationKind::Withdrawal, "SEN"), "{f:?}");
     }
 
     #[test]

@@ -1257,6 +1257,16 @@ pub(crate) fn sentence(
                     .rev()
                     .take_while(|&j| !cx.has(j, class::PUNCT_STOPS) && cx.ending(j + 1).is_none())
                     .any(|j| cx.has(j, class::DISASTERS))
+                // (`Bus Crash Kills Seven, Injures 24`, `quakes killed 23 people and
+                // injured 900`: a second verb of the same subject, after `and` or a comma)
+                || (t0.saturating_sub(14)..t0)
+                    .rev()
+                    .take_while(|&j| cx.ending(j + 1).is_none() && !cx.is_char(j, b'.'))
+                    .any(|j| {
+                        cx.has(j, class::DISASTERS)
+                            && (j + 1..t0).any(|v| cx.is(v, "and") || cx.is_char(v, b','))
+                            && (j + 1..t0).any(|v| cx.toks[v].verb_end)
+                    })
                 || passive
                     && (t1..(t1 + 5).min(s.tokens.len()))
                         .take_while(|&j| !cx.has(j, class::PUNCT_STOPS))
@@ -3856,6 +3866,22 @@ mod tests {
         }
         let f = facts("The last French soldiers left Senegal with their equipment in July.");
         assert!(has(&f, "FRA", RelationKind::Withdrawal, "SEN"), "{f:?}");
+    }
+
+    #[test]
+    fn a_second_verb_of_a_disaster_attacks_no_one() {
+        for text in [
+            "Greek School Bus Crash Kills Seven, Injures 24",
+            "China's worst floods in a century kill at least 172, injure thousands",
+        ] {
+            let f = facts(text);
+            assert!(
+                !f.iter().any(|x| x.1 == RelationKind::Attack),
+                "{text}: {f:?}"
+            );
+        }
+        let f = facts("Israeli troops killed two militants and wounded five others in Gaza.");
+        assert!(has(&f, "ISR", RelationKind::Attack, "PSE"), "{f:?}");
     }
 
     #[test]

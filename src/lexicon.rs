@@ -107,7 +107,7 @@ pub(crate) enum NameRole {
     Capital,
     /// A seat of power (`Kremlin`).
     Seat,
-    /// A city or town, for the state it lies in (`Aleppo`).
+    /// A city, town or region, for the state it lies in (`Aleppo`, `Darfur`).
     Place,
 }
 
@@ -688,7 +688,7 @@ impl Lexicon {
         self.surnames.get(surname).and_then(Option::as_ref)
     }
 
-    /// A place (a city or town) stands for the state it lies in: `Russian jets struck
+    /// A place (a city, town or region) stands for the state it lies in: `Russian jets struck
     /// Aleppo` is an attack on Syria. Never for its government, as a capital may.
     fn add_place(&mut self, c: &[&str]) -> std::result::Result<(), String> {
         let [place, aliases, country] = c[..3] else {

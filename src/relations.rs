@@ -1257,6 +1257,13 @@ pub(crate) fn sentence(
                     .rev()
                     .take_while(|&j| !cx.has(j, class::PUNCT_STOPS) && cx.ending(j + 1).is_none())
                     .any(|j| cx.has(j, class::DISASTERS))
+                // (`An earthquake rocked Taiwan, injuring several people`: a participle
+                // after a comma has the sentence's subject, here a disaster named before
+                // any actor)
+                || cx.w(t0).ends_with("ing")
+                    && (t0.saturating_sub(12)..t0).any(|j| cx.is_char(j, b','))
+                    && (0..s.actors.first().map_or(0, |a| a.t0).min(6))
+                        .any(|j| cx.has(j, class::DISASTERS))
                 // (`Bus Crash Kills Seven, Injures 24`, `quakes killed 23 people and
                 // injured 900`: a second verb of the same subject, after `and` or a comma)
                 || (t0.saturating_sub(14)..t0)
@@ -2612,13 +2619,15 @@ impl<'a> Cx<'a> {
     }
 
     /// The last state named as a place before the trigger (`in Iraq's city of Falluja`,
-    /// `in Gaza`) other than `source`.
+    /// `in Gaza`, or struck right before a participle's comma: `struck Gaza, killing`)
+    /// other than `source`.
     fn place_before(&self, t0: usize, source: &EntityId) -> Option<usize> {
         (0..self.s.actors.len()).rev().find(|&k| {
             let a = &self.s.actors[k];
             a.t1 <= t0
                 && a.t0 > 0
-                && self.has(a.t0 - 1, class::PLACE_PREPS)
+                && (self.has(a.t0 - 1, class::PLACE_PREPS)
+                    || a.t1 + 1 == t0 && self.is_char(a.t1, b','))
                 && self.usable(k)
                 && a.entities.len() == 1
                 && &a.entities[0] != source
@@ -3882,6 +3891,16 @@ mod tests {
         }
         let f = facts("Israeli troops killed two militants and wounded five others in Gaza.");
         assert!(has(&f, "ISR", RelationKind::Attack, "PSE"), "{f:?}");
+    }
+
+    #[test]
+    fn a_participle_after_a_place_struck_harms_its_people() {
+        let f = facts("Israeli jets struck Gaza, killing 12 people.");
+        assert!(has(&f, "ISR", RelationKind::Attack, "PSE"), "{f:?}");
+        assert!(!has(&f, "ISR", RelationKind::Attack, "ISR"), "{f:?}");
+        // a disaster opening the sentence is the participle's subject
+        let f = facts("A strong earthquake rocked Taiwan, damaging buildings and injuring people.");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Attack), "{f:?}");
     }
 
     #[test]

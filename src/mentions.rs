@@ -1425,12 +1425,17 @@ pub(crate) fn actors(
             Item::Sector(code) => {
                 // `Turkey said its troops killed ...`: `its` or `their` right after a
                 // speech verb (and `that`) is its speaker, a state or an organisation
-                let mut v = t0.wrapping_sub(2);
-                if *t0 >= 3 && is(v, "that") {
-                    v -= 1;
-                }
+                // (the word before is read first: most sector nouns follow no `its`)
+                let verb = || {
+                    if *t0 >= 3 && is(*t0 - 2, "that") {
+                        *t0 - 3
+                    } else {
+                        *t0 - 2
+                    }
+                };
                 if *t0 >= 2
                     && is_any(*t0 - 1, &["its", "their"])
+                    && let v = verb()
                     && is_any(v, SPEECH)
                     && let Some(speaker) = out.last().filter(|a| {
                         a.t1 == v

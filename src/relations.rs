@@ -712,8 +712,6 @@ const CLAUSE_VERBS: &[&str] = &[
     "thinks",
 ];
 const TO_THAN: &[&str] = &["to", "than"];
-/// Accidents and disasters, which kill without an attacker (`floods killed`, `killed in a
-/// bus crash`).
 /// Things released by publishing them (`released a video`, `a survey released by`).
 const PUBLISHED: &[&str] = &[
     "statement",
@@ -763,6 +761,8 @@ const PUBLISHED: &[&str] = &[
     "communique",
     "communiqué",
 ];
+/// Accidents and disasters, which kill without an attacker (`floods killed`, `killed in a
+/// bus crash`).
 const DISASTERS: &[&str] = &[
     "flood",
     "floods",
@@ -2878,6 +2878,11 @@ impl<'a> Cx<'a> {
             || self.is_passive(t0, t1) && (t0.saturating_sub(8)..t0).any(is_noun)
     }
 
+    /// Whether token `j` is the possessive `'s` (or `’s`), ASCII case aside.
+    fn is_possessive_mark(&self, j: usize) -> bool {
+        self.is(j, "'s") || self.is(j, "’s")
+    }
+
     /// Whether a target (actor `k`, entity `e`) is of the kind a `=kind` condition asks
     /// for: such an entity named as itself, not its forces or officials; for `=person`, an
     /// actor phrase that names a person or envoys, whose state is the target (`welcomed
@@ -2891,7 +2896,7 @@ impl<'a> Cx<'a> {
                 let Some(t) = self.s.tokens.get(j) else {
                     return true;
                 };
-                !["'s", "’s"].iter().any(|w| self.is(j, w))
+                !self.is_possessive_mark(j)
                     && (t.kind != TokenKind::Word
                         || !self.w(j).starts_with(char::is_lowercase)
                         || self.has(j, class::PREPS | class::CLAUSE | class::AND_OR_TO))
@@ -2936,22 +2941,24 @@ impl<'a> Cx<'a> {
     /// chosen, so that a later rule sharing the form is tried when it fails (`welcomed
     /// Putin` is a visit, `welcomed the decision` is support).
     fn target_kind_ok(&self, t1: usize, rule: &crate::lexicon::Trigger) -> bool {
+        if !rule.target.iter().any(|s| matches!(s, Slot::TargetKind(_))) {
+            return true;
+        }
         let fits = |k: usize, e: &EntityId| {
             rule.target.iter().all(|slot| match *slot {
                 Slot::TargetKind(kind) => self.kind_fits(Some(k), e, kind),
                 _ => true,
             })
         };
-        if !rule.target.iter().any(|s| matches!(s, Slot::TargetKind(_))) {
-            return true;
-        }
         // the object: the first actor after the trigger, a few words on, with no `by`,
         // `of` or clause break between (`welcomed the decision by Trump` is no visit)
         let k = self.first_after(t1);
         self.s.actors.get(k).is_some_and(|a| {
             a.t0 <= t1 + 4
                 && (t1..a.t0).all(|j| {
-                    !(["by", "of", "'s", "’s"].iter().any(|w| self.is(j, w))
+                    !(self.is(j, "by")
+                        || self.is(j, "of")
+                        || self.is_possessive_mark(j)
                         || self.has(j, class::PUNCT_STOPS))
                 })
                 && a.entities.iter().any(|e| fits(k, e))

@@ -1521,7 +1521,7 @@ pub(crate) fn sentence(
                         || chosen.iter().any(|&(n0, _, n)| {
                             n.pos == TriggerPos::Noun && n0 >= t1 && n0 - t1 <= 3
                         }))
-                    && let Some(k) = cx.any_in_clause(t1, first, rule.kind.is_symmetric())
+                    && let Some(k) = cx.any_in_clause(t0, t1, first, rule.kind.is_symmetric())
                 {
                     for tgt in cx.args(k) {
                         pairs.push((src.clone(), tgt));
@@ -2424,6 +2424,17 @@ impl<'a> Cx<'a> {
         None
     }
 
+    /// `Germany, which had opposed the plan, backed sending tanks to Ukraine`: the comma
+    /// that closes the relative clause a trigger (`t0..t1`) stands in, if it stands in
+    /// one. What the clause's verb is about lies inside it.
+    fn relative_clause_end(&self, t0: usize, t1: usize) -> Option<usize> {
+        let r = self.relative_before(t0, 0)?;
+        if (r..t0).any(|j| self.is_char(j, b',')) {
+            return None;
+        }
+        (t1..self.s.tokens.len()).find(|&j| self.is_char(j, b','))
+    }
+
     fn eligible_subject(&self, k: usize, t0: usize) -> bool {
         let a = &self.s.actors[k];
         if !self.usable(k) {
@@ -2482,6 +2493,8 @@ impl<'a> Cx<'a> {
                     || avoid.is_none()
             })
         };
+        // where a search of any actor after the trigger stops, found when first needed
+        let any_end = std::cell::OnceCell::new();
         for slot in slots {
             let found = match slot {
                 Slot::Subj => self.subject(t0, pos),
@@ -2499,7 +2512,12 @@ impl<'a> Cx<'a> {
                     .or_else(|| if p == "in" { self.fronted_in(t0) } else { None }),
                 Slot::Needs(_) | Slot::TargetKind(_) => None,
                 Slot::Any => (self.first_after(t1)..self.s.actors.len())
-                    .take_while(|&k| self.s.actors[k].t0 < t1 + WINDOW)
+                    .take_while(|&k| {
+                        self.s.actors[k].t0 < t1 + WINDOW
+                            && any_end
+                                .get_or_init(|| self.relative_clause_end(t0, t1))
+                                .is_none_or(|e| self.s.actors[k].t0 < e)
+                    })
                     .find(|&k| {
                         self.usable(k)
                             && !self.is_speaker(k)
@@ -2566,9 +2584,17 @@ impl<'a> Cx<'a> {
     }
 
     /// The first actor after the trigger in the same clause, other than `avoid`'s.
-    fn any_in_clause(&self, t1: usize, avoid: Option<usize>, skip_places: bool) -> Option<usize> {
+    fn any_in_clause(
+        &self,
+        t0: usize,
+        t1: usize,
+        avoid: Option<usize>,
+        skip_places: bool,
+    ) -> Option<usize> {
         let avoid_e = self.members(avoid);
         let n = self.s.tokens.len().min(t1 + WINDOW);
+        // (a relative clause ends at its comma)
+        let n = self.relative_clause_end(t0, t1).map_or(n, |e| e.min(n));
         let mut j = t1;
         while j < n {
             if self.has(j, class::QUOTE_STOPS | class::CLAUSE_STOPS | class::CLAUSE)
@@ -4181,6 +4207,22 @@ mod tests {
         assert!(!f.iter().any(|x| x.0 == "NER"), "{f:?}");
         let f = facts("Russia, which had granted Turkey permission, blamed the US on Monday.");
         assert!(has(&f, "RUS", RelationKind::Accusation, "USA"), "{f:?}");
+    }
+
+    #[test]
+    fn a_verb_in_a_relative_clause_finds_its_target_inside_it() {
+        let f =
+            facts("Germany, which had opposed the plan, later backed sending tanks to Ukraine.");
+        assert!(has(&f, "DEU", RelationKind::Support, "UKR"), "{f:?}");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Rejection), "{f:?}");
+        let f = facts("France, which has criticised the coup, suspended aid to Niger.");
+        assert!(
+            !f.iter().any(|x| x.1 == RelationKind::Condemnation),
+            "{f:?}"
+        );
+        // a target inside the clause still counts
+        let f = facts("Germany, which had opposed Russia, later backed Ukraine.");
+        assert!(has(&f, "DEU", RelationKind::Rejection, "RUS"), "{f:?}");
     }
 
     #[test]

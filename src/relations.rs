@@ -1082,7 +1082,7 @@ pub(crate) fn sentence(
         })
         // `leave`: `Colin Powell, left, shakes hands` is a caption; `leaves the region
         // open to`, `left 10 dead`, `leaves the country with no end` put something in a
-        // state, and leave no place
+        // state, and leave no place; nor does a passive
         .filter(|(t0, t1, r)| {
             let b = cx.bytes(*t0);
             let leave = r.kind == RelationKind::Withdrawal
@@ -1121,7 +1121,8 @@ pub(crate) fn sentence(
                                 .iter()
                                 .any(|w| cx.is(j + 1, w))
                 });
-            !(caption || state)
+            // (`Mounties left in dark by U.S.`: what is left is no one leaving)
+            !(caption || state || cx.is_passive(*t0, *t1))
         })
         // `taken back`, `came back from`, `take their citizens back`: the adverb
         .filter(|(t0, t1, r)| r.pos == TriggerPos::Noun || *t1 != t0 + 1 || !cx.adverb_back(*t0))
@@ -2115,7 +2116,27 @@ impl<'a> Cx<'a> {
         let participle = participle_ending(self.bytes(t0)) || self.has(t0, class::PARTICIPLES);
         // `were kicked out`; `Eritreans deported by Libya` (a reduced passive)
         participle
-            && (self.skip_left(t0).is_some_and(|p| self.has(p, class::BE)) || self.is(t1, "by"))
+            && (self.skip_left(t0).is_some_and(|p| self.has(p, class::BE))
+                || self.is(t1, "by")
+                || self.agent_after_phrase(t0, t1))
+    }
+
+    /// `Sanctions imposed on Iran by the United States`, `troops deployed to Mali by
+    /// France`: a participle after a word that is no auxiliary, then a prepositional phrase,
+    /// then `by` and an actor within the clause: a reduced passive whose agent follows
+    /// the phrase.
+    fn agent_after_phrase(&self, t0: usize, t1: usize) -> bool {
+        let n = self.s.tokens.len();
+        t0 > 0
+            && self.has(t1, class::PREPS)
+            && self.s.tokens[t0 - 1].kind == TokenKind::Word
+            && !self.has(t0 - 1, class::AUX | class::HAVE_DO)
+            && (t1 + 1..(t1 + 8).min(n))
+                .take_while(|&j| {
+                    self.s.tokens[j].kind == TokenKind::Word && !self.has(j, class::CLAUSE)
+                })
+                .find(|&j| self.is(j, "by"))
+                .is_some_and(|b| self.prep(b, "by", self.members(None)).is_some())
     }
 
     /// A one-word `-ed` trigger right after an actor (an adverb between allowed) and
@@ -4207,6 +4228,22 @@ mod tests {
         assert!(!f.iter().any(|x| x.0 == "NER"), "{f:?}");
         let f = facts("Russia, which had granted Turkey permission, blamed the US on Monday.");
         assert!(has(&f, "RUS", RelationKind::Accusation, "USA"), "{f:?}");
+    }
+
+    #[test]
+    fn a_reduced_passive_takes_its_agent_after_a_phrase() {
+        let f = facts("Sanctions imposed on Iran by the United States have hurt its economy.");
+        assert!(has(&f, "USA", RelationKind::Sanctions, "IRN"), "{f:?}");
+        let f = facts("Troops deployed to Mali by France will leave next year.");
+        assert!(has(&f, "FRA", RelationKind::Deployment, "MLI"), "{f:?}");
+        // `by` and a date is no agent; an active verb with an object is no passive
+        let f = facts("Sanctions imposed on Iran by Friday will hurt.");
+        assert!(!has(&f, "USA", RelationKind::Sanctions, "IRN"), "{f:?}");
+        let f = facts("France deployed troops to Mali by air.");
+        assert!(has(&f, "FRA", RelationKind::Deployment, "MLI"), "{f:?}");
+        // what is left is no one leaving
+        let f = facts("Canadian police were left in the dark by the United States.");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Withdrawal), "{f:?}");
     }
 
     #[test]

@@ -1244,10 +1244,16 @@ pub(crate) fn sentence(
         }
         // (`Chinese engineers kidnapped in Pakistan`, `Three Iraqis killed in bomb
         // attack`: a headline's reduced passive of a verb of harm)
+        // `Afghans expelled from Pakistan`: the noun phrase right before is the expelled
+        let reduced_expulsion = rule.kind == RelationKind::Expulsion
+            && rule.pos == TriggerPos::Verb
+            && cx.expelled_from(t0, t1)
+            && !cx.is_passive(t0, t1);
         let passive = rule.pos == TriggerPos::Verb
             && (cx.is_passive(t0, t1)
                 || matches!(rule.kind, RelationKind::Attack | RelationKind::Detention)
-                    && cx.reduced_passive(t0, t1));
+                    && cx.reduced_passive(t0, t1)
+                || reduced_expulsion);
         // `floods killed 40 people`, `the worst flooding in a century killed`, `killed
         // in a bus crash`: no attack (a disaster noun heads the subject: no actor and no
         // punctuation between it and the verb)
@@ -1321,11 +1327,32 @@ pub(crate) fn sentence(
                 .flatten()
                 .filter(|&k| cx.usable(k));
             // `A camp for Congolese refugees was attacked`: the actor inside the subject
-            let subject = modified.or_else(|| cx.subject(t0, rule.pos)).or_else(|| {
-                cx.actors_before(t0)
-                    .find(|&k| cx.usable(k) && !cx.is_speaker(k))
+            let subject = if reduced_expulsion {
+                cx.ending(t0).filter(|&k| cx.usable(k))
+            } else {
+                modified.or_else(|| cx.subject(t0, rule.pos)).or_else(|| {
+                    cx.actors_before(t0)
+                        .find(|&k| cx.usable(k) && !cx.is_speaker(k))
+                })
+            };
+            // (`Refugees expelled from Pakistan`: expelled, but no one named)
+            if reduced_expulsion && subject.is_none() {
+                continue;
+            }
+            let agent = cx.prep(t1, "by", cx.members(None)).or_else(|| {
+                // `Afghans expelled from Pakistan`, `Russia was expelled from the G8`,
+                // `West Africans ordered out of Nigeria`: where they are expelled from
+                // expels them
+                (rule.kind == RelationKind::Expulsion)
+                    .then(|| {
+                        if cx.is(t1, "of") && t1 > 0 && cx.is(t1 - 1, "out") {
+                            cx.prep(t1, "of", cx.members(None))
+                        } else {
+                            cx.prep(t1, "from", cx.members(None))
+                        }
+                    })
+                    .flatten()
             });
-            let agent = cx.prep(t1, "by", cx.members(None));
             if rule.target.contains(&Slot::Obj) {
                 source = agent;
                 // `was pledged to Somalia by the UAE`: the subject is a thing, the target
@@ -2119,6 +2146,17 @@ impl<'a> Cx<'a> {
             && (self.skip_left(t0).is_some_and(|p| self.has(p, class::BE))
                 || self.is(t1, "by")
                 || self.agent_after_phrase(t0, t1))
+    }
+
+    /// `Afghans expelled from Pakistan`, `West Africans ordered out of Nigeria`: a
+    /// participle after a word that is no auxiliary, with no object before `from` or
+    /// `out of`.
+    fn expelled_from(&self, t0: usize, t1: usize) -> bool {
+        t0 > 0
+            && (participle_ending(self.bytes(t0)) || self.has(t0, class::PARTICIPLES))
+            && self.s.tokens[t0 - 1].kind == TokenKind::Word
+            && !self.has(t0 - 1, class::AUX | class::HAVE_DO)
+            && (self.is(t1, "from") || self.is(t1, "of") && self.is(t1 - 1, "out"))
     }
 
     /// `Sanctions imposed on Iran by the United States`, `troops deployed to Mali by
@@ -4228,6 +4266,21 @@ mod tests {
         assert!(!f.iter().any(|x| x.0 == "NER"), "{f:?}");
         let f = facts("Russia, which had granted Turkey permission, blamed the US on Monday.");
         assert!(has(&f, "RUS", RelationKind::Accusation, "USA"), "{f:?}");
+    }
+
+    #[test]
+    fn those_expelled_from_a_state_are_expelled_by_it() {
+        let f = facts("Afghans expelled from Pakistan crossed into Afghanistan.");
+        assert!(has(&f, "PAK", RelationKind::Expulsion, "AFG"), "{f:?}");
+        assert_eq!(f.len(), 1, "{f:?}");
+        let f = facts("Ghanaians ordered out of Nigeria returned home.");
+        assert!(has(&f, "NGA", RelationKind::Expulsion, "GHA"), "{f:?}");
+        // the expelled unnamed: no expulsion, and not the main clause's subject
+        let f = facts("Benin opened its borders to West Africans ordered out of Nigeria.");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Expulsion), "{f:?}");
+        // the active verb keeps its frame
+        let f = facts("Niger expelled French troops from the country.");
+        assert!(has(&f, "NER", RelationKind::Expulsion, "FRA"), "{f:?}");
     }
 
     #[test]

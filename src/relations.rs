@@ -1501,7 +1501,8 @@ pub(crate) fn sentence(
             // veto of Russia by China)
             // (an attack, pledge or concession is mutual only when its frame says `with`
             // or what follows says so: `X and Y exchanged fire`, `fought a war`, `fought
-            // pitched battles`, `promised to work together`; `Malian troops and Wagner
+            // pitched battles`, `promised to work together`, `pledged to deepen
+            // cooperation`, `agreed to boost trade`; `Malian troops and Wagner
             // fighters killed dozens of civilians` is no attack on each other)
             let mutual = || {
                 rule.kind.is_symmetric()
@@ -1517,9 +1518,21 @@ pub(crate) fn sentence(
                             .get(..7)
                             .is_some_and(|b| b.eq_ignore_ascii_case(b"exchang"))
                         || (t1..(t1 + 6).min(s.tokens.len())).any(|j| {
-                            ["war", "battle", "battles", "together", "other", "another"]
-                                .iter()
-                                .any(|w| cx.is(j, w))
+                            [
+                                "war",
+                                "battle",
+                                "battles",
+                                "together",
+                                "other",
+                                "another",
+                                "cooperation",
+                                "ties",
+                                "relations",
+                                "partnership",
+                                "trade",
+                            ]
+                            .iter()
+                            .any(|w| cx.is(j, w))
                         }))
             };
             let coordinated = sources.len() >= 2 && from_subject && subject_noun() && explicit;
@@ -3035,11 +3048,18 @@ impl<'a> Cx<'a> {
                 _ => true,
             })
         };
+        // a state named as itself is the very object (`suspended Niger`, `suspended the
+        // Central African Republic`; not `suspends helicopter flights after Japan crash`)
+        let near = if rule.target.contains(&Slot::TargetKind(EntityKind::Country)) {
+            usize::from(self.has(t1, class::DETS))
+        } else {
+            4
+        };
         // the object: the first actor after the trigger, a few words on, with no `by`,
         // `of` or clause break between (`welcomed the decision by Trump` is no visit)
         let k = self.first_after(t1);
         self.s.actors.get(k).is_some_and(|a| {
-            a.t0 <= t1 + 4
+            a.t0 <= t1 + near
                 && (t1..a.t0).all(|j| {
                     !(self.is(j, "by")
                         || self.is(j, "of")
@@ -4266,6 +4286,32 @@ mod tests {
         assert!(!f.iter().any(|x| x.0 == "NER"), "{f:?}");
         let f = facts("Russia, which had granted Turkey permission, blamed the US on Monday.");
         assert!(has(&f, "RUS", RelationKind::Accusation, "USA"), "{f:?}");
+    }
+
+    #[test]
+    fn a_bloc_suspends_a_state_named_right_after_the_verb() {
+        let f = facts("The African Union suspended the Central African Republic.");
+        assert!(
+            has(&f, "african-union", RelationKind::Expulsion, "CAF"),
+            "{f:?}"
+        );
+        let f = facts("ECOWAS suspended Mali from the bloc after the coup.");
+        assert!(has(&f, "ecowas", RelationKind::Expulsion, "MLI"), "{f:?}");
+        for text in [
+            "US suspends helicopter flights after Japan crash.",
+            "All consular services are suspended in Syria.",
+            "Mali suspended the broadcasts of France 24.",
+        ] {
+            let f = facts(text);
+            assert!(
+                !f.iter().any(|x| x.1 == RelationKind::Expulsion),
+                "{text}: {f:?}"
+            );
+        }
+        // `ruled out` rejects, and a negated one is negated
+        let f = facts("Israel ruled out talks with the Palestinian Authority.");
+        assert!(has(&f, "ISR", RelationKind::Rejection, "PSE"), "{f:?}");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Talks), "{f:?}");
     }
 
     #[test]

@@ -1184,10 +1184,10 @@ pub(crate) fn sentence(
         if rule.pos == TriggerPos::Verb
             && chosen.iter().any(|&(_, d1, d)| {
                 // (a demand noun projects its `that` clause: `its demand that Israel
-                // ease restrictions`)
+                // ease restrictions`, the `that` in the form or just after it)
                 (d.pos == TriggerPos::Verb
                     || d.kind == RelationKind::Demand
-                        && (d1..d1 + 3).any(|j| cx.has(j, class::THAT)))
+                        && (d1.saturating_sub(1)..d1 + 3).any(|j| cx.has(j, class::THAT)))
                     && cx.projected_act(d.kind, d1, t0)
             })
         {
@@ -4368,6 +4368,10 @@ mod tests {
         assert!(f.is_empty(), "{f:?}");
         let f = facts("India and Pakistan agreed to a ceasefire.");
         assert!(has(&f, "IND", RelationKind::Pledge, "PAK"), "{f:?}");
+        // a pledge about their ties is mutual
+        let f = facts("Moscow and Beijing pledged to deepen cooperation.");
+        assert!(has(&f, "RUS", RelationKind::Pledge, "CHN"), "{f:?}");
+        assert!(facts("Moscow and Beijing pledged to rebuild roads.").is_empty());
         let f = facts("Ethiopia and Eritrea signed a peace deal.");
         assert!(
             has(&f, "ETH", RelationKind::AgreementSigned, "ERI"),

@@ -3472,6 +3472,11 @@ mod tests {
                 ("SEN", "GIN"),
                 ("SEN", RelationKind::Sanctions, "GIN"),
             ),
+            (
+                "The UN reiterated its demand that Israel ease restrictions on Palestinian workers.",
+                ("united-nations", "ISR"),
+                ("ISR", RelationKind::Concession, "PSE"),
+            ),
         ] {
             let f = facts(text);
             assert!(

@@ -1028,7 +1028,20 @@ pub(crate) fn sentence(
                     || t0 > 0
                         && cx.has(t0 - 1, class::PREPS)
                         && !cx.has(t0 - 1, class::TO_THAN)
-                        && !cx.w(t0).ends_with("ing"));
+                        && !cx.w(t0).ends_with("ing")
+                    // `on spying charges`, `over terrorism attacks`: a plural after a
+                    // preposition and a lower-case modifier (not a gerund's object, `for
+                    // defying sanctions`, nor `in turn backs`)
+                    || t1 == t0 + 1
+                        && t0 > 1
+                        && cx.w(t0).ends_with('s')
+                        && cx.has(t0 - 2, class::PREPS)
+                        && !cx.has(t0 - 2, class::TO_THAN)
+                        && s.tokens[t0 - 1].kind == TokenKind::Word
+                        && cx.w(t0 - 1).starts_with(char::is_lowercase)
+                        && !cx.has(t0 - 1, class::AUX | class::DETS)
+                        && !(cx.w(t0 - 1).ends_with("ing") && !cx.is(t0 - 2, "on"))
+                        && !cx.is(t0 - 1, "turn"));
             // a verb form after a determiner (`the visit`) is a noun with no rule of its own;
             // of the verb rules sharing a form, the first whose condition holds
             // (`suspended` + aid, else `suspended` + a treaty)
@@ -3554,6 +3567,18 @@ mod tests {
             "Protesters in Bamako rallied against France, and Mali demanded an apology from Paris.",
         );
         assert!(has(&f, "MLI", RelationKind::Demand, "FRA"), "{f:?}");
+    }
+
+    #[test]
+    fn a_plural_after_a_preposition_and_a_modifier_is_a_noun() {
+        let f = facts("Chinese authorities detained two Canadians on spying charges.");
+        assert!(has(&f, "CHN", RelationKind::Detention, "CAN"), "{f:?}");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Accusation), "{f:?}");
+        let f = facts("The ETA set off five bombs at petrol stations around Madrid.");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Deployment), "{f:?}");
+        // a verb after an idiom or a gerund's object keeps its verb reading
+        let f = facts("Turkey gained the approval of Russia, which in turn backs Syria.");
+        assert!(has(&f, "RUS", RelationKind::Support, "SYR"), "{f:?}");
     }
 
     #[test]

@@ -872,9 +872,37 @@ const NOUN_MODIFIERS: &[&str] = &[
     "new",
 ];
 /// Modality words (the lists are disjoint: each word has one reading).
+/// Words that deny what follows, or stop it happening (`to avert a clash`, `prevented the
+/// demonstration`).
 const NEGATORS: &[&str] = &[
-    "not", "n't", "never", "neither", "nor", "without", "refused", "refuses", "refuse", "declined",
-    "declines", "failed", "fails", "denied", "denies", "cannot",
+    "not",
+    "n't",
+    "never",
+    "neither",
+    "nor",
+    "without",
+    "refused",
+    "refuses",
+    "refuse",
+    "declined",
+    "declines",
+    "failed",
+    "fails",
+    "denied",
+    "denies",
+    "cannot",
+    "avert",
+    "averts",
+    "averted",
+    "averting",
+    "avoid",
+    "avoids",
+    "avoided",
+    "avoiding",
+    "prevent",
+    "prevents",
+    "prevented",
+    "preventing",
 ];
 const FUTURE: &[&str] = &["will", "'ll", "shall", "would", "wo"];
 /// Future only with a `to` before the trigger (`plans to`, `vowed to`).
@@ -1040,7 +1068,7 @@ pub(crate) fn sentence(
                         && s.tokens[t0 - 1].kind == TokenKind::Word
                         && cx.w(t0 - 1).starts_with(char::is_lowercase)
                         && !cx.has(t0 - 1, class::AUX | class::DETS)
-                        && !(cx.w(t0 - 1).ends_with("ing") && !cx.is(t0 - 2, "on"))
+                        && (!cx.w(t0 - 1).ends_with("ing") || cx.is(t0 - 2, "on"))
                         && !cx.is(t0 - 1, "turn"));
             // a verb form after a determiner (`the visit`) is a noun with no rule of its own;
             // of the verb rules sharing a form, the first whose condition holds
@@ -1561,8 +1589,11 @@ pub(crate) fn sentence(
                 confidence = confidence.min(0.75);
             } else if let Some(src) = sources.first()
                 // `we need to talk with the Turks`: a target that is the subject comes
-                // before the trigger or not at all
-                && !rule.target.iter().all(|t| matches!(t, Slot::Subj))
+                // before the trigger or not at all; a frame of `between` alone names both
+                // sides or none (`the UN's failure to end the fighting in the area`)
+                && !rule.target.iter().all(|t| {
+                    matches!(t, Slot::Subj) || matches!(t, Slot::Prep(p) if p == "between")
+                })
             {
                 // no target in the frame: the first other actor after the trigger, else
                 // for a sub-state actor (protesters, rebels, the opposition) its own state
@@ -3567,6 +3598,27 @@ mod tests {
             "Protesters in Bamako rallied against France, and Mali demanded an apology from Paris.",
         );
         assert!(has(&f, "MLI", RelationKind::Demand, "FRA"), "{f:?}");
+    }
+
+    #[test]
+    fn clashes_between_two_sides_and_clashes_averted() {
+        let f = facts("Heavy fighting broke out between Ethiopia and Eritrea.");
+        assert!(has(&f, "ETH", RelationKind::Attack, "ERI"), "{f:?}");
+        // `between` names both sides or none: no guess from the rest of the sentence
+        let f = facts("The UN failed to end the fighting in the area near Damascus.");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Attack), "{f:?}");
+        // what is averted or prevented did not happen
+        for text in [
+            "The hotline is used to prevent a direct clash between US and Russian troops.",
+            "To avert a military clash between US and Turkish forces, Washington gave way.",
+        ] {
+            let f = facts(text);
+            let attacks: Vec<_> = f.iter().filter(|x| x.1 == RelationKind::Attack).collect();
+            assert!(
+                !attacks.is_empty() && attacks.iter().all(|x| x.3 == Modality::Negated),
+                "{text}: {f:?}"
+            );
+        }
     }
 
     #[test]

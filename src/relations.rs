@@ -2579,7 +2579,21 @@ impl<'a> Cx<'a> {
         let first = (self.groups[k].0..=self.groups[k].1)
             .find(|&i| self.usable(i))
             .unwrap_or(k);
-        !self.introduced_by_prep(first)
+        !self.introduced_by_prep(first) || self.spokesperson_for(k)
+    }
+
+    /// `A spokesman for the Iranian foreign ministry condemned`: the actor a spokesperson
+    /// speaks for acts through them.
+    fn spokesperson_for(&self, k: usize) -> bool {
+        let mut j = self.s.actors[k].t0;
+        if j > 0 && self.has(j - 1, class::DETS) {
+            j -= 1;
+        }
+        j >= 2
+            && (self.is(j - 1, "for") || self.is(j - 1, "of"))
+            && ["spokesman", "spokeswoman", "spokesperson"]
+                .iter()
+                .any(|w| self.is(j - 2, w))
     }
 
     /// Fills a slot list; `avoid` is the source actor (the target must differ).
@@ -3598,6 +3612,17 @@ mod tests {
             "Protesters in Bamako rallied against France, and Mali demanded an apology from Paris.",
         );
         assert!(has(&f, "MLI", RelationKind::Demand, "FRA"), "{f:?}");
+    }
+
+    #[test]
+    fn a_spokesperson_acts_for_the_actor_they_speak_for() {
+        let f = facts("A spokesman for the Iranian foreign ministry condemned the Israeli strike.");
+        assert!(has(&f, "IRN", RelationKind::Condemnation, "ISR"), "{f:?}");
+        let f = facts("A spokeswoman for Germany's foreign office criticised Hungary.");
+        assert!(has(&f, "DEU", RelationKind::Condemnation, "HUN"), "{f:?}");
+        // any other actor after `for` stays out of the subject
+        let f = facts("A campaign for Germany's foreign office criticised Hungary.");
+        assert!(!has(&f, "DEU", RelationKind::Condemnation, "HUN"), "{f:?}");
     }
 
     #[test]

@@ -1088,11 +1088,13 @@ pub(crate) fn sentence(
             .map(|r| (t0, t1, r))
         })
         // `a heavily armed minority`: a participle used as an adjective; `an appeal for
-        // deploying troops`: a gerund after a preposition has no subject of its own
+        // deploying troops`: a gerund after a preposition has no subject of its own, nor
+        // has the infinitive after one (`criticized the US for trying to deny`)
         .filter(|(t0, _, r)| {
             r.pos == TriggerPos::Noun
                 || !(*t0 >= 2 && cx.w(t0 - 1).ends_with("ly") && cx.has(t0 - 2, class::DETS)
-                    || *t0 >= 1 && cx.has(t0 - 1, class::PREPS) && cx.w(*t0).ends_with("ing"))
+                    || *t0 >= 1 && cx.has(t0 - 1, class::PREPS) && cx.w(*t0).ends_with("ing")
+                    || cx.infinitive_after_gerund(*t0))
         })
         // `visa free travel`, `a violence free protest`: `free` after a word that is no
         // auxiliary, `to`, adverb or pronoun is an adjective (`will free`, `to free`,
@@ -2582,6 +2584,22 @@ impl<'a> Cx<'a> {
         !self.introduced_by_prep(first) || self.spokesperson_for(k)
     }
 
+    /// `for trying to deny`, `of seeking “to undermine`: the infinitive at `t0` of a
+    /// gerund after a preposition (a quote mark between allowed).
+    fn infinitive_after_gerund(&self, t0: usize) -> bool {
+        if t0 < 3 || !self.has(t0 - 1, class::TO) {
+            return false;
+        }
+        let quote = |j: usize| {
+            self.s.tokens[j].kind == TokenKind::Punct && matches!(self.w(j), "“" | "\"" | "‘" | "'")
+        };
+        let mut g = t0 - 2;
+        if quote(g) {
+            g -= 1;
+        }
+        g > 0 && self.w(g).ends_with("ing") && self.has(g - 1, class::PREPS)
+    }
+
     /// `A spokesman for the Iranian foreign ministry condemned`: the actor a spokesperson
     /// speaks for acts through them.
     fn spokesperson_for(&self, k: usize) -> bool {
@@ -3612,6 +3630,21 @@ mod tests {
             "Protesters in Bamako rallied against France, and Mali demanded an apology from Paris.",
         );
         assert!(has(&f, "MLI", RelationKind::Demand, "FRA"), "{f:?}");
+    }
+
+    #[test]
+    fn the_infinitive_of_a_gerund_after_a_preposition_has_no_subject() {
+        let f = facts(
+            "Niger criticized the United States for trying “to deny the people of Niger the right to choose.",
+        );
+        assert!(has(&f, "NER", RelationKind::Condemnation, "USA"), "{f:?}");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Rejection), "{f:?}");
+        let f =
+            facts("Turkey needs to stop reacting to critics by trying to murder them in Syria.");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Attack), "{f:?}");
+        // an infinitive after a finite verb keeps its subject
+        let f = facts("Russia is trying to deny Ukraine access to the sea.");
+        assert!(has(&f, "RUS", RelationKind::Rejection, "UKR"), "{f:?}");
     }
 
     #[test]

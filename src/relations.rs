@@ -2600,18 +2600,38 @@ impl<'a> Cx<'a> {
         g > 0 && self.w(g).ends_with("ing") && self.has(g - 1, class::PREPS)
     }
 
-    /// `A spokesman for the Iranian foreign ministry condemned`: the actor a spokesperson
-    /// speaks for acts through them.
+    /// `A spokesman for the Iranian foreign ministry condemned`, `Officials at the State
+    /// Department accused`, `diplomats from France met`: the actor that people speaking
+    /// for it stand for acts through them.
     fn spokesperson_for(&self, k: usize) -> bool {
         let mut j = self.s.actors[k].t0;
         if j > 0 && self.has(j - 1, class::DETS) {
             j -= 1;
         }
-        j >= 2
-            && (self.is(j - 1, "for") || self.is(j - 1, "of"))
-            && ["spokesman", "spokeswoman", "spokesperson"]
-                .iter()
-                .any(|w| self.is(j - 2, w))
+        if j < 2 {
+            return false;
+        }
+        let spokes = ["spokesman", "spokeswoman", "spokesperson"];
+        let officials = ["official", "officials"];
+        let envoys = [
+            "diplomat",
+            "diplomats",
+            "envoy",
+            "envoys",
+            "representative",
+            "representatives",
+            "delegation",
+            "delegates",
+        ];
+        let any = |words: &[&str]| words.iter().any(|w| self.is(j - 2, w));
+        // (`the UK representative at the UN` is posted there; `US troops from Syria`
+        // may leave it)
+        match self.w(j - 1) {
+            "for" | "of" => any(&spokes) || any(&officials) || any(&envoys),
+            "at" => any(&spokes) || any(&officials),
+            "from" => any(&officials) || any(&envoys),
+            _ => false,
+        }
     }
 
     /// Fills a slot list; `avoid` is the source actor (the target must differ).
@@ -3044,9 +3064,17 @@ impl<'a> Cx<'a> {
             nouns().any(|n| w.eq_ignore_ascii_case(n))
         };
         // (a multi-word form may name it itself: `suspended aid`)
+        // (`suspended more than $500 million in aid`: a sum's sign and figures do not
+        // count among the few words)
+        let sum = |j: usize| {
+            matches!(self.w(j), "$" | "€" | "£")
+                || self.w(j).starts_with(|c: char| c.is_ascii_digit())
+        };
         (t0 + 1..t1).any(is_noun)
-            || (t1..(t1 + 6).min(self.s.tokens.len()))
-                .take_while(|&j| self.s.tokens[j].kind == TokenKind::Word)
+            || (t1..self.s.tokens.len())
+                .take_while(|&j| self.s.tokens[j].kind == TokenKind::Word || sum(j))
+                .filter(|&j| !sum(j))
+                .take(6)
                 .any(is_noun)
             // (both pure: the cheaper test first)
             || self.is_passive(t0, t1) && (t0.saturating_sub(8)..t0).any(is_noun)
@@ -3656,6 +3684,22 @@ mod tests {
         // any other actor after `for` stays out of the subject
         let f = facts("A campaign for Germany's foreign office criticised Hungary.");
         assert!(!has(&f, "DEU", RelationKind::Condemnation, "HUN"), "{f:?}");
+        let f = facts("Officials at the State Department accused Niger of lying.");
+        assert!(has(&f, "USA", RelationKind::Accusation, "NER"), "{f:?}");
+        let f = facts("Diplomats from France met Russian officials.");
+        assert!(has(&f, "FRA", RelationKind::Talks, "RUS"), "{f:?}");
+        // an envoy at a body is posted there, and does not speak for it
+        let f = facts("Karen Pierce, the UK representative at the UN, complained to the Russians.");
+        assert!(!f.iter().any(|x| x.0 == "united-nations"), "{f:?}");
+    }
+
+    #[test]
+    fn a_sum_between_a_verb_and_its_aid_noun_is_no_gap() {
+        let f = facts("Washington suspended more than $500 million in aid to Niger.");
+        assert!(has(&f, "USA", RelationKind::AidSuspension, "NER"), "{f:?}");
+        let f = facts("Washington paused some assistance programmes to Niger.");
+        assert!(has(&f, "USA", RelationKind::AidSuspension, "NER"), "{f:?}");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Aid), "{f:?}");
     }
 
     #[test]

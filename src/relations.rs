@@ -1096,6 +1096,23 @@ pub(crate) fn sentence(
                     || *t0 >= 1 && cx.has(t0 - 1, class::PREPS) && cx.w(*t0).ends_with("ing")
                     || cx.infinitive_after_gerund(*t0))
         })
+        // `demonstrating Russia's new clout`, `demonstrated its resolve`, `demonstrated
+        // that`: `demonstrate` with an object shows something; the protest has none
+        .filter(|(t0, t1, r)| {
+            !(r.kind == RelationKind::Protest
+                && r.pos == TriggerPos::Verb
+                && *t1 == t0 + 1
+                && cx
+                    .bytes(*t0)
+                    .get(..9)
+                    .is_some_and(|b| b.eq_ignore_ascii_case(b"demonstra"))
+                && (cx.has(*t1, class::DETS)
+                    || cx
+                        .toks
+                        .get(*t1)
+                        .and_then(|t| t.start)
+                        .is_some_and(|k| s.actors[k].possessive)))
+        })
         // `visa free travel`, `a violence free protest`: `free` after a word that is no
         // auxiliary, `to`, adverb or pronoun is an adjective (`will free`, `to free`,
         // `they free` are verbs)
@@ -3691,6 +3708,22 @@ mod tests {
         // an envoy at a body is posted there, and does not speak for it
         let f = facts("Karen Pierce, the UK representative at the UN, complained to the Russians.");
         assert!(!f.iter().any(|x| x.0 == "united-nations"), "{f:?}");
+    }
+
+    #[test]
+    fn demonstrate_with_an_object_is_no_protest() {
+        for text in [
+            "Putin met Sisi in Cairo, demonstrating Russia's new clout in Egypt.",
+            "Iran demonstrated its resolve against Israel.",
+        ] {
+            let f = facts(text);
+            assert!(
+                !f.iter().any(|x| x.1 == RelationKind::Protest),
+                "{text}: {f:?}"
+            );
+        }
+        let f = facts("Palestinians demonstrated outside the Israeli embassy against Israel.");
+        assert!(has(&f, "PSE", RelationKind::Protest, "ISR"), "{f:?}");
     }
 
     #[test]

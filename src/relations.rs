@@ -1087,14 +1087,32 @@ pub(crate) fn sentence(
             }
             .map(|r| (t0, t1, r))
         })
-        // `a heavily armed minority`: a participle used as an adjective; `an appeal for
-        // deploying troops`: a gerund after a preposition has no subject of its own, nor
-        // has the infinitive after one (`criticized the US for trying to deny`)
-        .filter(|(t0, _, r)| {
+        // `a heavily armed minority`, `loyal to ousted President Aristide`: a participle
+        // used as an adjective; `an appeal for deploying troops`: a gerund after a
+        // preposition has no subject of its own, nor has the infinitive after one
+        // (`criticized the US for trying to deny`)
+        .filter(|(t0, t1, r)| {
             r.pos == TriggerPos::Noun
                 || !(*t0 >= 2 && cx.w(t0 - 1).ends_with("ly") && cx.has(t0 - 2, class::DETS)
                     || *t0 >= 1 && cx.has(t0 - 1, class::PREPS) && cx.w(*t0).ends_with("ing")
+                    || *t0 >= 1
+                        && *t1 == t0 + 1
+                        && cx.w(*t0).ends_with("ed")
+                        && cx.has(t0 - 1, class::PREPS)
+                        && !cx.is(t0 - 1, "by")
+                        && s.tokens.get(*t1).is_some_and(|t| t.kind == TokenKind::Word)
                     || cx.infinitive_after_gerund(*t0))
+        })
+        // `Ivorian exports still blocked`: a passive of blocking is no protest by anyone
+        .filter(|(t0, t1, r)| {
+            !(r.kind == RelationKind::Protest
+                && r.pos == TriggerPos::Verb
+                && cx
+                    .bytes(*t0)
+                    .get(..5)
+                    .is_some_and(|b| b.eq_ignore_ascii_case(b"block"))
+                && (cx.is_passive(*t0, *t1)
+                    || t0 + 1 == *t1 && (*t1 >= s.tokens.len() || cx.has(*t1, class::PUNCT_STOPS))))
         })
         // `demonstrating Russia's new clout`, `demonstrated its resolve`, `demonstrated
         // that`: `demonstrate` with an object shows something; the protest has none
@@ -1181,8 +1199,13 @@ pub(crate) fn sentence(
                                 .iter()
                                 .any(|w| cx.is(j + 1, w))
                 });
-            // (`Mounties left in dark by U.S.`: what is left is no one leaving)
-            !(caption || state || cx.is_passive(*t0, *t1))
+            // (`Mounties left in dark by U.S.`: what is left is no one leaving; `leaves it
+            // with control over`: a pronoun put in a state)
+            let pronoun_with = ["it", "them", "him", "her", "us"]
+                .iter()
+                .any(|w| cx.is(*t1, w))
+                && cx.is(t1 + 1, "with");
+            !(caption || state || pronoun_with || cx.is_passive(*t0, *t1))
         })
         // `taken back`, `came back from`, `take their citizens back`: the adverb
         .filter(|(t0, t1, r)| r.pos == TriggerPos::Noun || *t1 != t0 + 1 || !cx.adverb_back(*t0))
@@ -3147,8 +3170,15 @@ impl<'a> Cx<'a> {
                 };
                 named(a)
                     || !a.possessive && (a.sector.as_deref() == Some("DIP") || head)
-                    // (`South African leader F.W. de Klerk`: the name right after the title)
-                    || actors.get(k + 1).is_some_and(|b| b.t0 == a.t1 && named(b))
+                    // (`South African leader F.W. de Klerk`: the name right after the title;
+                    // `Iran's Hassan Rouhani`: right after the possessive)
+                    || actors.get(k + 1).is_some_and(|b| {
+                        (b.t0 == a.t1
+                            || a.possessive
+                                && b.t0 == a.t1 + 1
+                                && self.is_possessive_mark(a.t1))
+                            && named(b)
+                    })
             });
         }
         self.lex.entity(e).is_some_and(|x| x.kind == kind)
@@ -3708,6 +3738,48 @@ mod tests {
         // an envoy at a body is posted there, and does not speak for it
         let f = facts("Karen Pierce, the UK representative at the UN, complained to the Russians.");
         assert!(!f.iter().any(|x| x.0 == "united-nations"), "{f:?}");
+    }
+
+    #[test]
+    fn hosting_is_talks_only_with_people() {
+        let f = facts("Putin hosted Iran's Hassan Rouhani in Sochi.");
+        assert!(has(&f, "RUS", RelationKind::Talks, "IRN"), "{f:?}");
+        let f = facts("Ghana hosted a Nigerian delegation last week.");
+        assert!(has(&f, "GHA", RelationKind::Talks, "NGA"), "{f:?}");
+        for text in [
+            "Ankara hosts 3.5 million Syrian refugees.",
+            "Belarus hosted Russian tactical nuclear weapons.",
+        ] {
+            let f = facts(text);
+            assert!(
+                !f.iter().any(|x| x.1 == RelationKind::Talks),
+                "{text}: {f:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn participles_and_passives_that_are_no_acts() {
+        for text in [
+            // a participle after a preposition modifies the noun after it
+            "Militants loyal to ousted President Aristide of Haiti attacked the police.",
+            // a passive of blocking, and blocked at the end, are nobody's protest
+            "Cocoa prices fell but Ivorian exports stayed blocked.",
+            "Attempts to act against Syria at the UN were blocked by Russia.",
+            // a pronoun left in a state
+            "The victory in Deir Ezzor leaves it with control over Syria.",
+        ] {
+            let f = facts(text);
+            assert!(
+                !f.iter().any(|x| matches!(
+                    x.1,
+                    RelationKind::Expulsion | RelationKind::Protest | RelationKind::Withdrawal
+                )),
+                "{text}: {f:?}"
+            );
+        }
+        let f = facts("Kenyan protesters blocked the highway to Uganda.");
+        assert!(f.iter().any(|x| x.1 == RelationKind::Protest), "{f:?}");
     }
 
     #[test]

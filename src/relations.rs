@@ -1103,6 +1103,21 @@ pub(crate) fn sentence(
                         && s.tokens.get(*t1).is_some_and(|t| t.kind == TokenKind::Word)
                     || cx.infinitive_after_gerund(*t0))
         })
+        // `The United States beat Brazil 2-1`: a score makes it a game
+        .filter(|(t0, t1, r)| {
+            !(r.kind == RelationKind::Attack
+                && r.pos == TriggerPos::Verb
+                && cx
+                    .bytes(*t0)
+                    .get(..4)
+                    .is_some_and(|b| b.eq_ignore_ascii_case(b"beat"))
+                && (*t1..(t1 + 6).min(s.tokens.len())).any(|j| {
+                    let w = cx.bytes(j);
+                    w.first().is_some_and(u8::is_ascii_digit)
+                        && w.contains(&b'-')
+                        && w.last().is_some_and(u8::is_ascii_digit)
+                }))
+        })
         // `Ivorian exports still blocked`: a passive of blocking is no protest by anyone
         .filter(|(t0, t1, r)| {
             !(r.kind == RelationKind::Protest
@@ -1327,10 +1342,13 @@ pub(crate) fn sentence(
         }
         // (`Chinese engineers kidnapped in Pakistan`, `Three Iraqis killed in bomb
         // attack`: a headline's reduced passive of a verb of harm)
-        // `Afghans expelled from Pakistan`: the noun phrase right before is the expelled
-        let reduced_expulsion = rule.kind == RelationKind::Expulsion
-            && rule.pos == TriggerPos::Verb
-            && cx.expelled_from(t0, t1)
+        // `Afghans expelled from Pakistan`, `mercenaries accused of plotting a coup`: the
+        // noun phrase right before is the expelled or accused
+        let reduced_expulsion = matches!(
+            rule.kind,
+            RelationKind::Expulsion | RelationKind::Accusation
+        ) && rule.pos == TriggerPos::Verb
+            && cx.expelled_from(t0, t1, rule.kind)
             && !cx.is_passive(t0, t1);
         let passive = rule.pos == TriggerPos::Verb
             && (cx.is_passive(t0, t1)
@@ -1367,7 +1385,22 @@ pub(crate) fn sentence(
                 || passive
                     && (t1..(t1 + 5).min(s.tokens.len()))
                         .take_while(|&j| !cx.has(j, class::PUNCT_STOPS))
-                        .any(|j| cx.has(j, class::DISASTERS)))
+                        .any(|j| cx.has(j, class::DISASTERS))
+                // (`A bus ... collided with a truck, killing at least seven people`: a
+                // participle after an accident's verb)
+                || cx.w(t0).ends_with("ing")
+                    && (t0.saturating_sub(20)..t0).any(|j| {
+                        [
+                            "collided",
+                            "crashed",
+                            "capsized",
+                            "derailed",
+                            "overturned",
+                            "sank",
+                        ]
+                        .iter()
+                        .any(|w| cx.is(j, w))
+                    }))
         {
             continue;
         }
@@ -2247,15 +2280,20 @@ impl<'a> Cx<'a> {
                 || self.agent_after_phrase(t0, t1))
     }
 
-    /// `Afghans expelled from Pakistan`, `West Africans ordered out of Nigeria`: a
-    /// participle after a word that is no auxiliary, with no object before `from` or
-    /// `out of`.
-    fn expelled_from(&self, t0: usize, t1: usize) -> bool {
+    /// `Afghans expelled from Pakistan`, `West Africans ordered out of Nigeria`,
+    /// `mercenaries accused of plotting`: a participle after a word that is no auxiliary,
+    /// with no object before `from` or `out of` (an expulsion) or `of` (an accusation).
+    fn expelled_from(&self, t0: usize, t1: usize, kind: RelationKind) -> bool {
         t0 > 0
             && (participle_ending(self.bytes(t0)) || self.has(t0, class::PARTICIPLES))
             && self.s.tokens[t0 - 1].kind == TokenKind::Word
-            && !self.has(t0 - 1, class::AUX | class::HAVE_DO)
-            && (self.is(t1, "from") || self.is(t1, "of") && self.is(t1 - 1, "out"))
+            // (`have been arrested and accused of`: the auxiliary before `and` governs)
+            && !self.has(t0 - 1, class::AUX | class::HAVE_DO | class::AND_OR_TO)
+            && if kind == RelationKind::Accusation {
+                self.is(t1, "of")
+            } else {
+                self.is(t1, "from") || self.is(t1, "of") && self.is(t1 - 1, "out")
+            }
     }
 
     /// `Sanctions imposed on Iran by the United States`, `troops deployed to Mali by
@@ -3780,6 +3818,21 @@ mod tests {
         }
         let f = facts("Kenyan protesters blocked the highway to Uganda.");
         assert!(f.iter().any(|x| x.1 == RelationKind::Protest), "{f:?}");
+        for text in [
+            // an accident's participle, a game, a reduced passive of accusing
+            "A bus carrying students collided with a truck in Greece, killing seven people.",
+            "The United States beat Brazil 2-1 in extra time.",
+            "A Bosnian Serb general accused of organising the siege of Sarajevo pleads not guilty.",
+            // receiving a thing is no meeting
+            "Sharon received a surprise challenge from Israel's Netanyahu.",
+        ] {
+            let f = facts(text);
+            assert!(f.is_empty(), "{text}: {f:?}");
+        }
+        let f = facts("Kenyan police beat protesters in Nairobi.");
+        assert!(f.iter().any(|x| x.1 == RelationKind::Attack), "{f:?}");
+        let f = facts("Eight Egyptians have been arrested and accused by Egypt of plotting.");
+        assert!(has(&f, "EGY", RelationKind::Accusation, "EGY"), "{f:?}");
     }
 
     #[test]

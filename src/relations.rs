@@ -1107,10 +1107,7 @@ pub(crate) fn sentence(
         .filter(|(t0, t1, r)| {
             !(r.kind == RelationKind::Attack
                 && r.pos == TriggerPos::Verb
-                && cx
-                    .bytes(*t0)
-                    .get(..4)
-                    .is_some_and(|b| b.eq_ignore_ascii_case(b"beat"))
+                && cx.begins(*t0, b"beat")
                 && (*t1..(t1 + 6).min(s.tokens.len())).any(|j| {
                     let w = cx.bytes(j);
                     w.first().is_some_and(u8::is_ascii_digit)
@@ -1122,10 +1119,7 @@ pub(crate) fn sentence(
         .filter(|(t0, t1, r)| {
             !(r.kind == RelationKind::Protest
                 && r.pos == TriggerPos::Verb
-                && cx
-                    .bytes(*t0)
-                    .get(..5)
-                    .is_some_and(|b| b.eq_ignore_ascii_case(b"block"))
+                && cx.begins(*t0, b"block")
                 && (cx.is_passive(*t0, *t1)
                     || t0 + 1 == *t1 && (*t1 >= s.tokens.len() || cx.has(*t1, class::PUNCT_STOPS))))
         })
@@ -1135,10 +1129,7 @@ pub(crate) fn sentence(
             !(r.kind == RelationKind::Protest
                 && r.pos == TriggerPos::Verb
                 && *t1 == t0 + 1
-                && cx
-                    .bytes(*t0)
-                    .get(..9)
-                    .is_some_and(|b| b.eq_ignore_ascii_case(b"demonstra"))
+                && cx.begins(*t0, b"demonstra")
                 && (cx.has(*t1, class::DETS)
                     || cx
                         .toks
@@ -1177,12 +1168,10 @@ pub(crate) fn sentence(
         // open to`, `left 10 dead`, `leaves the country with no end` put something in a
         // state, and leave no place; nor does a passive
         .filter(|(t0, t1, r)| {
-            let b = cx.bytes(*t0);
             let leave = r.kind == RelationKind::Withdrawal
                 && r.pos == TriggerPos::Verb
                 && *t1 == t0 + 1
-                && (b.eq_ignore_ascii_case(b"left")
-                    || b.get(..4).is_some_and(|p| p.eq_ignore_ascii_case(b"leav")));
+                && (cx.bytes(*t0).eq_ignore_ascii_case(b"left") || cx.begins(*t0, b"leav"));
             if !leave {
                 return true;
             }
@@ -1409,10 +1398,7 @@ pub(crate) fn sentence(
         // passive or participle)
         if rule.kind == RelationKind::Concession
             && rule.pos == TriggerPos::Verb
-            && cx
-                .bytes(t0)
-                .get(..6)
-                .is_some_and(|b| b.eq_ignore_ascii_case(b"releas"))
+            && cx.begins(t0, b"releas")
             && ((t1..(t1 + 5).min(s.tokens.len()))
                 .take_while(|&j| !cx.has(j, class::PUNCT_STOPS | class::PREPS))
                 .any(|j| cx.has(j, class::PUBLISHED))
@@ -1629,10 +1615,7 @@ pub(crate) fn sentence(
                         .target
                         .iter()
                         .any(|t| matches!(t, Slot::Prep(p) if p == "with"))
-                        || cx
-                            .bytes(t0)
-                            .get(..7)
-                            .is_some_and(|b| b.eq_ignore_ascii_case(b"exchang"))
+                        || cx.begins(t0, b"exchang")
                         || (t1..(t1 + 6).min(s.tokens.len())).any(|j| {
                             [
                                 "war",
@@ -2723,11 +2706,7 @@ impl<'a> Cx<'a> {
         passive: bool,
     ) -> Option<usize> {
         let avoid_e = self.members(avoid);
-        let warning = pos == TriggerPos::Verb
-            && self
-                .bytes(t0)
-                .get(..4)
-                .is_some_and(|b| b.eq_ignore_ascii_case(b"warn"));
+        let warning = pos == TriggerPos::Verb && self.begins(t0, b"warn");
         let ok = |k: usize| {
             Some(k).filter(|&k| {
                 Some(k) != avoid
@@ -3156,6 +3135,13 @@ impl<'a> Cx<'a> {
                 .any(is_noun)
             // (both pure: the cheaper test first)
             || self.is_passive(t0, t1) && (t0.saturating_sub(8)..t0).any(is_noun)
+    }
+
+    /// Whether the word at `j` begins with `prefix` (lower-case ASCII), ASCII case aside.
+    fn begins(&self, j: usize, prefix: &[u8]) -> bool {
+        self.bytes(j)
+            .get(..prefix.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(prefix))
     }
 
     /// Whether token `j` is the possessive `'s` (or `’s`), ASCII case aside.

@@ -1489,6 +1489,17 @@ pub(crate) fn sentence(
             {
                 continue;
             }
+            // `Putin offered to negotiate ... following the invasions of Dagestan`: an event
+            // noun after a preposition of time (not `during`) is no act of the clause's
+            // subject
+            if rule.pos == TriggerPos::Noun
+                && let Some(k) = source
+                && s.actors[k].t1 <= t0
+                && cx.after_time_prep(t0)
+                && source == cx.subject(t0, rule.pos)
+            {
+                continue;
+            }
             target = cx.fill(&rule.target, t0, t1, rule.pos, source, false);
         }
         let target_entities = cx.members(target);
@@ -1553,6 +1564,9 @@ pub(crate) fn sentence(
                 cx.usable(k)
                     && s.actors[k].t0 > t1
                     && s.actors[k].t0 < t1 + WINDOW
+                    // (`if it is attacked, Norway's foreign minister said`: the speaker is
+                    // no place)
+                    && !cx.is_speaker(k)
                     && !s.actors[k]
                         .entities
                         .iter()
@@ -3137,6 +3151,26 @@ impl<'a> Cx<'a> {
             || self.is_passive(t0, t1) && (t0.saturating_sub(8)..t0).any(is_noun)
     }
 
+    /// Whether the noun at `t0` follows a preposition of time that places it apart from
+    /// the clause's act (`after`, `following`, `amid`, ...; not `during`, whose talks or
+    /// visit are the subject's own), past determiners and lower-case modifiers.
+    fn after_time_prep(&self, t0: usize) -> bool {
+        (t0.saturating_sub(4)..t0)
+            .rev()
+            .find(|&j| {
+                !(self.has(j, class::DETS)
+                    || self.s.tokens[j].kind == TokenKind::Word
+                        && self.w(j).starts_with(char::is_lowercase)
+                        && !self.has(j, class::PREPS)
+                        && !["following", "amid"].iter().any(|w| self.is(j, w)))
+            })
+            .is_some_and(|j| {
+                ["after", "following", "before", "since", "amid", "despite"]
+                    .iter()
+                    .any(|w| self.is(j, w))
+            })
+    }
+
     /// Whether the word at `j` begins with `prefix` (lower-case ASCII), ASCII case aside.
     fn begins(&self, j: usize, prefix: &[u8]) -> bool {
         self.bytes(j)
@@ -3762,6 +3796,28 @@ mod tests {
         // an envoy at a body is posted there, and does not speak for it
         let f = facts("Karen Pierce, the UK representative at the UN, complained to the Russians.");
         assert!(!f.iter().any(|x| x.0 == "united-nations"), "{f:?}");
+    }
+
+    #[test]
+    fn an_event_noun_after_a_preposition_of_time_is_not_the_subjects() {
+        for text in [
+            "Kenya offered to mediate with Somalia following the invasion of Jubaland.",
+            "Egypt, after the peace deal, took steps to open its economy.",
+        ] {
+            let f = facts(text);
+            assert!(
+                !f.iter()
+                    .any(|x| matches!(x.1, RelationKind::Attack | RelationKind::AgreementSigned)),
+                "{text}: {f:?}"
+            );
+        }
+        // `during` talks are the subject's own
+        let f = facts("Assad spoke during a meeting with Iran's foreign minister.");
+        assert!(has(&f, "SYR", RelationKind::Talks, "IRN"), "{f:?}");
+        // the speaker after an agentless passive is no place of the attack
+        let f =
+            facts("Norway will defend Denmark if it is attacked, Norway's foreign minister said.");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Attack), "{f:?}");
     }
 
     #[test]

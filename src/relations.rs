@@ -1333,17 +1333,17 @@ pub(crate) fn sentence(
         // attack`: a headline's reduced passive of a verb of harm)
         // `Afghans expelled from Pakistan`, `mercenaries accused of plotting a coup`: the
         // noun phrase right before is the expelled or accused
-        let reduced_expulsion = matches!(
+        let named_before_passive = matches!(
             rule.kind,
             RelationKind::Expulsion | RelationKind::Accusation
         ) && rule.pos == TriggerPos::Verb
-            && cx.expelled_from(t0, t1, rule.kind)
+            && cx.participle_from_or_of(t0, t1, rule.kind)
             && !cx.is_passive(t0, t1);
         let passive = rule.pos == TriggerPos::Verb
             && (cx.is_passive(t0, t1)
                 || matches!(rule.kind, RelationKind::Attack | RelationKind::Detention)
                     && cx.reduced_passive(t0, t1)
-                || reduced_expulsion);
+                || named_before_passive);
         // `floods killed 40 people`, `the worst flooding in a century killed`, `killed
         // in a bus crash`: no attack (a disaster noun heads the subject: no actor and no
         // punctuation between it and the verb)
@@ -1429,7 +1429,7 @@ pub(crate) fn sentence(
                 .flatten()
                 .filter(|&k| cx.usable(k));
             // `A camp for Congolese refugees was attacked`: the actor inside the subject
-            let subject = if reduced_expulsion {
+            let subject = if named_before_passive {
                 cx.ending(t0).filter(|&k| cx.usable(k))
             } else {
                 modified.or_else(|| cx.subject(t0, rule.pos)).or_else(|| {
@@ -1438,7 +1438,7 @@ pub(crate) fn sentence(
                 })
             };
             // (`Refugees expelled from Pakistan`: expelled, but no one named)
-            if reduced_expulsion && subject.is_none() {
+            if named_before_passive && subject.is_none() {
                 continue;
             }
             let agent = cx.prep(t1, "by", cx.members(None)).or_else(|| {
@@ -2277,15 +2277,19 @@ impl<'a> Cx<'a> {
                 || self.agent_after_phrase(t0, t1))
     }
 
+    /// Whether a word that is in none of the word classes `classes` stands right before
+    /// `t0` (the noun phrase a reduced passive follows).
+    fn after_word_but(&self, t0: usize, classes: u64) -> bool {
+        t0 > 0 && self.s.tokens[t0 - 1].kind == TokenKind::Word && !self.has(t0 - 1, classes)
+    }
+
     /// `Afghans expelled from Pakistan`, `West Africans ordered out of Nigeria`,
     /// `mercenaries accused of plotting`: a participle after a word that is no auxiliary,
     /// with no object before `from` or `out of` (an expulsion) or `of` (an accusation).
-    fn expelled_from(&self, t0: usize, t1: usize, kind: RelationKind) -> bool {
-        t0 > 0
-            && (participle_ending(self.bytes(t0)) || self.has(t0, class::PARTICIPLES))
-            && self.s.tokens[t0 - 1].kind == TokenKind::Word
+    fn participle_from_or_of(&self, t0: usize, t1: usize, kind: RelationKind) -> bool {
+        (participle_ending(self.bytes(t0)) || self.has(t0, class::PARTICIPLES))
             // (`have been arrested and accused of`: the auxiliary before `and` governs)
-            && !self.has(t0 - 1, class::AUX | class::HAVE_DO | class::AND_OR_TO)
+            && self.after_word_but(t0, class::AUX | class::HAVE_DO | class::AND_OR_TO)
             && if kind == RelationKind::Accusation {
                 self.is(t1, "of")
             } else {
@@ -2299,10 +2303,8 @@ impl<'a> Cx<'a> {
     /// the phrase.
     fn agent_after_phrase(&self, t0: usize, t1: usize) -> bool {
         let n = self.s.tokens.len();
-        t0 > 0
-            && self.has(t1, class::PREPS)
-            && self.s.tokens[t0 - 1].kind == TokenKind::Word
-            && !self.has(t0 - 1, class::AUX | class::HAVE_DO)
+        self.has(t1, class::PREPS)
+            && self.after_word_but(t0, class::AUX | class::HAVE_DO)
             && (t1 + 1..(t1 + 8).min(n))
                 .take_while(|&j| {
                     self.s.tokens[j].kind == TokenKind::Word && !self.has(j, class::CLAUSE)
@@ -3155,20 +3157,21 @@ impl<'a> Cx<'a> {
     /// the clause's act (`after`, `following`, `amid`, ...; not `during`, whose talks or
     /// visit are the subject's own), past determiners and lower-case modifiers.
     fn after_time_prep(&self, t0: usize) -> bool {
+        let time = |j: usize| {
+            ["after", "following", "before", "since", "amid", "despite"]
+                .iter()
+                .any(|w| self.is(j, w))
+        };
         (t0.saturating_sub(4)..t0)
             .rev()
             .find(|&j| {
-                !(self.has(j, class::DETS)
-                    || self.s.tokens[j].kind == TokenKind::Word
-                        && self.w(j).starts_with(char::is_lowercase)
-                        && !self.has(j, class::PREPS)
-                        && !["following", "amid"].iter().any(|w| self.is(j, w)))
+                time(j)
+                    || !(self.has(j, class::DETS)
+                        || self.s.tokens[j].kind == TokenKind::Word
+                            && self.w(j).starts_with(char::is_lowercase)
+                            && !self.has(j, class::PREPS))
             })
-            .is_some_and(|j| {
-                ["after", "following", "before", "since", "amid", "despite"]
-                    .iter()
-                    .any(|w| self.is(j, w))
-            })
+            .is_some_and(time)
     }
 
     /// Whether the word at `j` begins with `prefix` (lower-case ASCII), ASCII case aside.

@@ -1274,7 +1274,10 @@ pub(crate) fn sentence(
                 // ease restrictions`, the `that` in the form or just after it)
                 (d.pos == TriggerPos::Verb
                     || d.kind == RelationKind::Demand
-                        && (d1.saturating_sub(1)..d1 + 3).any(|j| cx.has(j, class::THAT)))
+                        && (d1.saturating_sub(1)..d1 + 3).any(|j| cx.has(j, class::THAT))
+                    // (`Turkey's threat to invade`, `its pledge to withdraw`: a noun
+                    // projects the infinitive right after it)
+                    || t0 == d1 + 1 && cx.has(d1, class::TO))
                     && cx.projected_act(d.kind, d1, t0)
             })
         {
@@ -3697,6 +3700,22 @@ mod tests {
             );
             assert!(!has(&f, not.0, not.1, not.2), "{text}: {f:?}");
         }
+        // a noun projects the infinitive right after it
+        for (text, not) in [
+            (
+                "Turkey's threat to invade northern Syria alarmed Washington.",
+                ("TUR", RelationKind::Attack, "SYR"),
+            ),
+            (
+                "Trump has received an invitation to visit Turkey next year.",
+                ("USA", RelationKind::Talks, "TUR"),
+            ),
+        ] {
+            let f = facts(text);
+            assert!(!has(&f, not.0, not.1, not.2), "{text}: {f:?}");
+        }
+        let f = facts("Turkey's threat to invade northern Syria alarmed Washington.");
+        assert!(has(&f, "TUR", RelationKind::Threat, "SYR"), "{f:?}");
         // `must`: the speaker's demand, not the act
         let f = facts("The minister said Niger must end its military agreement with France.");
         assert!(

@@ -30,6 +30,7 @@ const TITLES: &str = include_str!("../data/titles.tsv");
 const TRIGGERS: &str = include_str!("../data/triggers.tsv");
 const PEOPLE: &str = include_str!("../data/people.tsv");
 const PLACES: &str = include_str!("../data/places.tsv");
+const NOUNS: &str = include_str!("../data/nouns.tsv");
 
 const H_STATES: &str = "iso3\tiso2\twikidata\tname\taliases\tadjectives\tcapitals\tseats";
 const H_ORGS: &str = "id\ttype\tname\taliases\tcountry\twikidata";
@@ -39,6 +40,7 @@ const H_TITLES: &str = "title\tforms\tsector";
 const H_PEOPLE: &str = "id\tname\taliases\tcountry\tsector\twikidata";
 const H_TRIGGERS: &str = "id\tkind\tpos\tforms\tsource\ttarget\texample\texpect";
 const H_PLACES: &str = "place\taliases\tcountry";
+const H_NOUNS: &str = "class\tforms\texample";
 
 /// FNV-1a: the lexicon's keys are short strings looked up on every mention, where the
 /// standard SipHash costs more than the lookup itself; no key comes from an adversary
@@ -148,6 +150,9 @@ pub enum Slot {
     /// Not a place but a condition, written `~kind`: a one-word verb form fires only
     /// when a noun of that kind's noun rules follows it (`ended` + `agreement`).
     Needs(RelationKind),
+    /// Not a place but a condition, written `~class`: a one-word verb form fires only
+    /// when a noun of that class of `nouns.tsv` follows it (`sent` + `warships`).
+    NeedsNoun(String),
     /// Not a place but a condition, written `=kind`: the target found must be an entity
     /// of this kind (`joined` + an organisation is an alliance, `joined` + a state's
     /// forces is not).
@@ -197,9 +202,17 @@ impl Slot {
             "poss" => Slot::Poss,
             "any" => Slot::Any,
             "speaker" => Slot::Speaker,
-            k if k.starts_with('~') => Slot::Needs(Self::condition(k, what)?),
+            // a relation kind, else a class of nouns.tsv (checked when the rule is added)
+            k if k.starts_with('~') => match Self::condition::<RelationKind>(k, what) {
+                Ok(kind) => Slot::Needs(kind),
+                Err(_) if what == "target" && is_class_name(&k[1..]) => {
+                    Slot::NeedsNoun(k[1..].to_string())
+                }
+                Err(e) => return Err(e),
+            },
             k if k.starts_with('=') => Slot::TargetKind(Self::condition(k, what)?),
-            p if PREPOSITIONS.contains(&p) => Slot::Prep(p.to_string()),
+            // (`out of`: words of prepositions, one space apart)
+            p if p.split(' ').all(|w| PREPOSITIONS.contains(&w)) => Slot::Prep(p.to_string()),
             _ => {
                 return Err(format!(
                     "expected a {what} slot (subj, obj, poss, any, speaker, a preposition, ~kind or =entity-kind), found {s:?}"
@@ -207,6 +220,13 @@ impl Slot {
             }
         })
     }
+}
+
+/// Whether `s` can name a class of nouns: lower-case ASCII letters, digits and `_`.
+fn is_class_name(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
 }
 
 /// Part of speech of a trigger.
@@ -254,6 +274,9 @@ pub struct Lexicon {
     pub(crate) triggers: Vec<Trigger>,
     /// One-word and last-word forms of the noun rules of each kind (`agreement`, `aid`).
     pub(crate) noun_forms: HashMap<RelationKind, Vec<String>>,
+    /// The classes of nouns of `nouns.tsv`, for `~class` conditions: each class's words,
+    /// lower case.
+    pub(crate) noun_classes: HashMap<String, Vec<String>>,
     /// Surnames of the people table and the state they share (`None` when people of
     /// several states share the surname).
     surnames: HashMap<String, Option<EntityId>>,
@@ -285,6 +308,7 @@ impl Lexicon {
             ("data/titles.tsv", TITLES),
             ("data/people.tsv", PEOPLE),
             ("data/places.tsv", PLACES),
+            ("data/nouns.tsv", NOUNS),
             ("data/triggers.tsv", TRIGGERS),
         ] {
             // The built-in files are tested; a failure here is a bug in the crate.
@@ -385,7 +409,8 @@ impl Lexicon {
             let Some(h) = header else {
                 let h = line.trim_end();
                 if ![
-                    H_STATES, H_ORGS, H_GROUPS, H_SECTORS, H_TITLES, H_PEOPLE, H_TRIGGERS, H_PLACES,
+                    H_STATES, H_ORGS, H_GROUPS, H_SECTORS, H_TITLES, H_PEOPLE, H_TRIGGERS,
+                    H_PLACES, H_NOUNS,
                 ]
                 .contains(&h)
                 {
@@ -417,6 +442,7 @@ impl Lexicon {
                 H_TITLES => self.add_title(&cols),
                 H_PEOPLE => self.add_person(&cols),
                 H_PLACES => self.add_place(&cols),
+                H_NOUNS => self.add_noun_class(&cols),
                 _ => self.add_trigger(&cols),
             };
             res.map_err(|m| err(format!("entry {entry:?}: {m}")))?;
@@ -715,6 +741,42 @@ impl Lexicon {
         self.add_names(c[1], PhraseUse::Sector(code.to_string()))
     }
 
+    /// A class of nouns (`forces`: `troops|soldiers|warships`), for `~class` conditions;
+    /// a class named again gains the new words.
+    fn add_noun_class(&mut self, c: &[&str]) -> std::result::Result<(), String> {
+        let [class, forms, example] = c[..3] else {
+            return Err("expected 3 columns".into());
+        };
+        if !is_class_name(class) || class.parse::<RelationKind>().is_ok() {
+            return Err(format!(
+                "expected a class name of lower-case letters, digits and `_` that is no relation kind, found {class:?}"
+            ));
+        }
+        let words: Vec<String> = split_list(forms).map(str::to_lowercase).collect();
+        if words.is_empty() {
+            return Err("expected at least one form, found none".into());
+        }
+        if let Some(w) = words.iter().find(|w| !w.chars().all(char::is_alphanumeric)) {
+            return Err(format!(
+                "expected one word of letters and digits per form (the head noun), found {w:?}"
+            ));
+        }
+        let lower_example = example.to_lowercase();
+        if !lower_example
+            .split(|ch: char| !ch.is_alphanumeric())
+            .any(|w| words.iter().any(|f| f == w))
+        {
+            return Err(format!("the example {example:?} uses none of the forms"));
+        }
+        let list = self.noun_classes.entry(class.to_string()).or_default();
+        for w in words {
+            if !list.contains(&w) {
+                list.push(w);
+            }
+        }
+        Ok(())
+    }
+
     fn add_title(&mut self, c: &[&str]) -> std::result::Result<(), String> {
         let sector = (!is_none(c[2])).then(|| c[2].to_string());
         self.add_names(c[1], PhraseUse::Title(sector))
@@ -739,7 +801,7 @@ impl Lexicon {
                 .collect::<std::result::Result<Vec<Slot>, String>>()?;
             if slots
                 .iter()
-                .all(|s| matches!(s, Slot::Needs(_) | Slot::TargetKind(_)))
+                .all(|s| matches!(s, Slot::Needs(_) | Slot::NeedsNoun(_) | Slot::TargetKind(_)))
             {
                 return Err(format!("expected at least one {what} slot, found {list:?}"));
             }
@@ -747,6 +809,14 @@ impl Lexicon {
         };
         let source = slots(source, "source")?;
         let target = slots(target, "target")?;
+        if let Some(class) = target.iter().find_map(|s| match s {
+            Slot::NeedsNoun(c) if !self.noun_classes.contains_key(c) => Some(c),
+            _ => None,
+        }) {
+            return Err(format!(
+                "the condition \"~{class}\" names neither a relation kind nor a class of nouns (nouns.tsv)"
+            ));
+        }
         let forms: Vec<String> = split_list(forms).map(|f| f.to_lowercase()).collect();
         if forms.is_empty() {
             return Err("expected at least one form, found none".into());
@@ -1116,7 +1186,7 @@ mod tests {
             ),
             (
                 ("hug", "subj", "obj|~friendship"),
-                "unknown relation kind \"friendship\" in the condition \"~friendship\"",
+                "the condition \"~friendship\" names neither a relation kind nor a class of nouns (nouns.tsv)",
             ),
             (
                 ("hug", "subj", "obj|~"),
@@ -1163,6 +1233,72 @@ mod tests {
         let mut lex = Lexicon::builtin();
         lex.add_str("ok.tsv", &rule("hug|hugs", "subj|by", "obj|towards|~aid"))
             .expect("a well-formed rule loads");
+    }
+
+    #[test]
+    fn classes_of_nouns_load_extend_and_name_their_errors() {
+        let class = |row: &str| format!("{H_NOUNS}\n{row}\n");
+        for (row, message) in [
+            (
+                "Forces\ttroops\tTroops came.",
+                "expected a class name of lower-case letters, digits and `_` that is no relation kind, found \"Forces\"",
+            ),
+            (
+                "attack\ttroops\tTroops came.",
+                "expected a class name of lower-case letters, digits and `_` that is no relation kind, found \"attack\"",
+            ),
+            (
+                "boats\tgun boats\tGun boats came.",
+                "expected one word of letters and digits per form (the head noun), found \"gun boats\"",
+            ),
+            (
+                "boats\t-\tBoats came.",
+                "expected at least one form, found none",
+            ),
+            (
+                "boats\tdinghies\tBoats came.",
+                "the example \"Boats came.\" uses none of the forms",
+            ),
+        ] {
+            let entry = row.split('\t').next().unwrap_or_default();
+            assert_eq!(
+                error_of(&class(row)),
+                format!("x.tsv:2: entry \"{entry}\": {message}")
+            );
+        }
+        // a user file adds a class, or words to a built-in one, that a rule then names
+        let mut lex = Lexicon::builtin();
+        lex.add_str("n.tsv", &class("boats\tdinghies|rafts\tRafts came."))
+            .expect("a new class");
+        lex.add_str("m.tsv", &class("forces\tlegionnaires\tLegionnaires came."))
+            .expect("more words for a built-in class");
+        assert!(lex.noun_classes["forces"].iter().any(|w| w == "troops"));
+        assert!(
+            lex.noun_classes["forces"]
+                .iter()
+                .any(|w| w == "legionnaires")
+        );
+        let rule = |target: &str| {
+            format!(
+                "{H_TRIGGERS}\nrow.v\tdeployment\tverb\trow|rows|rowed\tsubj\t{target}\tMali rowed rafts to Chad.\tMLI TCD\n"
+            )
+        };
+        lex.add_str("t.tsv", &rule("out of|to|~boats"))
+            .expect("a known class; `out of`, words of prepositions");
+        let mut lex = Lexicon::builtin();
+        let e = lex
+            .add_str("u.tsv", &rule("to|~ships"))
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            e,
+            "u.tsv:2: entry \"row.v\": the condition \"~ships\" names neither a relation kind nor a class of nouns (nouns.tsv)"
+        );
+        let e = lex
+            .add_str("u.tsv", &rule("out ofx|to"))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("found \"out ofx\""), "{e}");
     }
 
     #[test]

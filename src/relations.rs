@@ -631,6 +631,18 @@ const BEFORE_ACTOR: &[&str] = &[
     "northwestern",
     "southeastern",
     "southwestern",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "north-eastern",
+    "north-western",
+    "south-eastern",
+    "south-western",
     "its",
     "their",
 ];
@@ -1682,6 +1694,8 @@ pub(crate) fn sentence(
                             n.pos == TriggerPos::Noun && n0 >= t1 && n0 - t1 <= 3
                         }))
                     && let Some(k) = cx.any_in_clause(t0, t1, first, rule.kind.is_symmetric())
+                    // (the forces a deployment or withdrawal moves are no target)
+                    && !cx.forces_moved(rule.kind, k)
                 {
                     for tgt in cx.args(k) {
                         pairs.push((src.clone(), tgt));
@@ -1689,6 +1703,9 @@ pub(crate) fn sentence(
                     confidence = confidence.min(0.5);
                 } else if subject_noun()
                     && let Some(k) = cx.same_state_target(t1, first)
+                    // (`deployed Russian troops`, `sent British troops into combat`:
+                    // the forces moved are the actor's own, not a target)
+                    && !cx.forces_moved(rule.kind, k)
                 {
                     // `Kostunica promised to democratize Serbia`: the actor's own state,
                     // named after the trigger
@@ -2754,7 +2771,7 @@ impl<'a> Cx<'a> {
                 Slot::Prep(p) => self
                     .prep(t1, p, avoid_e)
                     .or_else(|| if p == "in" { self.fronted_in(t0) } else { None }),
-                Slot::Needs(_) | Slot::TargetKind(_) => None,
+                Slot::Needs(_) | Slot::NeedsNoun(_) | Slot::TargetKind(_) => None,
                 Slot::Any => (self.first_after(t1)..self.s.actors.len())
                     .take_while(|&k| {
                         self.s.actors[k].t0 < t1 + WINDOW
@@ -3123,7 +3140,11 @@ impl<'a> Cx<'a> {
     /// when a noun of that kind (a form of its noun rules) follows within a few words, or
     /// stands before a passive; a multi-word form (`suspended aid`) names it itself.
     fn object_noun_ok(&self, t0: usize, t1: usize, rule: &crate::lexicon::Trigger) -> bool {
-        if !rule.target.iter().any(|s| matches!(s, Slot::Needs(_))) {
+        if !rule
+            .target
+            .iter()
+            .any(|s| matches!(s, Slot::Needs(_) | Slot::NeedsNoun(_)))
+        {
             return true;
         }
         let nouns = || {
@@ -3131,6 +3152,7 @@ impl<'a> Cx<'a> {
                 .iter()
                 .filter_map(|s| match s {
                     Slot::Needs(k) => self.lex.noun_forms.get(k),
+                    Slot::NeedsNoun(c) => self.lex.noun_classes.get(c),
                     _ => None,
                 })
                 .flatten()
@@ -3175,6 +3197,15 @@ impl<'a> Cx<'a> {
                             && !self.has(j, class::PREPS))
             })
             .is_some_and(time)
+    }
+
+    /// Whether actor `k` is the forces a deployment or withdrawal moves: armed forces
+    /// (sector `MIL`) not after a preposition (`deployed Russian troops`, not `deployed
+    /// troops against Russian forces`).
+    fn forces_moved(&self, kind: RelationKind, k: usize) -> bool {
+        matches!(kind, RelationKind::Deployment | RelationKind::Withdrawal)
+            && self.s.actors[k].sector.as_deref() == Some("MIL")
+            && !self.introduced_by_prep(k)
     }
 
     /// Whether the word at `j` begins with `prefix` (lower-case ASCII), ASCII case aside.
@@ -5016,5 +5047,48 @@ mod tests {
             }
         }
         assert!(found > 1_000);
+    }
+
+    #[test]
+    fn forces_sent_or_pulled_out_go_to_or_from_the_place_named() {
+        // a one-word `send`/`pull` with a noun of forces in its object (`~forces`)
+        let f = facts("France sent two warships to Libya after the ceasefire broke down.");
+        assert!(has(&f, "FRA", RelationKind::Deployment, "LBY"), "{f:?}");
+        let f = facts("Chad sent 1,000 soldiers to Mali.");
+        assert!(has(&f, "TCD", RelationKind::Deployment, "MLI"), "{f:?}");
+        let f = facts("Germany moved a tank brigade into Lithuania.");
+        assert!(has(&f, "DEU", RelationKind::Deployment, "LTU"), "{f:?}");
+        let f = facts("France pulled its last troops out of Niger in December.");
+        assert!(has(&f, "FRA", RelationKind::Withdrawal, "NER"), "{f:?}");
+        let f = facts("The US has pulled 1,000 troops from Iraq.");
+        assert!(has(&f, "USA", RelationKind::Withdrawal, "IRQ"), "{f:?}");
+        // no forces sent: no deployment
+        let f = facts("Russia sent its foreign minister to Paris.");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Deployment), "{f:?}");
+        let f = facts("Mali pulled its ambassador from France.");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Withdrawal), "{f:?}");
+        // the forces moved are the actor's own, never the target; a place after a
+        // preposition still is one, of the actor's own state too
+        for text in [
+            "Russia deployed Russian troops.",
+            "Britain sent British troops into combat.",
+            "Moscow sent Russian forces in 2015.",
+        ] {
+            let f = facts(text);
+            assert!(
+                !f.iter()
+                    .any(|x| x.1 == RelationKind::Deployment && x.0 == x.2),
+                "{text}: {f:?}"
+            );
+        }
+        let f = facts("Ukrainian forces withdrew from Bakhmut.");
+        assert!(has(&f, "UKR", RelationKind::Withdrawal, "UKR"), "{f:?}");
+        // `in north-west Syria`: a compass word with a hyphen is skipped before the place
+        let f = facts("Trump decided to withdraw its 2,000 troops in north-west Syria.");
+        assert!(
+            f.iter()
+                .any(|x| x.0 == "USA" && x.2 == "SYR" && x.1 != RelationKind::MemberOf),
+            "{f:?}"
+        );
     }
 }

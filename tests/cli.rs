@@ -1033,7 +1033,7 @@ fn bad_lexicon_and_pattern_files_are_named_before_any_work() {
         (
             "condition.tsv",
             trigger_rule("expulsion", "hug|hugs", "subj", "obj|~friendship").into(),
-            "condition.tsv:2: entry \"hug.v\": unknown relation kind \"friendship\" in the condition \"~friendship\"",
+            "condition.tsv:2: entry \"hug.v\": the condition \"~friendship\" names neither a relation kind nor a class of nouns (nouns.tsv)",
         ),
         (
             "form.tsv",

@@ -540,6 +540,10 @@ const LIGHT_VERBS: &[&str] = &[
     "resumed",
     "undertake",
     "undertook",
+    "conduct",
+    "conducts",
+    "conducted",
+    "conducting",
 ];
 const AUX: &[&str] = &[
     "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can", "may",
@@ -1058,7 +1062,7 @@ pub(crate) fn sentence(
     let chosen: Vec<(usize, usize, &crate::lexicon::Trigger)> = triggers()
         .filter(|(t0, t1, _)| !cx.inside_actor(*t0, *t1))
         .filter_map(|(t0, t1, rows)| {
-            // (a trigger with noun rules only takes its first rule either way)
+            // (a trigger with noun rules only chooses among them, below)
             let noun_ctx = !rows
                 .iter()
                 .all(|&r| lex.triggers[r].pos == TriggerPos::Noun)
@@ -1095,6 +1099,14 @@ pub(crate) fn sentence(
                 // (all verb rules: the first failed its condition)
                 Some(_) => fitting.find(|r| holds(r)),
                 None if noun_ctx => None,
+                // of noun rules sharing a form, the first whose frame names its target
+                // after a preposition (`military drills with Belarus` are cooperation,
+                // `military drills around Taiwan` a show of force), else the first
+                None if rows.len() > 1 => rows
+                    .iter()
+                    .map(|&r| &lex.triggers[r])
+                    .find(|n| cx.prep_target(t1, n))
+                    .or_else(|| rows.first().map(|&r| &lex.triggers[r])),
                 None => rows.first().map(|&r| &lex.triggers[r]),
             }
             .map(|r| (t0, t1, r))
@@ -3208,6 +3220,15 @@ impl<'a> Cx<'a> {
             && !self.introduced_by_prep(k)
     }
 
+    /// Whether a rule's frame finds a target in one of its prepositional slots after the
+    /// trigger ending at token `t1`.
+    fn prep_target(&self, t1: usize, rule: &crate::lexicon::Trigger) -> bool {
+        rule.target.iter().any(|slot| match slot {
+            Slot::Prep(p) => self.prep(t1, p, self.members(None)).is_some(),
+            _ => false,
+        })
+    }
+
     /// Whether the word at `j` begins with `prefix` (lower-case ASCII), ASCII case aside.
     fn begins(&self, j: usize, prefix: &[u8]) -> bool {
         self.bytes(j)
@@ -5088,6 +5109,34 @@ mod tests {
         assert!(
             f.iter()
                 .any(|x| x.0 == "USA" && x.2 == "SYR" && x.1 != RelationKind::MemberOf),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn noun_rules_sharing_a_form_take_the_one_whose_preposition_names_a_target() {
+        // `military drills` is cooperation with a partner, a show of force around a state
+        let f = facts("China conducted military drills around Taiwan.");
+        assert!(has(&f, "CHN", RelationKind::Mobilization, "TWN"), "{f:?}");
+        assert!(
+            !f.iter().any(|x| x.1 == RelationKind::MilitaryCooperation),
+            "{f:?}"
+        );
+        let f = facts("Russia held naval exercises near Japan.");
+        assert!(has(&f, "RUS", RelationKind::Mobilization, "JPN"), "{f:?}");
+        let f = facts("Russia held military exercises with Belarus.");
+        assert!(
+            has(&f, "RUS", RelationKind::MilitaryCooperation, "BLR"),
+            "{f:?}"
+        );
+        assert!(
+            !f.iter().any(|x| x.1 == RelationKind::Mobilization),
+            "{f:?}"
+        );
+        // neither preposition: the first rule, as before
+        let f = facts("Russia and Belarus held joint military exercises.");
+        assert!(
+            has(&f, "RUS", RelationKind::MilitaryCooperation, "BLR"),
             "{f:?}"
         );
     }

@@ -1560,6 +1560,24 @@ pub(crate) fn sentence(
                         }))
             })
         };
+        // `The government declared a state of emergency in Ethiopia`, `police arrested
+        // dozens in Nairobi`: an authority named by a noun alone, of no state known yet,
+        // coerces at home, in the state its target is in
+        if sources.is_empty()
+            && matches!(
+                rule.kind,
+                RelationKind::Repression | RelationKind::Detention
+            )
+            && !passive
+            && let Some(k) = cx.bare_authority_before(t0)
+            && let Some((_, e)) = target.and_then(|t| cx.args(t).into_iter().next())
+            && lex
+                .entity(&e)
+                .is_some_and(|x| x.kind == EntityKind::Country)
+        {
+            sources.push((Some(k), e));
+            confidence = confidence.min(0.5);
+        }
         if sources.is_empty() && !target_entities.is_empty() && governed(rule.kind) {
             // the governing actor of the context
             if let Some((i, e)) = cx.context_source(target_entities, t0) {
@@ -2338,8 +2356,12 @@ impl<'a> Cx<'a> {
         self.has(t1, class::PREPS)
             && self.after_word_but(t0, class::AUX | class::HAVE_DO)
             && (t1 + 1..(t1 + 8).min(n))
+                // (`protested over the violation of its airspace by Turkish jets`: a `by`
+                // after a second preposition is the agent of the noun before it)
                 .take_while(|&j| {
-                    self.s.tokens[j].kind == TokenKind::Word && !self.has(j, class::CLAUSE)
+                    self.s.tokens[j].kind == TokenKind::Word
+                        && !self.has(j, class::CLAUSE)
+                        && (self.is(j, "by") || !self.has(j, class::PREPS))
                 })
                 .find(|&j| self.is(j, "by"))
                 .is_some_and(|b| self.prep(b, "by", self.members(None)).is_some())
@@ -3218,6 +3240,20 @@ impl<'a> Cx<'a> {
         matches!(kind, RelationKind::Deployment | RelationKind::Withdrawal)
             && self.s.actors[k].sector.as_deref() == Some("MIL")
             && !self.introduced_by_prep(k)
+    }
+
+    /// The nearest actor before the trigger at `t0`, if it ends at most four words before
+    /// it and is an authority named by a noun alone whose state is not known (`The
+    /// government`, `Police`, `the army`).
+    fn bare_authority_before(&self, t0: usize) -> Option<usize> {
+        let k = self.s.actors.iter().rposition(|a| a.t1 <= t0)?;
+        let a = &self.s.actors[k];
+        (a.entities.is_empty()
+            && !a.media
+            && t0 - a.t1 <= 4
+            && matches!(a.referent, Referent::Definite(_))
+            && matches!(a.sector.as_deref(), Some("GOV" | "POL" | "MIL")))
+        .then_some(k)
     }
 
     /// Whether a rule's frame finds a target in one of its prepositional slots after the
@@ -5139,5 +5175,30 @@ mod tests {
             has(&f, "RUS", RelationKind::MilitaryCooperation, "BLR"),
             "{f:?}"
         );
+    }
+
+    #[test]
+    fn a_by_phrase_after_a_second_preposition_is_no_reduced_passive() {
+        // the `by` belongs to `violation`: Greece protested, actively
+        let f = facts("Greece protested over the violation of its airspace by Turkish jets.");
+        assert!(has(&f, "GRC", RelationKind::Protest, "TUR"), "{f:?}");
+        assert!(!has(&f, "TUR", RelationKind::Protest, "GRC"), "{f:?}");
+        // one phrase, then `by`: still a reduced passive
+        let f = facts("Sanctions imposed on Iran by the United States hit oil exports.");
+        assert!(has(&f, "USA", RelationKind::Sanctions, "IRN"), "{f:?}");
+    }
+
+    #[test]
+    fn an_authority_of_no_known_state_coerces_in_the_state_named() {
+        let f = facts("The government declared a state of emergency in Ethiopia.");
+        assert!(has(&f, "ETH", RelationKind::Repression, "ETH"), "{f:?}");
+        let f = facts("The army imposed a curfew in Mandalay.");
+        assert!(has(&f, "MMR", RelationKind::Repression, "MMR"), "{f:?}");
+        // a state named before is the authority's: no guess
+        let f = facts("Kenya's government declared a state of emergency in Somalia.");
+        assert!(!has(&f, "SOM", RelationKind::Repression, "SOM"), "{f:?}");
+        // not for other kinds
+        let f = facts("The government criticised Ethiopia.");
+        assert!(f.is_empty(), "{f:?}");
     }
 }

@@ -5201,4 +5201,12 @@ mod tests {
         let f = facts("The government criticised Ethiopia.");
         assert!(f.is_empty(), "{f:?}");
     }
+
+    #[test]
+    fn a_vow_of_revenge_is_a_threat() {
+        let f = facts("Iran vowed revenge against Israel for the killing of its general.");
+        assert!(has(&f, "IRN", RelationKind::Threat, "ISR"), "{f:?}");
+        let f = facts("Hezbollah swore revenge on Israel.");
+        assert!(has(&f, "hezbollah", RelationKind::Threat, "ISR"), "{f:?}");
+    }
 }

@@ -1560,8 +1560,8 @@ pub(crate) fn sentence(
                         }))
             })
         };
-        // `The government declared a state of emergency in Ethiopia`, `police arrested
-        // dozens in Nairobi`: an authority named by a noun alone, of no state known yet,
+        // `The government declared a state of emergency in Ethiopia`, `the army imposed a
+        // curfew in Mandalay`: an authority named by a noun alone, of no state known yet,
         // coerces at home, in the state its target is in
         if sources.is_empty()
             && matches!(
@@ -3244,7 +3244,7 @@ impl<'a> Cx<'a> {
 
     /// The nearest actor before the trigger at `t0`, if it ends at most four words before
     /// it and is an authority named by a noun alone whose state is not known (`The
-    /// government`, `Police`, `the army`).
+    /// government`, `the army`, `the police`).
     fn bare_authority_before(&self, t0: usize) -> Option<usize> {
         let k = self.s.actors.iter().rposition(|a| a.t1 <= t0)?;
         let a = &self.s.actors[k];

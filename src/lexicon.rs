@@ -215,7 +215,7 @@ impl Slot {
             p if p.split(' ').all(|w| PREPOSITIONS.contains(&w)) => Slot::Prep(p.to_string()),
             _ => {
                 return Err(format!(
-                    "expected a {what} slot (subj, obj, poss, any, speaker, a preposition, ~kind or =entity-kind), found {s:?}"
+                    "expected a {what} slot (subj, obj, poss, any, speaker, a preposition, ~kind, ~class or =entity-kind), found {s:?}"
                 ));
             }
         })
@@ -1174,15 +1174,15 @@ mod tests {
         for ((forms, source, target), message) in [
             (
                 ("hug", "subject", "obj"),
-                "expected a source slot (subj, obj, poss, any, speaker, a preposition, ~kind or =entity-kind), found \"subject\"",
+                "expected a source slot (subj, obj, poss, any, speaker, a preposition, ~kind, ~class or =entity-kind), found \"subject\"",
             ),
             (
                 ("hug", "subj", "obj|towrds"),
-                "expected a target slot (subj, obj, poss, any, speaker, a preposition, ~kind or =entity-kind), found \"towrds\"",
+                "expected a target slot (subj, obj, poss, any, speaker, a preposition, ~kind, ~class or =entity-kind), found \"towrds\"",
             ),
             (
                 ("hug", "subj", "Obj"),
-                "expected a target slot (subj, obj, poss, any, speaker, a preposition, ~kind or =entity-kind), found \"Obj\"",
+                "expected a target slot (subj, obj, poss, any, speaker, a preposition, ~kind, ~class or =entity-kind), found \"Obj\"",
             ),
             (
                 ("hug", "subj", "obj|~friendship"),

@@ -544,6 +544,13 @@ const LIGHT_VERBS: &[&str] = &[
     "conducts",
     "conducted",
     "conducting",
+    // (done to each other: `traded accusations`, `exchanged threats`)
+    "exchange",
+    "exchanged",
+    "exchanging",
+    "trade",
+    "traded",
+    "trading",
 ];
 const AUX: &[&str] = &[
     "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can", "may",
@@ -1665,8 +1672,16 @@ pub(crate) fn sentence(
             // pitched battles`, `promised to work together`, `pledged to deepen
             // cooperation`, `agreed to boost trade`; `Malian troops and Wagner
             // fighters killed dozens of civilians` is no attack on each other)
+            // `accused each other`, `expelled one another's diplomats`, `traded
+            // accusations`, `exchanged threats`: each side did it to the other
+            let reciprocal = (cx.is(t1, "each") && cx.is(t1 + 1, "other"))
+                || (cx.is(t1, "one") && cx.is(t1 + 1, "another"))
+                || (rule.pos == TriggerPos::Noun
+                    && t0 > 0
+                    && (cx.begins(t0 - 1, b"exchang") || cx.begins(t0 - 1, b"trad")));
             let mutual = || {
-                rule.kind.is_symmetric()
+                reciprocal
+                    || rule.kind.is_symmetric()
                     || matches!(
                         rule.kind,
                         RelationKind::Attack | RelationKind::Pledge | RelationKind::Concession
@@ -1701,6 +1716,10 @@ pub(crate) fn sentence(
                 for i in 0..sources.len() {
                     for j in i + 1..sources.len() {
                         pairs.push((sources[i].clone(), sources[j].clone()));
+                        // (an act that has a direction, done by each to the other)
+                        if reciprocal && !rule.kind.is_symmetric() {
+                            pairs.push((sources[j].clone(), sources[i].clone()));
+                        }
                     }
                 }
                 confidence = confidence.min(0.75);
@@ -5208,5 +5227,50 @@ mod tests {
         assert!(has(&f, "IRN", RelationKind::Threat, "ISR"), "{f:?}");
         let f = facts("Hezbollah swore revenge on Israel.");
         assert!(has(&f, "hezbollah", RelationKind::Threat, "ISR"), "{f:?}");
+    }
+
+    #[test]
+    fn acts_done_to_each_other_go_both_ways() {
+        for text in [
+            "Armenia and Azerbaijan accused each other of violating the ceasefire.",
+            "Armenia and Azerbaijan accused one another of provocations.",
+            "Armenia and Azerbaijan traded accusations over the shelling.",
+            "Armenia and Azerbaijan exchanged accusations over the shelling.",
+        ] {
+            let f = facts(text);
+            assert!(
+                has(&f, "ARM", RelationKind::Accusation, "AZE"),
+                "{text}: {f:?}"
+            );
+            assert!(
+                has(&f, "AZE", RelationKind::Accusation, "ARM"),
+                "{text}: {f:?}"
+            );
+        }
+        let f = facts("Russia and Ukraine exchanged threats.");
+        assert!(has(&f, "RUS", RelationKind::Threat, "UKR"), "{f:?}");
+        assert!(has(&f, "UKR", RelationKind::Threat, "RUS"), "{f:?}");
+        // no reciprocal word: a coordinated subject does not act on itself
+        let f = facts("Armenia and Azerbaijan accused the rebels of the attack.");
+        assert!(!has(&f, "ARM", RelationKind::Accusation, "AZE"), "{f:?}");
+        // a symmetric act is one fact, as before
+        let f = facts("India and Pakistan exchanged fire along the border.");
+        assert_eq!(
+            f.iter().filter(|x| x.1 == RelationKind::Attack).count(),
+            1,
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn cutting_aid_is_a_suspension_of_aid() {
+        let f = facts("Britain cut its humanitarian aid to Yemen by half.");
+        assert!(has(&f, "GBR", RelationKind::AidSuspension, "YEM"), "{f:?}");
+        // `cut` with no aid near: nothing of aid
+        let f = facts("Britain cut its ties with Yemen.");
+        assert!(
+            !f.iter().any(|x| x.1 == RelationKind::AidSuspension),
+            "{f:?}"
+        );
     }
 }

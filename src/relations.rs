@@ -1734,6 +1734,14 @@ pub(crate) fn sentence(
                 // no target in the frame: the first other actor after the trigger, else
                 // for a sub-state actor (protesters, rebels, the opposition) its own state
                 let first = src.0;
+                // `Russia's invasion of Ukraine has killed thousands`: the subject is an
+                // act (a noun trigger after the actor), whose own frame names its target;
+                // the people it hit are not the actor's own
+                let act_subject = first.is_some_and(|k| {
+                    chosen.iter().any(|&(n0, _, n)| {
+                        n.pos == TriggerPos::Noun && n0 >= s.actors[k].t1 && n0 < t0
+                    })
+                });
                 // (both searches stand for nothing unless the subject is the noun's)
                 // (a demand names whom it asks; only what it asks for, an act of its
                 // own, may name its target: `called for sanctions against Guinea`)
@@ -1751,6 +1759,7 @@ pub(crate) fn sentence(
                     }
                     confidence = confidence.min(0.5);
                 } else if subject_noun()
+                    && !act_subject
                     && let Some(k) = cx.same_state_target(t1, first)
                     // (`deployed Russian troops`, `sent British troops into combat`:
                     // the forces moved are the actor's own, not a target)
@@ -1773,6 +1782,7 @@ pub(crate) fn sentence(
                     confidence = confidence.min(0.5);
                 } else if matches!(rule.kind, RelationKind::Protest | RelationKind::Repression)
                     || subject_noun()
+                        && !act_subject
                         && domestic(rule.kind)
                         && (first.is_some_and(|i| cx.sub_state(i)) || cx.people_follow(t1))
                         // `refugees left their homes`, `leave the camps`: a withdrawal
@@ -5272,5 +5282,18 @@ mod tests {
             !f.iter().any(|x| x.1 == RelationKind::AidSuspension),
             "{f:?}"
         );
+    }
+
+    #[test]
+    fn an_act_as_subject_hits_no_one_of_its_own_actor() {
+        // the invasion killed them: not Russia against Russia
+        let f = facts("Russia's invasion of Ukraine has killed thousands.");
+        assert!(has(&f, "RUS", RelationKind::Attack, "UKR"), "{f:?}");
+        assert!(!has(&f, "RUS", RelationKind::Attack, "RUS"), "{f:?}");
+        let f = facts("Turkey's incursion into the enclave has killed dozens.");
+        assert!(!has(&f, "TUR", RelationKind::Attack, "TUR"), "{f:?}");
+        // an actor as subject still acts at home
+        let f = facts("Syria's army killed dozens of protesters.");
+        assert!(has(&f, "SYR", RelationKind::Attack, "SYR"), "{f:?}");
     }
 }

@@ -2155,11 +2155,30 @@ impl<'a> Cx<'a> {
         let m = self.s.actors.len();
         let actors = &self.s.actors;
         let mut out = Vec::with_capacity(m);
+        // `Following talks in Ankara, Turkey and Iraq signed a deal`: an opening phrase
+        // ends at the comma after its first actor, which joins no list
+        let opening = m > 1
+            && actors[0].t0 > 0
+            && actors[0].t0 <= 8
+            && self.is_char(actors[0].t1, b',')
+            && self.has(actors[0].t0 - 1, class::PREPS)
+            && (self.has(0, class::PREPS)
+                || [
+                    "after",
+                    "following",
+                    "before",
+                    "amid",
+                    "despite",
+                    "since",
+                    "ahead",
+                ]
+                .iter()
+                .any(|w| self.is(0, w)));
         let mut lo = 0;
         while lo < m {
             let mut hi = lo;
             // each link is asked at most once
-            while hi + 1 < m && self.joined(hi) {
+            while hi + 1 < m && !(hi == 0 && opening) && self.joined(hi) {
                 hi += 1;
             }
             let conj = (lo..hi)
@@ -3466,6 +3485,13 @@ impl<'a> Cx<'a> {
             steps += 1;
             let c = self.class(t);
             if c & (class::PUNCT_STOPS | class::MODAL_STOPS) != 0 {
+                // `Iran denied that it had supplied drones`: what is denied did not
+                // happen, as far as the one who denies says
+                negated |= c & class::THAT != 0
+                    && t > 0
+                    && ["denied", "denies", "deny", "denying"]
+                        .iter()
+                        .any(|w| self.is(t - 1, w));
                 break;
             }
             // the lists are disjoint, so the order of these tests is that of a `match`
@@ -5295,5 +5321,38 @@ mod tests {
         // an actor as subject still acts at home
         let f = facts("Syria's army killed dozens of protesters.");
         assert!(has(&f, "SYR", RelationKind::Attack, "SYR"), "{f:?}");
+    }
+
+    #[test]
+    fn an_opening_phrase_ends_at_its_comma() {
+        // `in Ankara,` opens the sentence: Ankara is no member of the subject
+        let f = facts("Following talks in Ankara, Turkey and Iraq signed a security agreement.");
+        assert!(
+            has(&f, "TUR", RelationKind::AgreementSigned, "IRQ"),
+            "{f:?}"
+        );
+        let f = facts("In Paris, France and Germany agreed to boost defence spending.");
+        assert!(has(&f, "FRA", RelationKind::Pledge, "DEU"), "{f:?}");
+        // a list after a preposition inside the sentence is still a list
+        let f = facts("Lebanon held talks with Iran, Iraq and Syria.");
+        for t in ["IRN", "IRQ", "SYR"] {
+            assert!(has(&f, "LBN", RelationKind::Talks, t), "{t}: {f:?}");
+        }
+    }
+
+    #[test]
+    fn what_is_denied_is_negated() {
+        let f = facts("Iran denied that it had supplied drones to Russia.");
+        assert!(
+            f.iter()
+                .any(|x| x.1 == RelationKind::Aid && x.3 == Modality::Negated),
+            "{f:?}"
+        );
+        let f = facts("Iran said that it had supplied drones to Russia.");
+        assert!(
+            f.iter()
+                .any(|x| x.1 == RelationKind::Aid && x.3 == Modality::Asserted),
+            "{f:?}"
+        );
     }
 }

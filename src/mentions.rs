@@ -695,6 +695,21 @@ const NOT_NAMES: &[&str] = &[
     "In",
     "On",
     "At",
+    // (prepositions of headlines in title case: `Niger Orders French Envoy Out`,
+    // `Pakistan Summons Afghan Envoy Over Border Attack`)
+    "Out",
+    "Over",
+    "To",
+    "For",
+    "With",
+    "From",
+    "Of",
+    "By",
+    "Into",
+    "Against",
+    "Amid",
+    "Under",
+    "Off",
     "After",
     "Before",
     "Following",
@@ -854,9 +869,26 @@ pub(crate) fn items(
         };
         // (plain loops: a flat_map over the phrases' uses cost twice as much)
         let phrases = || {
-            same.iter()
-                .map(|h| &lex.phrases[h.phrase])
-                .filter(|p| !(p.ambiguous && ambiguous_reject(text, tokens, t0, t1)))
+            same.iter().map(|h| &lex.phrases[h.phrase]).filter(|p| {
+                !(p.ambiguous
+                    && ambiguous_reject(text, tokens, t0, t1, || {
+                        // `Turkey Backs Azerbaijan`: in a headline in title case, a
+                        // capitalised trigger after the name is its verb, no surname
+                        *title_case.get_or_init(|| is_title_case(text, tokens))
+                            && tokens.get(t1).is_some_and(|next| {
+                                hits[j..]
+                                    .iter()
+                                    .take_while(|x| x.span.start <= next.span.start)
+                                    .filter(|x| x.span.start == next.span.start)
+                                    .any(|x| {
+                                        lex.phrases[x.phrase]
+                                            .uses
+                                            .iter()
+                                            .any(|u| matches!(u, PhraseUse::Trigger(_)))
+                                    })
+                            })
+                    }))
+            })
         };
         for p in phrases() {
             for u in &p.uses {
@@ -925,10 +957,19 @@ fn is_title_case(text: &str, tokens: &[Token]) -> bool {
 /// A name marked ambiguous (`Chad`, `Jordan`, `Georgia`, `Turkey`) is rejected before a
 /// capitalised word (a first name: `Chad Smith`), after a title, or beside US-state or
 /// food context.
-fn ambiguous_reject(text: &str, tokens: &[Token], t0: usize, t1: usize) -> bool {
+fn ambiguous_reject(
+    text: &str,
+    tokens: &[Token],
+    t0: usize,
+    t1: usize,
+    headline_verb_next: impl FnOnce() -> bool,
+) -> bool {
     let w = |i: usize| tokens.get(i).map_or("", |t| t.span.slice(text));
     let next = w(t1);
-    if next.starts_with(char::is_uppercase) && tokens[t1].kind == TokenKind::Word {
+    if next.starts_with(char::is_uppercase)
+        && tokens[t1].kind == TokenKind::Word
+        && !headline_verb_next()
+    {
         return true;
     }
     let prev = if t0 > 0 { w(t0 - 1) } else { "" };

@@ -4953,6 +4953,38 @@ mod tests {
     }
 
     #[test]
+    fn an_ambiguous_name_before_a_headline_verb_is_the_state() {
+        // `Turkey Backs`: in a title-case headline the capitalised word after an
+        // ambiguous name is its verb when it is a trigger
+        let f = facts("Turkey Backs Azerbaijan in Dispute With Armenia");
+        assert!(has(&f, "TUR", RelationKind::Support, "AZE"), "{f:?}");
+        let f = facts("Jordan Condemns Israeli Raid on Gaza Hospital");
+        assert!(has(&f, "JOR", RelationKind::Condemnation, "ISR"), "{f:?}");
+        // a first name is still a first name
+        assert!(facts("Chad Smith Wins Another Award in Georgia").is_empty());
+    }
+
+    #[test]
+    fn a_headline_preposition_is_no_name() {
+        for text in [
+            "Niger Junta Orders French Envoy Out",
+            "Pakistan Summons Afghan Envoy Over Border Attack",
+        ] {
+            let doc = Extractor::new().extract(&Document::new("t", text));
+            let ids: Vec<String> = doc
+                .assertions
+                .iter()
+                .flat_map(|a| [a.source.to_string(), a.target.to_string()])
+                .collect();
+            assert!(
+                !ids.iter()
+                    .any(|id| id.contains("out") || id.contains("over")),
+                "{text}: {ids:?}"
+            );
+        }
+    }
+
+    #[test]
     fn disasters_attack_no_one() {
         assert!(facts("Japan Earthquakes Kill 23 in the North").is_empty());
         // the disaster heads a longer subject

@@ -4229,6 +4229,40 @@ mod tests {
     }
 
     #[test]
+    fn ending_or_banning_aid_suspends_it() {
+        // the aid noun is the verb's object, not aid given
+        for text in [
+            "Washington ended its military aid to Niger.",
+            "Germany cancelled development aid to Niger.",
+            "The United States banned aid to Niger.",
+        ] {
+            let f = facts(text);
+            assert!(
+                f.iter()
+                    .any(|(_, k, t, _)| *k == RelationKind::AidSuspension && t == "NER"),
+                "{text}: {f:?}"
+            );
+            assert!(!f.iter().any(|x| x.1 == RelationKind::Aid), "{text}: {f:?}");
+        }
+        // without an aid noun, `ended` is not about aid
+        let f = facts("Russia ended its grain agreement with Ukraine.");
+        assert!(
+            !f.iter().any(|x| x.1 == RelationKind::AidSuspension),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn mobilising_needs_forces_or_an_enemy() {
+        let f = facts("Saudi Arabia has mobilized pressure groups in the United States.");
+        assert!(f.is_empty(), "{f:?}");
+        let f = facts("Russia mobilised 300,000 reservists against Ukraine.");
+        assert!(has(&f, "RUS", RelationKind::Mobilization, "UKR"), "{f:?}");
+        let f = facts("Armenia mobilised against Azerbaijan.");
+        assert!(has(&f, "ARM", RelationKind::Mobilization, "AZE"), "{f:?}");
+    }
+
+    #[test]
     fn leaving_an_organisation_ends_its_agreement() {
         let f = facts("Mali announced its withdrawal from ECOWAS.");
         assert!(

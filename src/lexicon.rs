@@ -157,6 +157,10 @@ pub enum Slot {
     /// of this kind (`joined` + an organisation is an alliance, `joined` + a state's
     /// forces is not).
     TargetKind(EntityKind),
+    /// Not a place but a condition, written `+particle`: the verb's particle stands right
+    /// after its object (`ordered French troops out`, `kicked the envoy out`), the object
+    /// a few words with no punctuation, preposition or `to` among them.
+    Particle(String),
     /// A prepositional phrase (`by`, `with`, `against`, ...).
     Prep(String),
 }
@@ -193,6 +197,14 @@ impl Slot {
             .map_err(|e| format!("{e} in the condition {k:?}"))
     }
 
+    /// Whether the slot is a condition rather than a place to look.
+    pub(crate) fn is_condition(&self) -> bool {
+        matches!(
+            self,
+            Slot::Needs(_) | Slot::NeedsNoun(_) | Slot::TargetKind(_) | Slot::Particle(_)
+        )
+    }
+
     /// A slot of the `source` or `target` list; `what` (`source` or `target`) is for the
     /// message.
     fn parse(s: &str, what: &str) -> std::result::Result<Slot, String> {
@@ -211,14 +223,32 @@ impl Slot {
                 Err(e) => return Err(e),
             },
             k if k.starts_with('=') => Slot::TargetKind(Self::condition(k, what)?),
+            k if k.starts_with('+') => {
+                let word = Self::condition::<Particle>(k, what)?;
+                Slot::Particle(word.0)
+            }
             // (`out of`: words of prepositions, one space apart)
             p if p.split(' ').all(|w| PREPOSITIONS.contains(&w)) => Slot::Prep(p.to_string()),
             _ => {
                 return Err(format!(
-                    "expected a {what} slot (subj, obj, poss, any, speaker, a preposition, ~kind, ~class or =entity-kind), found {s:?}"
+                    "expected a {what} slot (subj, obj, poss, any, speaker, a preposition, ~kind, ~class, =entity-kind or +particle), found {s:?}"
                 ));
             }
         })
+    }
+}
+
+/// The word of a `+particle` condition: one lower-case ASCII word.
+struct Particle(String);
+
+impl std::str::FromStr for Particle {
+    type Err = String;
+    fn from_str(s: &str) -> std::result::Result<Self, String> {
+        if !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase()) {
+            Ok(Particle(s.to_string()))
+        } else {
+            Err(format!("expected one lower-case word, found {s:?}"))
+        }
     }
 }
 
@@ -799,10 +829,7 @@ impl Lexicon {
             let slots = split_list(list)
                 .map(|s| Slot::parse(s, what))
                 .collect::<std::result::Result<Vec<Slot>, String>>()?;
-            if slots
-                .iter()
-                .all(|s| matches!(s, Slot::Needs(_) | Slot::NeedsNoun(_) | Slot::TargetKind(_)))
-            {
+            if slots.iter().all(|s| s.is_condition()) {
                 return Err(format!("expected at least one {what} slot, found {list:?}"));
             }
             Ok(slots)
@@ -1174,15 +1201,15 @@ mod tests {
         for ((forms, source, target), message) in [
             (
                 ("hug", "subject", "obj"),
-                "expected a source slot (subj, obj, poss, any, speaker, a preposition, ~kind, ~class or =entity-kind), found \"subject\"",
+                "expected a source slot (subj, obj, poss, any, speaker, a preposition, ~kind, ~class, =entity-kind or +particle), found \"subject\"",
             ),
             (
                 ("hug", "subj", "obj|towrds"),
-                "expected a target slot (subj, obj, poss, any, speaker, a preposition, ~kind, ~class or =entity-kind), found \"towrds\"",
+                "expected a target slot (subj, obj, poss, any, speaker, a preposition, ~kind, ~class, =entity-kind or +particle), found \"towrds\"",
             ),
             (
                 ("hug", "subj", "Obj"),
-                "expected a target slot (subj, obj, poss, any, speaker, a preposition, ~kind, ~class or =entity-kind), found \"Obj\"",
+                "expected a target slot (subj, obj, poss, any, speaker, a preposition, ~kind, ~class, =entity-kind or +particle), found \"Obj\"",
             ),
             (
                 ("hug", "subj", "obj|~friendship"),
@@ -1211,6 +1238,18 @@ mod tests {
             (
                 ("hug", "subj", "=organization"),
                 "expected at least one target slot, found \"=organization\"",
+            ),
+            (
+                ("hug", "subj", "obj|+Out"),
+                "expected one lower-case word, found \"Out\" in the condition \"+Out\"",
+            ),
+            (
+                ("hug", "subj|+out", "obj"),
+                "expected a condition +kind only in the target list, found \"+out\" in the source list",
+            ),
+            (
+                ("hug", "subj", "+out"),
+                "expected at least one target slot, found \"+out\"",
             ),
             (
                 ("hug", "-", "obj"),

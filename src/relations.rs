@@ -1099,7 +1099,7 @@ pub(crate) fn sentence(
             let fits = |r: &&crate::lexicon::Trigger| (r.pos == TriggerPos::Noun) == noun_ctx;
             let mut fitting = rows.iter().map(|&r| &lex.triggers[r]).filter(fits);
             let holds = |r: &crate::lexicon::Trigger| {
-                cx.object_noun_ok(t0, t1, r) && cx.target_kind_ok(t1, r)
+                cx.object_noun_ok(t0, t1, r) && cx.target_kind_ok(t1, r) && cx.particle_ok(t1, r)
             };
             match fitting.next() {
                 Some(r) if r.pos == TriggerPos::Noun || holds(r) => Some(r),
@@ -1145,6 +1145,20 @@ pub(crate) fn sentence(
                         && w.contains(&b'-')
                         && w.last().is_some_and(u8::is_ascii_digit)
                 }))
+        })
+        // `Kick him out.`, `Stop the war now`: a bare verb that opens the sentence,
+        // followed by a lower-case word, is a command, no act (a headline's verb has
+        // its subject before it, and a title-case headline has no lower-case word)
+        .filter(|(t0, t1, r)| {
+            let first = s.tokens[..*t0].iter().all(|t| t.kind != TokenKind::Word);
+            let w = cx.w(*t0);
+            !(r.pos == TriggerPos::Verb
+                && first
+                && ![&b"s"[..], b"ed", b"ing", b"en"].iter().any(|e| {
+                    w.len() >= e.len() && w.as_bytes()[w.len() - e.len()..].eq_ignore_ascii_case(e)
+                })
+                && s.tokens.get(*t1).is_some_and(|t| t.kind == TokenKind::Word)
+                && cx.w(*t1).starts_with(char::is_lowercase))
         })
         // `Ivorian exports still blocked`: a passive of blocking is no protest by anyone
         .filter(|(t0, t1, r)| {
@@ -2853,7 +2867,9 @@ impl<'a> Cx<'a> {
                 Slot::Prep(p) => self
                     .prep(t1, p, avoid_e)
                     .or_else(|| if p == "in" { self.fronted_in(t0) } else { None }),
-                Slot::Needs(_) | Slot::NeedsNoun(_) | Slot::TargetKind(_) => None,
+                Slot::Needs(_) | Slot::NeedsNoun(_) | Slot::TargetKind(_) | Slot::Particle(_) => {
+                    None
+                }
                 Slot::Any => (self.first_after(t1)..self.s.actors.len())
                     .take_while(|&k| {
                         self.s.actors[k].t0 < t1 + WINDOW
@@ -3258,6 +3274,22 @@ impl<'a> Cx<'a> {
                 .any(is_noun)
             // (both pure: the cheaper test first)
             || self.is_passive(t0, t1) && (t0.saturating_sub(8)..t0).any(is_noun)
+    }
+
+    /// Whether a rule's `+particle` condition holds: the particle follows the object that
+    /// starts at `t1` (`ordered French troops out`), one to six words with no punctuation,
+    /// preposition or `to` among them (`ordered troops to carry out raids` has none).
+    fn particle_ok(&self, t1: usize, rule: &crate::lexicon::Trigger) -> bool {
+        rule.target.iter().all(|slot| match slot {
+            Slot::Particle(p) => (t1..(t1 + 7).min(self.s.tokens.len()))
+                .take_while(|&j| {
+                    self.s.tokens[j].kind == TokenKind::Word
+                        && (self.w(j).eq_ignore_ascii_case(p)
+                            || !self.has(j, class::PREPS | class::TO))
+                })
+                .any(|j| j > t1 && self.w(j).eq_ignore_ascii_case(p)),
+            _ => true,
+        })
     }
 
     /// Whether the noun at `t0` follows a preposition of time that places it apart from
@@ -4857,6 +4889,42 @@ mod tests {
         // own troops told to leave withdraw
         let f = facts("The US president ordered US forces in Syria to leave.");
         assert!(!f.iter().any(|x| x.1 == RelationKind::Expulsion), "{f:?}");
+    }
+
+    #[test]
+    fn a_particle_after_the_object_makes_the_phrasal_verb() {
+        for (text, source, target) in [
+            (
+                "Niger ordered French troops out of the country.",
+                "NER",
+                "FRA",
+            ),
+            ("Niger Junta Orders French Envoy Out", "NER", "FRA"),
+            ("Mali kicked the UN mission out.", "MLI", "united-nations"),
+        ] {
+            let f = facts(text);
+            assert!(
+                has(&f, source, RelationKind::Expulsion, target),
+                "{text}: {f:?}"
+            );
+        }
+        // `out` of another verb, after `to`
+        let f = facts("Russia ordered its troops to carry out exercises near Ukraine.");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Expulsion), "{f:?}");
+        // without the particle, `ordered` is no expulsion
+        let f = facts("Niger ordered French rifles for its army.");
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn a_bare_verb_opening_a_sentence_is_a_command() {
+        let f = facts("Putin invaded Ukraine. Kick him out.");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Expulsion), "{f:?}");
+        let f = facts("Expel the Russian ambassador now, Polish lawmakers urged.");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Expulsion), "{f:?}");
+        // a headline's verb after its subject still acts
+        let f = facts("Mali Expels French Ambassador");
+        assert!(has(&f, "MLI", RelationKind::Expulsion, "FRA"), "{f:?}");
     }
 
     #[test]

@@ -1028,7 +1028,7 @@ fn bad_lexicon_and_pattern_files_are_named_before_any_work() {
         (
             "slot.tsv",
             trigger_rule("expulsion", "hug|hugs", "subject", "obj").into(),
-            "slot.tsv:2: entry \"hug.v\": expected a source slot (subj, obj, poss, any, speaker, a preposition, ~kind, ~class or =entity-kind), found \"subject\"",
+            "slot.tsv:2: entry \"hug.v\": expected a source slot (subj, obj, poss, any, speaker, a preposition, ~kind, ~class, =entity-kind or +particle), found \"subject\"",
         ),
         (
             "condition.tsv",

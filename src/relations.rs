@@ -256,7 +256,6 @@ fn classify(b: &[u8]) -> u64 {
 /// without the copy: an ASCII word of up to 24 bytes is compared but for case, another
 /// exactly (the ASCII test made once for all suffixes). The reference of
 /// [`participle_ending`].
-#[cfg(test)]
 fn lower_ends_with(w: &str, suffixes: &[&str]) -> bool {
     let b = w.as_bytes();
     let fold = b.len() <= 24 && w.is_ascii();
@@ -1150,13 +1149,9 @@ pub(crate) fn sentence(
         // followed by a lower-case word, is a command, no act (a headline's verb has
         // its subject before it, and a title-case headline has no lower-case word)
         .filter(|(t0, t1, r)| {
-            let first = s.tokens[..*t0].iter().all(|t| t.kind != TokenKind::Word);
-            let w = cx.w(*t0);
             !(r.pos == TriggerPos::Verb
-                && first
-                && ![&b"s"[..], b"ed", b"ing", b"en"].iter().any(|e| {
-                    w.len() >= e.len() && w.as_bytes()[w.len() - e.len()..].eq_ignore_ascii_case(e)
-                })
+                && s.tokens[..*t0].iter().all(|t| t.kind != TokenKind::Word)
+                && !lower_ends_with(cx.w(*t0), &["s", "ed", "ing", "en"])
                 && s.tokens.get(*t1).is_some_and(|t| t.kind == TokenKind::Word)
                 && cx.w(*t1).starts_with(char::is_lowercase))
         })

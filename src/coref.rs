@@ -75,6 +75,20 @@ pub(crate) fn resolve(
                 .cloned()
                 .into_iter()
                 .collect(),
+            Referent::Bare(noun) => memory
+                .by_noun
+                .get(noun)
+                .cloned()
+                .or_else(|| {
+                    actors[..i]
+                        .iter()
+                        .rev()
+                        .flat_map(|a| a.entities.iter())
+                        .find(|e| lex.entity(e).is_some_and(|x| x.kind == EntityKind::Country))
+                        .cloned()
+                })
+                .into_iter()
+                .collect(),
             Referent::Country => memory.last_state.clone().into_iter().collect(),
             Referent::Body(kind) => memory
                 .last_body

@@ -539,6 +539,10 @@ pub(crate) enum Referent {
     Entity(EntityId),
     /// `the junta`, `the government`: the noun, resolved by coref.
     Definite(String),
+    /// `Police arrested ...`, `troops opened fire`: a bare plural of a state's forces
+    /// opening a clause, the noun; coref gives it the state last named with that noun or
+    /// one named before it in its sentence, never a guess from earlier sentences.
+    Bare(String),
     /// `the country`.
     Country,
     /// `the bloc`, `the alliance` (an organisation), `the group` (an armed group).
@@ -1531,22 +1535,43 @@ pub(crate) fn actors(
                     ));
                     continue;
                 }
-                // the junta / the government: resolved by coref
-                if *t0 > 0 && is_any(*t0 - 1, &["the", "this", "that"]) && !used[*t0 - 1] {
+                // the junta / the government / the police: resolved by coref
+                let the = *t0 > 0 && is_any(*t0 - 1, &["the", "this", "that"]) && !used[*t0 - 1];
+                // `Police arrested ...`, `..., troops opened fire`: a bare plural of the
+                // state's own forces opening a clause
+                let bare = !the
+                    && (*t0 == 0 || is(*t0 - 1, ","))
+                    && {
+                        let w = word(*t1 - 1);
+                        matches!(code.as_str(), "POL" | "MIL")
+                            && (w.ends_with('s') || w.eq_ignore_ascii_case("police"))
+                            || w.eq_ignore_ascii_case("authorities")
+                    }
+                    // (`police said`: a source of the news, not an actor in it;
+                    // `shot soldiers, police officers and civilians`: a list)
+                    && !is_any(*t1, SPEECH)
+                    && !is_any(*t1, &["and", "or", ","]);
+                if the || bare {
                     let noun = word(*t1 - 1).to_ascii_lowercase();
-                    if matches!(code.as_str(), "GOV" | "MIL" | "LEG" | "DIP")
-                        && !noun.ends_with('s')
+                    if bare
+                        || matches!(code.as_str(), "GOV" | "MIL" | "LEG" | "DIP" | "POL")
+                            && !noun.ends_with('s')
                         || noun == "authorities"
                     {
+                        let start = if the { *t0 - 1 } else { *t0 };
                         let next_of = is_any(*t1, &["of", "from"]);
                         if !next_of {
-                            for u in &mut used[*t0 - 1..*t1] {
+                            for u in &mut used[start..*t1] {
                                 *u = true;
                             }
                             out.push(make(
-                                *t0 - 1,
+                                start,
                                 *t1,
-                                Referent::Definite(noun),
+                                if bare {
+                                    Referent::Bare(noun)
+                                } else {
+                                    Referent::Definite(noun)
+                                },
                                 Some(code.clone()),
                             ));
                         }

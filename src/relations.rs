@@ -1484,6 +1484,9 @@ pub(crate) fn sentence(
             if named_before_passive && subject.is_none() {
                 continue;
             }
+            // (`the meeting was cancelled`: talks have two sides, and which of them
+            // called them off is not said)
+            let talks_halted = rule.target.contains(&Slot::Needs(RelationKind::Talks));
             let agent = cx.prep(t1, "by", cx.members(None)).or_else(|| {
                 // `Afghans expelled from Pakistan`, `Russia was expelled from the G8`,
                 // `West Africans ordered out of Nigeria`: where they are expelled from
@@ -1498,6 +1501,9 @@ pub(crate) fn sentence(
                     })
                     .flatten()
             });
+            if talks_halted && agent.is_none() {
+                continue;
+            }
             if rule.target.contains(&Slot::Obj) {
                 source = agent;
                 // `was pledged to Somalia by the UAE`: the subject is a thing, the target
@@ -1586,10 +1592,13 @@ pub(crate) fn sentence(
             )
             && !passive
             && let Some(k) = cx.bare_authority_before(t0)
-            && let Some((_, e)) = target.and_then(|t| cx.args(t).into_iter().next())
-            && lex
-                .entity(&e)
-                .is_some_and(|x| x.kind == EntityKind::Country)
+            && let Some(e) = target
+                .and_then(|t| cx.args(t).into_iter().next())
+                .map(|(_, e)| e)
+                .filter(|e| lex.entity(e).is_some_and(|x| x.kind == EntityKind::Country))
+                // `police arrested 30 opposition supporters in Harare`, `In Harare,
+                // police arrested ...`: the state of the place it happens in
+                .or_else(|| cx.scene(t0, t1))
         {
             sources.push((Some(k), e));
             confidence = confidence.min(0.5);
@@ -1844,6 +1853,25 @@ pub(crate) fn sentence(
             kind = k;
             modality = Modality::Asserted;
         }
+        // `may halt mediation`, `could impose sanctions`: a hostile act the actor holds
+        // out as possible is a threat, like one it says it will do
+        if modality == Modality::Hypothetical
+            && rule.pos == TriggerPos::Verb
+            && future_kind(kind) == Some(RelationKind::Threat)
+            && !passive
+            && (t0.saturating_sub(2)..t0).any(|j| {
+                // (`the police, who could assault them`: a relative clause; `may have
+                // massacred`: a possibility in the past)
+                let relative = j > 0 && ["who", "which", "that"].iter().any(|w| cx.is(j - 1, w));
+                ["may", "might", "could"].iter().any(|w| cx.is(j, w))
+                    && !cx.month_may(j)
+                    && !relative
+                    && !cx.is(j + 1, "have")
+            })
+        {
+            kind = RelationKind::Threat;
+            modality = Modality::Asserted;
+        }
         if ordered_out.is_some() {
             kind = RelationKind::Expulsion;
         }
@@ -1862,11 +1890,19 @@ pub(crate) fn sentence(
         {
             kind = RelationKind::Attack;
         }
-        // leaving an international organisation ends the membership agreement
+        // leaving an international organisation ends the membership agreement: `withdrew
+        // from ECOWAS`, `pulled out of NATO`, `quit the African Union`
         if kind == RelationKind::Withdrawal
             && !pairs.is_empty()
             && pairs.iter().all(|(_, (ti, _))| {
-                ti.is_some_and(|k| s.actors[k].t0 > 0 && cx.is(s.actors[k].t0 - 1, "from"))
+                ti.is_some_and(|k| {
+                    // the word before the actor, past an article
+                    let mut a0 = s.actors[k].t0;
+                    if a0 > t1 && cx.is(a0 - 1, "the") {
+                        a0 -= 1;
+                    }
+                    a0 == t1 || (a0 > 0 && (cx.is(a0 - 1, "from") || cx.is(a0 - 1, "of")))
+                })
             })
             && pairs.iter().all(|(_, (_, t))| {
                 lex.entity(t)
@@ -1971,6 +2007,8 @@ fn objects_of(verb: RelationKind, noun: RelationKind) -> bool {
                 AgreementSigned | MilitaryCooperation | EconomicCooperation | Alliance
             ) | (AidSuspension, Aid)
                 | (Withdrawal, Deployment)
+                // `broke off talks with`, `boycotted the summit`: the talks do not happen
+                | (BreakRelations | Sanctions, Talks)
                 | (Concession, Sanctions | Repression | Protest)
                 // `called for sanctions`, `demanded a meeting`, `threatened sanctions`,
                 // `agreed to postpone the demonstration`: what is asked for, threatened
@@ -3264,6 +3302,13 @@ impl<'a> Cx<'a> {
         (t0 + 1..t1).any(is_noun)
             || (t1..self.s.tokens.len())
                 .take_while(|&j| self.s.tokens[j].kind == TokenKind::Word || sum(j))
+                // (`withdraw from Syria during a conversation`: a noun in a phrase of
+                // time or circumstance is not the object)
+                .take_while(|&j| {
+                    !["during", "after", "before", "since", "amid", "despite", "until"]
+                        .iter()
+                        .any(|w| self.is(j, w))
+                })
                 .filter(|&j| !sum(j))
                 .take(6)
                 .any(is_noun)
@@ -3320,13 +3365,38 @@ impl<'a> Cx<'a> {
     /// The nearest actor before the trigger at `t0`, if it ends at most four words before
     /// it and is an authority named by a noun alone whose state is not known (`The
     /// government`, `the army`, `the police`).
+    /// The state of the place a clause's act happens in: a country or a place of one,
+    /// after `in`, `at`, `near`, ... within the clause after the trigger (`t0..t1`), or
+    /// before it with no clause break between.
+    fn scene(&self, t0: usize, t1: usize) -> Option<EntityId> {
+        let no_break = |a: usize, b: usize| !(a..b).any(|j| self.has(j, class::PUNCT_STOPS));
+        self.s
+            .actors
+            .iter()
+            .enumerate()
+            .filter(|&(k, a)| {
+                a.t0 > 0
+                    && self.has(a.t0 - 1, class::PLACE_PREPS)
+                    && self.usable(k)
+                    && a.entities.len() == 1
+                    && (a.t0 >= t1 && a.t0 - t1 <= 8 && no_break(t1, a.t0)
+                        || a.t1 <= t0 && t0 - a.t1 <= 8)
+            })
+            .map(|(_, a)| a.entities[0].clone())
+            .find(|e| {
+                self.lex
+                    .entity(e)
+                    .is_some_and(|x| x.kind == EntityKind::Country)
+            })
+    }
+
     fn bare_authority_before(&self, t0: usize) -> Option<usize> {
         let k = self.s.actors.iter().rposition(|a| a.t1 <= t0)?;
         let a = &self.s.actors[k];
         (a.entities.is_empty()
             && !a.media
             && t0 - a.t1 <= 4
-            && matches!(a.referent, Referent::Definite(_))
+            && matches!(a.referent, Referent::Definite(_) | Referent::Bare(_))
             && matches!(a.sector.as_deref(), Some("GOV" | "POL" | "MIL")))
         .then_some(k)
     }
@@ -3500,6 +3570,17 @@ impl<'a> Cx<'a> {
             || kind == Demand && (d1.saturating_sub(1)..t0).any(|j| self.has(j, class::THAT))
     }
 
+    /// Whether the word at `t`, `May`, is the month: `in May`, `May 2017`, `May 3`.
+    fn month_may(&self, t: usize) -> bool {
+        self.w(t) == "May"
+            && (t > 0 && self.has(t - 1, class::PREPS)
+                || self
+                    .s
+                    .tokens
+                    .get(t + 1)
+                    .is_some_and(|_| self.w(t + 1).starts_with(|c: char| c.is_ascii_digit())))
+    }
+
     fn modality(&self, t0: usize, pos: TriggerPos) -> Modality {
         let mut negated = false;
         let mut future = false;
@@ -3530,7 +3611,7 @@ impl<'a> Cx<'a> {
                 || c & class::INTENT != 0 && (t + 1..t0).any(|j| self.has(j, class::TO))
             {
                 future = true;
-            } else if c & class::HYPOTHETICAL != 0
+            } else if c & class::HYPOTHETICAL != 0 && !self.month_may(t)
                 // (`to` right before the trigger, or one word before: `its bid to join
                 // NATO was blocked` blocked it)
                 || c & class::TRYING != 0
@@ -5481,6 +5562,108 @@ mod tests {
         assert!(
             f.iter()
                 .any(|x| x.1 == RelationKind::Aid && x.3 == Modality::Asserted),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn halting_talks_reduces_relations_and_the_talks_do_not_happen() {
+        for text in [
+            "India called off its talks with Pakistan after the attack.",
+            "India broke off negotiations with Pakistan.",
+            "India suspended its dialogue with Pakistan.",
+            "India cancelled a summit with Pakistan.",
+        ] {
+            let f = facts(text);
+            assert!(
+                has(&f, "IND", RelationKind::BreakRelations, "PAK"),
+                "{text}: {f:?}"
+            );
+            assert!(
+                !f.iter().any(|x| x.1 == RelationKind::Talks),
+                "{text}: {f:?}"
+            );
+        }
+        // said of the future, it is a threat
+        let f = facts("Iran said it would withdraw from the negotiations with the European Union.");
+        assert!(
+            has(&f, "IRN", RelationKind::Threat, "european-union"),
+            "{f:?}"
+        );
+        // a cancelled meeting does not say who cancelled it
+        let f = facts("China and Japan planned a summit, but the meeting was cancelled.");
+        assert!(
+            !f.iter().any(|x| x.1 == RelationKind::BreakRelations),
+            "{f:?}"
+        );
+        // a noun in a phrase of time is not what is left
+        let f = facts("Trump decided to withdraw from Syria during a conversation with Erdogan.");
+        assert!(
+            !f.iter().any(|x| x.1 == RelationKind::BreakRelations),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn quitting_a_state_or_an_organisation() {
+        let f = facts("Mali quit ECOWAS in January.");
+        assert!(
+            has(&f, "MLI", RelationKind::AgreementEnded, "ecowas"),
+            "{f:?}"
+        );
+        let f = facts("Burkina Faso withdrew from the African Union.");
+        assert!(
+            has(&f, "BFA", RelationKind::AgreementEnded, "african-union"),
+            "{f:?}"
+        );
+        let f = facts("Bulgaria quit Iraq at the end of 2005.");
+        assert!(has(&f, "BGR", RelationKind::Withdrawal, "IRQ"), "{f:?}");
+        // resigning is no withdrawal, nor is quitting an administration
+        assert!(facts("The French defence minister quit after the vote.").is_empty());
+        let f = facts("The American defence secretary quit the administration in Washington.");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Withdrawal), "{f:?}");
+    }
+
+    #[test]
+    fn a_hostile_act_held_out_as_possible_is_a_threat() {
+        let f = facts("The European Union may impose sanctions on Belarus.");
+        assert!(
+            has(&f, "european-union", RelationKind::Threat, "BLR"),
+            "{f:?}"
+        );
+        let f = facts("Turkey could close its border with Syria.");
+        assert!(has(&f, "TUR", RelationKind::Threat, "SYR"), "{f:?}");
+        // a possibility in the past is no threat
+        let f = facts("Laotian troops may have massacred Hmong villagers.");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Threat), "{f:?}");
+        // the month is no modal
+        let f = facts("A bombing in May 2017 killed 22 people in Manchester, Britain.");
+        assert!(
+            f.iter()
+                .all(|x| x.3 != Modality::Hypothetical && x.1 != RelationKind::Threat),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn bare_police_and_troops_act_for_the_state_of_the_place() {
+        for text in [
+            "Police arrested 30 opposition supporters in Harare.",
+            "In Harare, police arrested 30 opposition supporters.",
+            "The police arrested 30 students in Harare.",
+        ] {
+            let f = facts(text);
+            assert!(
+                has(&f, "ZWE", RelationKind::Detention, "ZWE"),
+                "{text}: {f:?}"
+            );
+        }
+        // police who speak are a source, not an actor; a bare noun in a list is no actor
+        let f =
+            facts("Police said seven people were injured when rebels detonated a bomb in Kabul.");
+        assert!(
+            !f.iter()
+                .any(|x| x.0 == x.2 && x.1 == RelationKind::Detention),
             "{f:?}"
         );
     }

@@ -5667,4 +5667,24 @@ mod tests {
             "{f:?}"
         );
     }
+
+    #[test]
+    fn giving_or_granting_aid_or_relief_is_aid() {
+        for (text, s, t) in [
+            (
+                "Japan granted Vietnam a loan of 200 million dollars.",
+                "JPN",
+                "VNM",
+            ),
+            ("Germany extended a loan to Greece.", "DEU", "GRC"),
+            ("The United States airlifted food to Somalia.", "USA", "SOM"),
+            ("Russia sent food and medicine to Syria.", "RUS", "SYR"),
+        ] {
+            let f = facts(text);
+            assert!(has(&f, s, RelationKind::Aid, t), "{text}: {f:?}");
+        }
+        // granting something else is a concession
+        let f = facts("Bangladesh granted India transit rights.");
+        assert!(has(&f, "BGD", RelationKind::Concession, "IND"), "{f:?}");
+    }
 }

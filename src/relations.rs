@@ -1646,8 +1646,27 @@ pub(crate) fn sentence(
             sources.push((Some(k), s.actors[k].entities[0].clone()));
             confidence = 0.4;
         }
+        let mut scene_source = false;
+        // `Rebels ambushed a convoy in northern Mali`, `a suicide bomber killed 20 people at
+        // a mosque in Kabul`: armed men of no named group attack in the state of the place
+        // named in the clause
+        if sources.is_empty()
+            && !passive
+            && rule.kind == RelationKind::Attack
+            && rule.pos == TriggerPos::Verb
+            && cx.armed_subject(t0)
+            && let Some(e) = cx.scene(t0, t1)
+        {
+            sources.push((None, e));
+            scene_source = true;
+            confidence = 0.4;
+        }
         dedup_by_entity(&mut sources);
         let mut targets: Vec<Arg> = target.map(|t| cx.args(t)).unwrap_or_default();
+        // (and, no one else named, the people of that state)
+        if scene_source && targets.is_empty() {
+            targets = sources.clone();
+        }
         let mut pairs: Vec<(Arg, Arg)> = Vec::new();
         // `talks between Serbia and Kosovo`, `a deal between X and Y`
         if rule.pos == TriggerPos::Noun
@@ -1939,6 +1958,8 @@ pub(crate) fn sentence(
                         matches!(rule.kind, RelationKind::Protest | RelationKind::Repression)
                             || a.is_some_and(|i| cx.sub_state(i))
                             || cx.people_follow(t1)
+                            // (armed men of no named group, at home where they strike)
+                            || scene_source
                     }
                     // unnamed protesters of the target's own state
                     (None, Some(_)) => rule.kind == RelationKind::Protest,
@@ -3366,17 +3387,29 @@ impl<'a> Cx<'a> {
     /// it and is an authority named by a noun alone whose state is not known (`The
     /// government`, `the army`, `the police`).
     /// The state of the place a clause's act happens in: a country or a place of one,
-    /// after `in`, `at`, `near`, ... within the clause after the trigger (`t0..t1`), or
+    /// after `in`, `near`, `outside` or `inside`, within the clause after the trigger (`t0..t1`), or
     /// before it with no clause break between.
     fn scene(&self, t0: usize, t1: usize) -> Option<EntityId> {
         let no_break = |a: usize, b: usize| !(a..b).any(|j| self.has(j, class::PUNCT_STOPS));
+        let scene_prep = |j: usize| {
+            ["in", "near", "outside", "inside"]
+                .iter()
+                .any(|w| self.is(j, w))
+        };
         self.s
             .actors
             .iter()
             .enumerate()
             .filter(|&(k, a)| {
                 a.t0 > 0
-                    && self.has(a.t0 - 1, class::PLACE_PREPS)
+                    // (`in northern Mali`: past one adjective of direction; not `at` or
+                    // `into`, which also name targets: `fired at`, `fired into`)
+                    && (scene_prep(a.t0 - 1)
+                        || a.t0 > 1
+                            && scene_prep(a.t0 - 2)
+                            && ["northern", "southern", "eastern", "western", "central"]
+                                .iter()
+                                .any(|w| self.is(a.t0 - 1, w)))
                     && self.usable(k)
                     && a.entities.len() == 1
                     && (a.t0 >= t1 && a.t0 - t1 <= 8 && no_break(t1, a.t0)
@@ -3387,6 +3420,25 @@ impl<'a> Cx<'a> {
                 self.lex
                     .entity(e)
                     .is_some_and(|x| x.kind == EntityKind::Country)
+            })
+    }
+
+    /// Whether the subject of the verb at `t0` is a noun of armed men with no actor
+    /// (`rebels`, `gunmen`, `a suicide bomber`, `suspected Islamist militants`): a noun of
+    /// the rebel or insurgent sectors within the six words before, with no punctuation
+    /// and no actor between.
+    fn armed_subject(&self, t0: usize) -> bool {
+        (t0.saturating_sub(6)..t0)
+            .rev()
+            .take_while(|&j| {
+                self.s.tokens[j].kind == TokenKind::Word
+                    && !self.s.actors.iter().any(|a| (a.t0..a.t1).contains(&j))
+            })
+            .any(|j| {
+                self.s.items.iter().any(|(a, b, it)| {
+                    (*a..*b).contains(&j)
+                        && matches!(it, Item::Sector(c) if matches!(c.as_str(), "REB" | "INS"))
+                })
             })
     }
 
@@ -5686,5 +5738,29 @@ mod tests {
         // granting something else is a concession
         let f = facts("Bangladesh granted India transit rights.");
         assert!(has(&f, "BGD", RelationKind::Concession, "IND"), "{f:?}");
+    }
+
+    #[test]
+    fn armed_men_of_no_named_group_strike_in_the_state_of_their_place() {
+        for (text, s, t) in [
+            (
+                "Militants attacked a convoy in northern Mali.",
+                "MLI",
+                "MLI",
+            ),
+            (
+                "A suicide bomber killed 20 people at a mosque in Kabul.",
+                "AFG",
+                "AFG",
+            ),
+            ("Rebels attacked Ugandan troops in Congo.", "COD", "UGA"),
+        ] {
+            let f = facts(text);
+            assert!(has(&f, s, RelationKind::Attack, t), "{text}: {f:?}");
+        }
+        // no armed men, no attack; a target after `at` is no place
+        assert!(facts("Floods killed 30 people in Pakistan.").is_empty());
+        let f = facts("Insurgents launched strikes at United States outposts.");
+        assert!(!f.iter().any(|x| x.0 == "USA"), "{f:?}");
     }
 }

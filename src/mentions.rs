@@ -1518,6 +1518,11 @@ pub(crate) fn actors(
                     && let Some((e, role, et1)) = entity_of(k + 1 + det)
                     && role != NameRole::Adjective
                     && !used[k + 1 + det]
+                    // (`talks with rebels in Nairobi`: armed men and refugees in a capital
+                    // are there, not of it)
+                    && !(is(k, "in")
+                        && role == NameRole::Capital
+                        && matches!(code.as_str(), "REB" | "INS" | "REF"))
                 {
                     let start = if *t0 > 0 && is_any(*t0 - 1, &["the", "a"]) {
                         *t0 - 1

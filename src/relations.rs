@@ -5763,4 +5763,27 @@ mod tests {
         let f = facts("Insurgents launched strikes at United States outposts.");
         assert!(!f.iter().any(|x| x.0 == "USA"), "{f:?}");
     }
+
+    #[test]
+    fn the_author_of_a_plan_rejected_or_accepted_is_the_target() {
+        let f = facts("Israel rejected the plan proposed by Egypt.");
+        assert!(has(&f, "ISR", RelationKind::Rejection, "EGY"), "{f:?}");
+        let f = facts("Belgrade accepted the peace plan proposed by the European Union.");
+        assert!(
+            has(&f, "SRB", RelationKind::Pledge, "european-union"),
+            "{f:?}"
+        );
+        // `by` with no actor names no one
+        assert!(facts("Israel rejected the plan by a large majority.").is_empty());
+    }
+
+    #[test]
+    fn rebels_in_a_capital_are_there_not_of_it() {
+        let f = facts("Sudan's government held talks with rebels in Nairobi.");
+        assert!(!f.iter().any(|x| x.2 == "KEN"), "{f:?}");
+        let f = facts("Rebels in Darfur attacked a town.");
+        assert!(has(&f, "SDN", RelationKind::Attack, "SDN"), "{f:?}");
+        let f = facts("Protesters in Cairo denounced Israel.");
+        assert!(has(&f, "EGY", RelationKind::Condemnation, "ISR"), "{f:?}");
+    }
 }

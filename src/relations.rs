@@ -1624,6 +1624,15 @@ pub(crate) fn sentence(
             }
             confidence = 0.6;
         }
+        // `A US national was put under investigation in Italy`: by the state of the place
+        if sources.is_empty()
+            && passive
+            && rule.kind == RelationKind::Investigation
+            && let Some(e) = cx.scene(t0, t1).filter(|e| !target_entities.contains(e))
+        {
+            sources.push((None, e));
+            confidence = 0.5;
+        }
         // `Three US servicemen were killed by a bomb outside the Iraqi city of Basra`:
         // an attack whose agent is no actor is coded to the place it happened
         if sources.is_empty()
@@ -5785,5 +5794,13 @@ mod tests {
         assert!(has(&f, "SDN", RelationKind::Attack, "SDN"), "{f:?}");
         let f = facts("Protesters in Cairo denounced Israel.");
         assert!(has(&f, "EGY", RelationKind::Condemnation, "ISR"), "{f:?}");
+    }
+
+    #[test]
+    fn put_under_investigation_in_a_place_is_by_its_state() {
+        let f = facts("A US national has been put under investigation in Italy.");
+        assert!(has(&f, "ITA", RelationKind::Investigation, "USA"), "{f:?}");
+        // an investigation with no agent and no place names no investigator
+        assert!(facts("The French minister's role is being investigated.").is_empty());
     }
 }

@@ -943,8 +943,8 @@ pub(crate) fn items(
 }
 
 /// Whether a sentence is a headline in title case: of its words of four letters or more
-/// (the short ones, `in`, `to`, `of`, are often lower case), at least four, and all but
-/// one in ten, begin with a capital.
+/// (the short ones, `in`, `to`, `of`, are often lower case), at least three (`Iran Rejects
+/// EU Proposal`), and all but one in ten, begin with a capital.
 fn is_title_case(text: &str, tokens: &[Token]) -> bool {
     let (mut long, mut capital) = (0usize, 0usize);
     for t in tokens {
@@ -955,7 +955,7 @@ fn is_title_case(text: &str, tokens: &[Token]) -> bool {
         long += 1;
         capital += usize::from(w.starts_with(char::is_uppercase));
     }
-    long >= 4 && capital * 10 >= long * 9
+    long >= 3 && capital * 10 >= long * 9
 }
 
 /// A name marked ambiguous (`Chad`, `Jordan`, `Georgia`, `Turkey`) is rejected before a

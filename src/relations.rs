@@ -1555,16 +1555,21 @@ pub(crate) fn sentence(
         let mut sources: Vec<Arg> = source.map(|a| cx.args(a)).unwrap_or_default();
         // unnamed protesters (`hundreds of thousands of people`) act against their own
         // state's authorities or the named target: the first actor of the sentence
+        // (`a sit-in outside the US embassy in Seoul`: the state of the place they protest
+        // in, before the first actor named, who is then the target)
+        let mut protested: Option<Arg> = None;
         if sources.is_empty()
             && rule.kind == RelationKind::Protest
-            && let Some(k) = cx
+            && let first = cx
                 .actors_before(s.tokens.len())
                 .last()
                 .filter(|&k| cx.usable(k))
-            && let Some(e) = s.actors[k].entities.first()
+                .and_then(|k| s.actors[k].entities.first().map(|e| (Some(k), e.clone())))
+            && let Some(e) = cx.scene(t0, t1).or_else(|| first.clone().map(|f| f.1))
         {
             // the protesters' own state, not the actor phrase (which may be the target)
-            sources.push((None, e.clone()));
+            protested = first.filter(|f| f.1 != e && f.0.is_some_and(|k| s.actors[k].t0 >= t1));
+            sources.push((None, e));
             confidence = 0.4;
         }
         let from_subject = !sources.is_empty();
@@ -1675,6 +1680,11 @@ pub(crate) fn sentence(
         // (and, no one else named, the people of that state)
         if scene_source && targets.is_empty() {
             targets = sources.clone();
+        }
+        if targets.is_empty()
+            && let Some(p) = protested
+        {
+            targets.push(p);
         }
         let mut pairs: Vec<(Arg, Arg)> = Vec::new();
         // `talks between Serbia and Kosovo`, `a deal between X and Y`
@@ -5802,5 +5812,24 @@ mod tests {
         assert!(has(&f, "ITA", RelationKind::Investigation, "USA"), "{f:?}");
         // an investigation with no agent and no place names no investigator
         assert!(facts("The French minister's role is being investigated.").is_empty());
+    }
+
+    #[test]
+    fn unnamed_protesters_are_of_the_place_they_protest_in() {
+        let f = facts("Students staged a sit-in outside the US embassy in Seoul.");
+        assert!(has(&f, "KOR", RelationKind::Protest, "USA"), "{f:?}");
+        let f = facts("Hundreds protested in London against the visit of the Chinese president.");
+        assert!(has(&f, "GBR", RelationKind::Protest, "CHN"), "{f:?}");
+    }
+
+    #[test]
+    fn a_short_title_case_headline_has_verbs() {
+        let f = facts("Russia Warns Georgia");
+        assert!(has(&f, "RUS", RelationKind::Threat, "GEO"), "{f:?}");
+        let f = facts("Iran Rejects EU Proposal");
+        assert!(
+            has(&f, "IRN", RelationKind::Rejection, "european-union"),
+            "{f:?}"
+        );
     }
 }

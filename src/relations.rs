@@ -2830,7 +2830,9 @@ impl<'a> Cx<'a> {
                 .toks
                 .get(t0)
                 .is_none_or(|t| t.paren != self.toks[a.t0].paren);
-        if inside_other_paren || self.is_speaker(k) {
+        // (a speech verb right after the actor that is the trigger itself, `Russia
+        // insisted that Ukraine pay`, makes it the subject, not a speaker)
+        if inside_other_paren || self.is_speaker(k) && a.t1 != t0 {
             return false;
         }
         // `objected to Sweden's bid to join NATO`: the owner of the noun right before an
@@ -5831,5 +5833,11 @@ mod tests {
             has(&f, "IRN", RelationKind::Rejection, "european-union"),
             "{f:?}"
         );
+    }
+
+    #[test]
+    fn a_speech_verb_that_is_the_trigger_keeps_its_subject() {
+        let f = facts("Russia insisted that Ukraine pay its gas debts.");
+        assert!(has(&f, "RUS", RelationKind::Demand, "UKR"), "{f:?}");
     }
 }

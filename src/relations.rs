@@ -3404,12 +3404,10 @@ impl<'a> Cx<'a> {
             && !self.introduced_by_prep(k)
     }
 
-    /// The nearest actor before the trigger at `t0`, if it ends at most four words before
-    /// it and is an authority named by a noun alone whose state is not known (`The
-    /// government`, `the army`, `the police`).
     /// The state of the place a clause's act happens in: a country or a place of one,
-    /// after `in`, `near`, `outside` or `inside`, within the clause after the trigger (`t0..t1`), or
-    /// before it with no clause break between.
+    /// after `in`, `near`, `outside` or `inside` (past one adjective of direction), at
+    /// most eight words after the trigger (`t0..t1`) with no punctuation between, or
+    /// ending at most eight words before it (`In Harare, police arrested ...`).
     fn scene(&self, t0: usize, t1: usize) -> Option<EntityId> {
         let no_break = |a: usize, b: usize| !(a..b).any(|j| self.has(j, class::PUNCT_STOPS));
         let scene_prep = |j: usize| {
@@ -3463,6 +3461,9 @@ impl<'a> Cx<'a> {
             })
     }
 
+    /// The nearest actor before the trigger at `t0`, if it ends at most four words before
+    /// it and is an authority named by a noun alone whose state is not known (`The
+    /// government`, `the army`, `the police`).
     fn bare_authority_before(&self, t0: usize) -> Option<usize> {
         let k = self.s.actors.iter().rposition(|a| a.t1 <= t0)?;
         let a = &self.s.actors[k];

@@ -461,6 +461,7 @@ relation_kinds! {
     Deployment = "deployment", Some(Plover::Cooperate), Some("062"), false, "Deploy or station forces in a country.";
     Aid = "aid", Some(Plover::Aid), Some("070"), false, "Provide economic, military or humanitarian aid.";
     Withdrawal = "withdrawal", Some(Plover::Retreat), Some("0874"), false, "Pull troops or personnel out of a country.";
+    DeEscalation = "de_escalation", Some(Plover::Retreat), Some("087"), false, "Declare a ceasefire, lift a siege or blockade, halt an offensive.";
     Demand = "demand", Some(Plover::Request), Some("100"), false, "Demand, call on, urge, appeal to.";
     Accusation = "accusation", Some(Plover::Accuse), Some("112"), false, "Accuse, allege, blame.";
     Condemnation = "condemnation", Some(Plover::Accuse), Some("111"), false, "Condemn, denounce, criticise, object to.";

@@ -1549,7 +1549,17 @@ pub(crate) fn sentence(
             {
                 continue;
             }
-            target = cx.fill(&rule.target, t0, t1, rule.pos, source, false);
+            target = cx
+                .fill(&rule.target, t0, t1, rule.pos, source, false)
+                .or_else(|| {
+                    // `demanded on Monday that Albania ...`, `its demand today that Israel
+                    // ...`: a demand's that-clause past a time adverbial
+                    (rule.kind == RelationKind::Demand && rule.target.contains(&Slot::Obj))
+                        .then(|| cx.that_after_time(t1))
+                        .flatten()
+                        .and_then(|j| cx.object(j))
+                        .filter(|&k| Some(k) != source)
+                });
         }
         let target_entities = cx.members(target);
         let mut sources: Vec<Arg> = source.map(|a| cx.args(a)).unwrap_or_default();
@@ -2055,6 +2065,8 @@ fn objects_of(verb: RelationKind, noun: RelationKind) -> bool {
                 // or promised
                 | (Demand | Threat | Pledge, _)
                 | (Repression, Protest)
+                // `lifted the blockade`, `halted its offensive`: what is eased off
+                | (DeEscalation, Sanctions | Repression | Attack)
         )
 }
 
@@ -2077,6 +2089,7 @@ fn domestic(kind: RelationKind) -> bool {
             | Accusation
             | Condemnation
             | Withdrawal
+            | DeEscalation
     )
 }
 
@@ -2107,7 +2120,7 @@ fn future_kind(kind: RelationKind) -> Option<RelationKind> {
     use RelationKind::*;
     match kind {
         Talks | Support | Aid | MilitaryCooperation | EconomicCooperation | Concession
-        | Deployment | Withdrawal | AgreementSigned | Alliance => Some(Pledge),
+        | Deployment | Withdrawal | DeEscalation | AgreementSigned | Alliance => Some(Pledge),
         Sanctions | Expulsion | Attack | BreakRelations | AidSuspension | AgreementEnded
         | Detention | Repression | Mobilization => Some(Threat),
         _ => None,
@@ -2602,7 +2615,20 @@ impl<'a> Cx<'a> {
     /// Is actor `k` followed by a verb of saying (a speaker, not a subject)?
     fn is_speaker(&self, k: usize) -> bool {
         let t1 = self.s.actors[k].t1;
-        self.has(t1, class::SPEECH) || (self.is(t1, "also") && self.has(t1 + 1, class::SPEECH))
+        // (`Thai police here said`, `officials later said`)
+        self.has(t1, class::SPEECH)
+            || [
+                "also",
+                "here",
+                "there",
+                "later",
+                "earlier",
+                "privately",
+                "separately",
+            ]
+            .iter()
+            .any(|w| self.is(t1, w))
+                && self.has(t1 + 1, class::SPEECH)
     }
 
     /// Whether actors `a` and `a + 1` are joined by `and`, `,`, `along with`, `as well as`.
@@ -3171,6 +3197,51 @@ impl<'a> Cx<'a> {
         None
     }
 
+    /// The token after `that` when only a time adverbial or `in a statement` stands
+    /// between token `t1` and it (`demanded on Monday that`, `its demand today that`).
+    fn that_after_time(&self, t1: usize) -> Option<usize> {
+        const TIME: &[&str] = &[
+            "today",
+            "yesterday",
+            "tonight",
+            "again",
+            "also",
+            "repeatedly",
+            "on",
+            "this",
+            "last",
+            "in",
+            "a",
+            "statement",
+            "week",
+            "weekend",
+            "morning",
+            "afternoon",
+            "evening",
+            "night",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ];
+        let n = self.s.tokens.len();
+        let mut j = t1;
+        while j < n && j < t1 + 4 {
+            if self.is(j, "that") {
+                return (j > t1).then_some(j + 1);
+            }
+            let w = self.w(j);
+            if !TIME.iter().any(|t| w.eq_ignore_ascii_case(t)) {
+                return None;
+            }
+            j += 1;
+        }
+        None
+    }
+
     /// `Niger's withdrawal`: the actor before a possessive right before the trigger.
     fn possessor(&self, t0: usize) -> Option<usize> {
         for back in 1..=3 {
@@ -3343,7 +3414,10 @@ impl<'a> Cx<'a> {
         };
         (t0 + 1..t1).any(is_noun)
             || (t1..self.s.tokens.len())
-                .take_while(|&j| self.s.tokens[j].kind == TokenKind::Word || sum(j))
+                // (`a day-old blockade`: a hyphen inside a compound is no break)
+                .take_while(|&j| {
+                    self.s.tokens[j].kind == TokenKind::Word || sum(j) || self.is_char(j, b'-')
+                })
                 // (`withdraw from Syria during a conversation`: a noun in a phrase of
                 // time or circumstance is not the object)
                 .take_while(|&j| {
@@ -3351,7 +3425,7 @@ impl<'a> Cx<'a> {
                         .iter()
                         .any(|w| self.is(j, w))
                 })
-                .filter(|&j| !sum(j))
+                .filter(|&j| !sum(j) && !self.is_char(j, b'-'))
                 .take(6)
                 .any(is_noun)
             // (both pure: the cheaper test first)
@@ -4716,6 +4790,60 @@ mod tests {
         // inside its borders, the state is meant
         let f = facts("The PKK fought an insurgency inside Turkish borders.");
         assert!(has(&f, "pkk", RelationKind::Attack, "TUR"), "{f:?}");
+    }
+
+    #[test]
+    fn ceasefires_and_lifted_sieges_are_de_escalation() {
+        let f = facts("The Israeli army lifted on Friday a day-old blockade on Gaza.");
+        assert!(has(&f, "ISR", RelationKind::DeEscalation, "PSE"), "{f:?}");
+        // the blockade lifted is no new sanction, nor a concession
+        assert_eq!(f.len(), 1, "{f:?}");
+        let f = facts("Russia declared a unilateral 36-hour ceasefire in Ukraine.");
+        assert!(has(&f, "RUS", RelationKind::DeEscalation, "UKR"), "{f:?}");
+        let f = facts("Turkey suspended military operations in Syria.");
+        assert!(has(&f, "TUR", RelationKind::DeEscalation, "SYR"), "{f:?}");
+        // a truce ended, or asked for, is none; sanctions lifted stay a concession
+        for text in [
+            "Yemeni rebels announced that the ceasefire had collapsed.",
+            "Israel announced the end of the truce with Lebanon.",
+            "France called for a ceasefire in Syria.",
+        ] {
+            let f = facts(text);
+            assert!(
+                !f.iter().any(|x| x.1 == RelationKind::DeEscalation),
+                "{text}: {f:?}"
+            );
+        }
+        let f = facts("The European Union lifted sanctions on Belarus.");
+        assert!(
+            has(&f, "european-union", RelationKind::Concession, "BLR"),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn a_demand_reaches_its_that_clause_past_a_time_adverbial() {
+        for text in [
+            "Greece demanded on Monday that Albania respect minority rights.",
+            "Greece demanded today that Albania respect minority rights.",
+            "Greece demanded in a statement that Albania respect minority rights.",
+            "Greece renewed its demand this week that Albania respect minority rights.",
+        ] {
+            let f = facts(text);
+            assert!(has(&f, "GRC", RelationKind::Demand, "ALB"), "{text}: {f:?}");
+        }
+        // a that-clause past other words is not what is demanded of its subject
+        let f = facts("Greece demanded more talks so that Albania would listen.");
+        assert!(!has(&f, "GRC", RelationKind::Demand, "ALB"), "{f:?}");
+    }
+
+    #[test]
+    fn a_speaker_may_have_an_adverb_before_the_speech_verb() {
+        let f = facts(
+            "Burmese troops captured part of a rebel stronghold after days of fighting, \
+             Thai police here said on Monday.",
+        );
+        assert!(!f.iter().any(|x| x.2 == "THA"), "{f:?}");
     }
 
     #[test]

@@ -3219,13 +3219,6 @@ impl<'a> Cx<'a> {
             "afternoon",
             "evening",
             "night",
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
         ];
         let n = self.s.tokens.len();
         let mut j = t1;
@@ -3234,7 +3227,11 @@ impl<'a> Cx<'a> {
                 return (j > t1).then_some(j + 1);
             }
             let w = self.w(j);
-            if !TIME.iter().any(|t| w.eq_ignore_ascii_case(t)) {
+            if !TIME
+                .iter()
+                .chain(&crate::dates::WEEKDAYS)
+                .any(|t| w.eq_ignore_ascii_case(t))
+            {
                 return None;
             }
             j += 1;

@@ -4591,6 +4591,20 @@ mod tests {
     }
 
     #[test]
+    fn liberation_movements_act_for_their_state() {
+        // the PLO speaks for Palestine; the IRA fought in Northern Ireland, in the UK
+        let f = facts("The PLO rejected the Israeli plan.");
+        assert!(has(&f, "PSE", RelationKind::Rejection, "ISR"), "{f:?}");
+        let f = facts("Qatar mediated between Israel and the PLO.");
+        assert!(has(&f, "QAT", RelationKind::Talks, "PSE"), "{f:?}");
+        let f = facts("IRA guerrillas killed two British soldiers.");
+        assert!(has(&f, "ira", RelationKind::Attack, "GBR"), "{f:?}");
+        // an army is a force that can be mobilised
+        let f = facts("North Korea mobilised its army against South Korea.");
+        assert!(has(&f, "PRK", RelationKind::Mobilization, "KOR"), "{f:?}");
+    }
+
+    #[test]
     fn a_place_stands_for_its_state_never_its_government() {
         let f = facts("Russian jets struck Aleppo on Monday.");
         assert!(has(&f, "RUS", RelationKind::Attack, "SYR"), "{f:?}");

@@ -76,6 +76,7 @@ mod class {
     pub const ORDERS: u64 = 1 << 49;
     pub const DISASTERS: u64 = 1 << 50;
     pub const PUBLISHED: u64 = 1 << 51;
+    pub const HELD: u64 = 1 << 52;
     /// Not a list: the lower-cased word ends in `ly` and is longer than 4 bytes.
     pub const LY: u64 = 1 << 62;
     /// Not a list: the token has been looked up (a cache of 0 means "not yet").
@@ -135,6 +136,7 @@ const LISTS: &[(u64, &[&str])] = &[
     (class::ORDERS, ORDERS),
     (class::DISASTERS, DISASTERS),
     (class::PUBLISHED, PUBLISHED),
+    (class::HELD, HELD),
 ];
 
 /// The longest word any list may hold: a key packs the word and its length in 16 bytes.
@@ -721,6 +723,40 @@ const PEOPLE: &[&str] = &[
     "dozens",
     "hundreds",
     "thousands",
+];
+/// People a state holds or represses at home (`detained a Tibetan monk`): with
+/// [`PEOPLE`], the object of a domestic detention or repression.
+const HELD: &[&str] = &[
+    "dissidents",
+    "dissident",
+    "monks",
+    "monk",
+    "priests",
+    "priest",
+    "clerics",
+    "cleric",
+    "bloggers",
+    "blogger",
+    "lawyers",
+    "lawyer",
+    "politicians",
+    "politician",
+    "suspects",
+    "suspect",
+    "prisoners",
+    "detainees",
+    "critics",
+    "critic",
+    "lawmakers",
+    "lawmaker",
+    "candidates",
+    "candidate",
+    "journalist",
+    "activist",
+    "student",
+    "leader",
+    "opponent",
+    "member",
 ];
 /// Verbs, besides [`SPEECH`], that introduce a clause someone said.
 const CLAUSE_VERBS: &[&str] = &[
@@ -1453,6 +1489,11 @@ pub(crate) fn sentence(
             continue;
         }
         let mut confidence: f32 = 0.9;
+        // people held or repressed at home (`detained a Tibetan monk`)
+        let held_kind = matches!(
+            rule.kind,
+            RelationKind::Detention | RelationKind::Repression
+        );
 
         let source: Option<usize>;
         let target: Option<usize>;
@@ -1837,7 +1878,7 @@ pub(crate) fn sentence(
                     confidence = confidence.min(0.5);
                 } else if rule.kind == RelationKind::Attack
                     && subject_noun()
-                    && cx.people_follow(t1)
+                    && cx.people_follow(t1, false)
                     && let Some(k) = cx.place_before(t0, &src.1)
                 {
                     // `planes bombed targets in Iraq, killing two people`: the people of
@@ -1850,7 +1891,8 @@ pub(crate) fn sentence(
                     || subject_noun()
                         && !act_subject
                         && domestic(rule.kind)
-                        && (first.is_some_and(|i| cx.sub_state(i)) || cx.people_follow(t1))
+                        && (first.is_some_and(|i| cx.sub_state(i))
+                            || cx.people_follow(t1, held_kind))
                         // `refugees left their homes`, `leave the camps`: a withdrawal
                         // from a thing, not from a state
                         && !(rule.kind == RelationKind::Withdrawal
@@ -1986,7 +2028,7 @@ pub(crate) fn sentence(
                     (a, None) => {
                         matches!(rule.kind, RelationKind::Protest | RelationKind::Repression)
                             || a.is_some_and(|i| cx.sub_state(i))
-                            || cx.people_follow(t1)
+                            || cx.people_follow(t1, held_kind)
                             // (armed men of no named group, at home where they strike)
                             || scene_source
                     }
@@ -3126,7 +3168,7 @@ impl<'a> Cx<'a> {
 
     /// `arrested 12`, `killed three people`, `detained political opponents`: people (a
     /// number or a plural noun) right after the trigger.
-    fn people_follow(&self, t1: usize) -> bool {
+    fn people_follow(&self, t1: usize, held: bool) -> bool {
         (t1..(t1 + 4).min(self.s.tokens.len()))
             .take_while(|&j| self.s.tokens[j].kind == TokenKind::Word)
             .any(|j| {
@@ -3136,6 +3178,7 @@ impl<'a> Cx<'a> {
                 sub_state_noun
                     || head_count
                     || self.has(j, class::PEOPLE)
+                    || held && self.has(j, class::HELD)
             })
     }
 
@@ -4588,6 +4631,24 @@ mod tests {
         let f =
             facts("Two senators opposed a proposal to ban US companies from boycotting Israel.");
         assert!(!f.iter().any(|x| x.1 == RelationKind::Pledge), "{f:?}");
+    }
+
+    #[test]
+    fn a_state_that_holds_its_own_people_acts_at_home() {
+        for text in [
+            "Chinese authorities detained a Tibetan monk.",
+            "Chinese authorities arrested two dissidents.",
+            "Egyptian police detained a journalist.",
+        ] {
+            let f = facts(text);
+            assert!(
+                f.iter().any(|x| x.1 == RelationKind::Detention),
+                "{text}: {f:?}"
+            );
+        }
+        // children and women are no one held: an attack on them names its own target
+        let f = facts("They beat all my four children.");
+        assert!(f.is_empty(), "{f:?}");
     }
 
     #[test]

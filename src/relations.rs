@@ -1857,7 +1857,8 @@ pub(crate) fn sentence(
                         || chosen.iter().any(|&(n0, _, n)| {
                             n.pos == TriggerPos::Noun && n0 >= t1 && n0 - t1 <= 3
                         }))
-                    && let Some(k) = cx.any_in_clause(t0, t1, first, rule.kind.is_symmetric())
+                    && let Some(k) =
+                        cx.any_in_clause(t0, t1, first, rule.kind.is_symmetric(), held_kind)
                     // (the forces a deployment or withdrawal moves are no target)
                     && !cx.forces_moved(rule.kind, k)
                 {
@@ -3092,6 +3093,7 @@ impl<'a> Cx<'a> {
         t1: usize,
         avoid: Option<usize>,
         skip_places: bool,
+        held: bool,
     ) -> Option<usize> {
         let avoid_e = self.members(avoid);
         let n = self.s.tokens.len().min(t1 + WINDOW);
@@ -3103,6 +3105,29 @@ impl<'a> Cx<'a> {
                 || (self.is_char(j, b',') && self.has(j + 1, class::COMMA_CLAUSE))
             {
                 return None;
+            }
+            // `sentenced one man to death for the bombing of a French tanker`,
+            // `arrested on charges of spying for Iran`: the reason one is held for
+            // names no target
+            if held && j > t1 && (self.is(j, "for") || self.is(j, "charges")) {
+                return None;
+            }
+            // `executed two men accused of spying for Israel`: what the object is
+            // accused of names no target (an apposition after a dash or comma may:
+            // `captured three foreigners suspected of being fighters – a British ...`)
+            if j > t1
+                && ["accused", "suspected", "convicted", "charged", "wanted"]
+                    .iter()
+                    .any(|w| self.is(j, w))
+                && ["of", "with", "for", "over"]
+                    .iter()
+                    .any(|w| self.is(j + 1, w))
+            {
+                j += 2;
+                while j < n && self.s.tokens[j].kind != TokenKind::Punct {
+                    j += 1;
+                }
+                continue;
             }
             // `met in Abuja`: a place is no partner of talks or agreements
             let place = skip_places && j > 0 && self.has(j - 1, class::PLACE_PREPS);
@@ -4649,6 +4674,24 @@ mod tests {
         // children and women are no one held: an attack on them names its own target
         let f = facts("They beat all my four children.");
         assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn what_one_is_held_or_accused_for_names_no_target() {
+        for text in [
+            "Iran executed two men accused of spying for Israel.",
+            "A court in Yemen sentenced one man to death for the bombing of a French tanker.",
+            "China arrested a businessman on charges of spying for Taiwan.",
+        ] {
+            let f = facts(text);
+            assert!(
+                !f.iter()
+                    .any(|x| ["ISR", "FRA", "TWN"].contains(&x.2.as_str())),
+                "{text}: {f:?}"
+            );
+        }
+        let f = facts("Egypt sentenced three Israelis to prison for spying.");
+        assert!(has(&f, "EGY", RelationKind::Detention, "ISR"), "{f:?}");
     }
 
     #[test]

@@ -1746,10 +1746,18 @@ pub(crate) fn sentence(
             let members = cx.args(k);
             if members.len() >= 2 {
                 // a mediator named as subject talks with each side
-                // (`Qatar led mediation between Israel and Hamas`)
+                // (`Qatar led mediation between Israel and Hamas`); one who reacts to
+                // it does not (`Saudi Arabia welcomed the agreement between Iran and Iraq`)
+                let reacted = source.is_some_and(|k| {
+                    chosen.iter().any(|&(v0, _, r)| {
+                        r.pos == TriggerPos::Verb
+                            && reacts_to(r.kind)
+                            && (s.actors[k].t1..t0).contains(&v0)
+                    })
+                });
                 let mediator: Vec<Arg> = sources
                     .iter()
-                    .filter(|(_, e)| !members.iter().any(|(_, m)| m == e))
+                    .filter(|(_, e)| !reacted && !members.iter().any(|(_, m)| m == e))
                     .cloned()
                     .collect();
                 for m in &mediator {
@@ -1785,7 +1793,11 @@ pub(crate) fn sentence(
                 || (cx.is(t1, "one") && cx.is(t1 + 1, "another"))
                 || (rule.pos == TriggerPos::Noun
                     && t0 > 0
-                    && (cx.begins(t0 - 1, b"exchang") || cx.begins(t0 - 1, b"trad")));
+                    && (cx.begins(t0 - 1, b"exchang") || cx.begins(t0 - 1, b"trad")))
+                // `X and Y exchanged prisoners` (fire exchanged stays one fact)
+                || (rule.pos == TriggerPos::Verb
+                    && rule.kind != RelationKind::Attack
+                    && (cx.begins(t0, b"exchang") || cx.begins(t0, b"swap")));
             let mutual = || {
                 reciprocal
                     || rule.kind.is_symmetric()
@@ -4692,6 +4704,26 @@ mod tests {
         }
         let f = facts("Egypt sentenced three Israelis to prison for spying.");
         assert!(has(&f, "EGY", RelationKind::Detention, "ISR"), "{f:?}");
+    }
+
+    #[test]
+    fn exchanges_go_both_ways_and_a_welcome_mediates_nothing() {
+        let f = facts("Iran and Iraq exchanged prisoners.");
+        assert!(has(&f, "IRN", RelationKind::Concession, "IRQ"), "{f:?}");
+        assert!(has(&f, "IRQ", RelationKind::Concession, "IRN"), "{f:?}");
+        let f = facts("Saudi Arabia welcomed the agreement between Iran and Iraq.");
+        assert!(
+            has(&f, "IRN", RelationKind::AgreementSigned, "IRQ"),
+            "{f:?}"
+        );
+        assert!(
+            !f.iter()
+                .any(|x| x.0 == "SAU" && x.1 == RelationKind::AgreementSigned),
+            "{f:?}"
+        );
+        // assets frozen are sanctions on their owner, however they are named
+        let f = facts("Switzerland froze accounts linked to Libya.");
+        assert!(has(&f, "CHE", RelationKind::Sanctions, "LBY"), "{f:?}");
     }
 
     #[test]

@@ -1307,6 +1307,7 @@ pub(crate) fn sentence(
                     && !r
                         .target
                         .iter()
+                        .chain(&r.source)
                         .any(|s| matches!(s, Slot::Prep(p) if p == "from"))
                     || *t0 > 0 && cx.is(t0 - 1, "under"))
         })
@@ -4724,6 +4725,20 @@ mod tests {
         // assets frozen are sanctions on their owner, however they are named
         let f = facts("Switzerland froze accounts linked to Libya.");
         assert!(has(&f, "CHE", RelationKind::Sanctions, "LBY"), "{f:?}");
+    }
+
+    #[test]
+    fn coming_under_attack_from_x_is_an_attack_by_x() {
+        let f = facts("Syrian forces came under attack from Turkish troops.");
+        assert!(has(&f, "TUR", RelationKind::Attack, "SYR"), "{f:?}");
+        let f = facts("Kyiv came under heavy shelling from Russian forces.");
+        assert!(has(&f, "RUS", RelationKind::Attack, "UKR"), "{f:?}");
+        // `under pressure from` is still no act of the subject's
+        let f = facts("Syria came under pressure from Turkey.");
+        assert!(f.is_empty(), "{f:?}");
+        // a strike is a protest at home
+        let f = facts("Workers in South Korea went on strike against the government.");
+        assert!(has(&f, "KOR", RelationKind::Protest, "KOR"), "{f:?}");
     }
 
     #[test]

@@ -2557,7 +2557,10 @@ impl<'a> Cx<'a> {
     /// the phrase.
     fn agent_after_phrase(&self, t0: usize, t1: usize) -> bool {
         let n = self.s.tokens.len();
+        // (`protested against a decision by Italy`: `against`, `over` and `about` open
+        // what an active verb reacts to)
         self.has(t1, class::PREPS)
+            && !["against", "over", "about"].iter().any(|w| self.is(t1, w))
             && self.after_word_but(t0, class::AUX | class::HAVE_DO)
             && (t1 + 1..(t1 + 8).min(n))
                 // (`protested over the violation of its airspace by Turkish jets`: a `by`
@@ -3018,9 +3021,14 @@ impl<'a> Cx<'a> {
                 Slot::Poss => self.possessor(t0),
                 // `demonstrations by students`, `the threat of reprisals by X`: the agent
                 // of a noun stands close to it
-                Slot::Prep(p) if p == "by" && pos == TriggerPos::Noun => self
-                    .prep(t1, p, avoid_e)
-                    .filter(|&k| self.s.actors[k].t0 <= t1 + 6),
+                // (`demonstrations against violations by the Israeli military`: an agent
+                // after the noun's `against` phrase is that phrase's)
+                Slot::Prep(p) if p == "by" && pos == TriggerPos::Noun => {
+                    self.prep(t1, p, avoid_e).filter(|&k| {
+                        self.s.actors[k].t0 <= t1 + 6
+                            && !(t1..self.s.actors[k].t0).any(|j| self.is(j, "against"))
+                    })
+                }
                 Slot::Prep(p) => self
                     .prep(t1, p, avoid_e)
                     .or_else(|| if p == "in" { self.fronted_in(t0) } else { None }),
@@ -3364,7 +3372,18 @@ impl<'a> Cx<'a> {
             if hit {
                 let mut m = j + words;
                 let mut skipped = 0;
-                while m < n && skipped <= 4 {
+                // `against the alleged violations by the Israeli military`: what is
+                // opposed is the agent's act, so the agent is the target
+                let agent_ok = prep == "against" || prep == "over";
+                let mut agent_seen = false;
+                while m < n && (skipped <= 4 || agent_ok && !agent_seen && self.is(m, "by")) {
+                    if agent_ok && !agent_seen && skipped > 0 && self.is(m, "by") {
+                        // (then a determiner or two before the agent)
+                        agent_seen = true;
+                        skipped = 3;
+                        m += 1;
+                        continue;
+                    }
                     if let Some(k) = self.toks[m].start {
                         if self.usable(k)
                             && self.s.actors[k].entities.iter().any(|e| !avoid.contains(e))
@@ -4739,6 +4758,30 @@ mod tests {
         // a strike is a protest at home
         let f = facts("Workers in South Korea went on strike against the government.");
         assert!(has(&f, "KOR", RelationKind::Protest, "KOR"), "{f:?}");
+    }
+
+    #[test]
+    fn what_is_opposed_is_its_agents_act() {
+        for text in [
+            "Palestinians held demonstrations against the alleged human rights violations \
+             by the Israeli military.",
+            "Pakistanis protested against the killing of civilians by US drones.",
+        ] {
+            let f = facts(text);
+            assert!(
+                f.iter().any(|x| x.1 == RelationKind::Protest),
+                "{text}: {f:?}"
+            );
+            assert!(
+                f.iter()
+                    .all(|x| x.1 != RelationKind::Protest || x.2 == "ISR" || x.2 == "USA"),
+                "{text}: {f:?}"
+            );
+        }
+        // an active verb reacting to a noun with an agent is no reduced passive
+        let f = facts("France protested against a decision by Italy.");
+        assert!(has(&f, "FRA", RelationKind::Protest, "ITA"), "{f:?}");
+        assert!(!has(&f, "ITA", RelationKind::Protest, "FRA"), "{f:?}");
     }
 
     #[test]

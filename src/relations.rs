@@ -1603,6 +1603,19 @@ pub(crate) fn sentence(
                         .filter(|&k| Some(k) != source)
                 });
         }
+        // `police dispersed a protest against Israel`, `prevented the demonstration
+        // staged by students ... to protest the sending of troops to Iraq`: a protest
+        // broken up is the protesters', at home unless an agent of it is named; what
+        // they protest is no target of the repression
+        let protest_object = rule.kind == RelationKind::Repression
+            && rule.pos == TriggerPos::Verb
+            && chosen.iter().any(|&(n0, _, n)| {
+                n.pos == TriggerPos::Noun
+                    && n.kind == RelationKind::Protest
+                    && n0 >= t1
+                    && n0 <= t1 + 3
+            });
+        let target = if protest_object { None } else { target };
         let target_entities = cx.members(target);
         let mut sources: Vec<Arg> = source.map(|a| cx.args(a)).unwrap_or_default();
         // unnamed protesters (`hundreds of thousands of people`) act against their own
@@ -1866,6 +1879,7 @@ pub(crate) fn sentence(
                 // (a demand names whom it asks; only what it asks for, an act of its
                 // own, may name its target: `called for sanctions against Guinea`)
                 if subject_noun()
+                    && !protest_object
                     && (rule.kind != RelationKind::Demand
                         || chosen.iter().any(|&(n0, _, n)| {
                             n.pos == TriggerPos::Noun && n0 >= t1 && n0 - t1 <= 3
@@ -4782,6 +4796,19 @@ mod tests {
         let f = facts("France protested against a decision by Italy.");
         assert!(has(&f, "FRA", RelationKind::Protest, "ITA"), "{f:?}");
         assert!(!has(&f, "ITA", RelationKind::Protest, "FRA"), "{f:?}");
+    }
+
+    #[test]
+    fn a_protest_broken_up_is_the_protesters_at_home() {
+        let f = facts("Egyptian police dispersed a protest against Israel.");
+        assert!(has(&f, "EGY", RelationKind::Repression, "EGY"), "{f:?}");
+        assert!(!has(&f, "EGY", RelationKind::Repression, "ISR"), "{f:?}");
+        let f = facts(
+            "Turkish police prevented a demonstration by students to protest the sending \
+             of troops to Iraq.",
+        );
+        assert!(has(&f, "TUR", RelationKind::Repression, "TUR"), "{f:?}");
+        assert!(!has(&f, "TUR", RelationKind::Repression, "IRQ"), "{f:?}");
     }
 
     #[test]

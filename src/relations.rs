@@ -1603,6 +1603,26 @@ pub(crate) fn sentence(
                         .filter(|&k| Some(k) != source)
                 });
         }
+        // `Border agents abused Mexican immigrants, a rights group charged on Saturday`:
+        // an accusation said after what it accuses is made by the phrase right before
+        // it, against the clause before the comma (none when that phrase names no one)
+        let target = match (rule.kind, rule.pos) {
+            (RelationKind::Accusation, TriggerPos::Verb)
+                if !passive
+                    && cx.clause_final(t1)
+                    && let Some(c) = (t0.saturating_sub(8)..t0)
+                        .rev()
+                        .find(|&j| cx.is_char(j, b',')) =>
+            {
+                if !source.is_some_and(|k| s.actors[k].t0 > c && s.actors[k].t1 <= t0) {
+                    continue;
+                }
+                (0..s.actors.len())
+                    .take_while(|&a| s.actors[a].t1 <= c)
+                    .find(|&a| cx.usable(a) && !cx.is_speaker(a))
+            }
+            _ => target,
+        };
         // `police dispersed a protest against Israel`, `prevented the demonstration
         // staged by students ... to protest the sending of troops to Iraq`: a protest
         // broken up is the protesters', at home unless an agent of it is named; what
@@ -3300,9 +3320,9 @@ impl<'a> Cx<'a> {
         None
     }
 
-    /// The token after `that` when only a time adverbial or `in a statement` stands
-    /// between token `t1` and it (`demanded on Monday that`, `its demand today that`).
-    fn that_after_time(&self, t1: usize) -> Option<usize> {
+    /// The first token from `t1` past a time adverbial or `in a statement` (at most four
+    /// words: `on Monday`, `today`, `again this week`).
+    fn past_time(&self, t1: usize) -> usize {
         const TIME: &[&str] = &[
             "today",
             "yesterday",
@@ -3326,20 +3346,31 @@ impl<'a> Cx<'a> {
         let n = self.s.tokens.len();
         let mut j = t1;
         while j < n && j < t1 + 4 {
-            if self.is(j, "that") {
-                return (j > t1).then_some(j + 1);
-            }
             let w = self.w(j);
             if !TIME
                 .iter()
                 .chain(&crate::dates::WEEKDAYS)
                 .any(|t| w.eq_ignore_ascii_case(t))
             {
-                return None;
+                break;
             }
             j += 1;
         }
-        None
+        j
+    }
+
+    /// The token after `that` when only a time adverbial or `in a statement` stands
+    /// between token `t1` and it (`demanded on Monday that`, `its demand today that`).
+    fn that_after_time(&self, t1: usize) -> Option<usize> {
+        let j = self.past_time(t1);
+        (j > t1 && self.is(j, "that")).then_some(j + 1)
+    }
+
+    /// Whether the clause ends at token `t1`, past a time adverbial (`, a rights group
+    /// charged on Saturday.`).
+    fn clause_final(&self, t1: usize) -> bool {
+        let j = self.past_time(t1);
+        j >= self.s.tokens.len() || self.has(j, class::PUNCT_STOPS) || self.is_char(j, b',')
     }
 
     /// `Niger's withdrawal`: the actor before a possessive right before the trigger.
@@ -4809,6 +4840,20 @@ mod tests {
         );
         assert!(has(&f, "TUR", RelationKind::Repression, "TUR"), "{f:?}");
         assert!(!has(&f, "TUR", RelationKind::Repression, "IRQ"), "{f:?}");
+    }
+
+    #[test]
+    fn a_charge_said_after_the_act_is_against_its_actor() {
+        let f = facts("Russian jets bombed a hospital in Syria, the United States charged.");
+        assert!(has(&f, "USA", RelationKind::Accusation, "RUS"), "{f:?}");
+        // by no one named, no accusation (it had been the victims' state against itself)
+        let f = facts(
+            "US border agents abused Mexican immigrants, a human rights group charged on Saturday.",
+        );
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Accusation), "{f:?}");
+        // with an object, the verb keeps its frame
+        let f = facts("Britain charged two Russians with the poisoning.");
+        assert!(has(&f, "GBR", RelationKind::Accusation, "RUS"), "{f:?}");
     }
 
     #[test]

@@ -1946,6 +1946,8 @@ pub(crate) fn sentence(
                         && !(rule.kind == RelationKind::Withdrawal
                             && rule.pos == TriggerPos::Verb
                             && cx.has(t1, class::DETS))
+                    // `Sudan's government held talks with rebels`: a state's own rebels
+                    || subject_noun() && !act_subject && cx.with_sub_state(t1)
                 {
                     // only a state acts at home
                     for src in sources.iter().filter(|(_, e)| {
@@ -2077,6 +2079,7 @@ pub(crate) fn sentence(
                         matches!(rule.kind, RelationKind::Protest | RelationKind::Repression)
                             || a.is_some_and(|i| cx.sub_state(i))
                             || cx.people_follow(t1, held_kind)
+                            || cx.with_sub_state(t1)
                             // (armed men of no named group, at home where they strike)
                             || scene_source
                     }
@@ -3244,6 +3247,26 @@ impl<'a> Cx<'a> {
                     .entity(&a.entities[0])
                     .is_some_and(|e| e.kind == EntityKind::Country)
         })
+    }
+
+    /// `held talks with rebels`, `signed a peace deal with Tuareg rebels`: `with` (the
+    /// trigger's last word or one of the next five words) and, at most two words on, rebels, insurgents or the opposition of no state named.
+    fn with_sub_state(&self, t1: usize) -> bool {
+        let n = self.s.tokens.len();
+        // (the form may end in `with`: `held talks with`)
+        let Some(w) = (t1.saturating_sub(1)..(t1 + 5).min(n))
+            .take_while(|&j| self.s.tokens[j].kind == TokenKind::Word)
+            .find(|&j| self.is(j, "with"))
+        else {
+            return false;
+        };
+        (w + 1..(w + 4).min(n))
+            .take_while(|&j| self.s.tokens[j].kind == TokenKind::Word)
+            .any(|j| {
+                self.s.items.iter().any(|(a, _, it)| {
+                    *a == j && matches!(it, Item::Sector(c) if matches!(c.as_str(), "REB" | "INS" | "OPP"))
+                })
+            })
     }
 
     /// `arrested 12`, `killed three people`, `detained political opponents`: people (a
@@ -4854,6 +4877,22 @@ mod tests {
         // with an object, the verb keeps its frame
         let f = facts("Britain charged two Russians with the poisoning.");
         assert!(has(&f, "GBR", RelationKind::Accusation, "RUS"), "{f:?}");
+    }
+
+    #[test]
+    fn a_government_and_its_own_rebels() {
+        let f = facts("Sudan's government held talks with rebels.");
+        assert!(has(&f, "SDN", RelationKind::Talks, "SDN"), "{f:?}");
+        let f = facts("The Colombian government signed a peace deal with rebels.");
+        assert!(
+            has(&f, "COL", RelationKind::AgreementSigned, "COL"),
+            "{f:?}"
+        );
+        // rebels of a state named are that state's
+        let f = facts("Russia held talks with Syrian rebels.");
+        assert!(has(&f, "RUS", RelationKind::Talks, "SYR"), "{f:?}");
+        // a partner of no kind named is none
+        assert!(facts("Sudan's government held talks with envoys.").is_empty());
     }
 
     #[test]

@@ -4896,6 +4896,14 @@ mod tests {
     }
 
     #[test]
+    fn saying_who_was_behind_an_attack_accuses_them() {
+        let f = facts("The US said Iran was behind the attack on the tanker.");
+        assert!(has(&f, "USA", RelationKind::Accusation, "IRN"), "{f:?}");
+        // responsible for something else is no accusation
+        assert!(facts("Britain said France was responsible for security at the port.").is_empty());
+    }
+
+    #[test]
     fn liberation_movements_act_for_their_state() {
         // the PLO speaks for Palestine; the IRA fought in Northern Ireland, in the UK
         let f = facts("The PLO rejected the Israeli plan.");

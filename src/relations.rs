@@ -2248,6 +2248,9 @@ struct Cx<'a> {
     groups: Vec<(usize, usize)>,
     /// The last answer of [`Cx::subject`]: the trigger, its reading and the subject.
     last_subject: std::cell::Cell<Option<(usize, TriggerPos, Option<usize>)>>,
+    /// Bit `k`: actor `k` (of the first 64) is a city that names an agreement or a
+    /// process (`the Paris agreement`, `the Minsk accords`), no actor.
+    named_after: u64,
 }
 
 /// What the relation stage knows of one token.
@@ -2339,7 +2342,59 @@ impl<'a> Cx<'a> {
             toks,
             groups: Vec::new(),
             last_subject: std::cell::Cell::new(None),
+            named_after: 0,
         }
+        .with_named_after()
+    }
+
+    /// Marks the cities that name an agreement or a process (`the Paris climate
+    /// agreement`, `the Oslo peace accords`, `the Astana talks`): a capital or place
+    /// followed by such a noun, past at most two modifiers of a short list.
+    fn with_named_after(mut self) -> Self {
+        const NAMED: &[&str] = &[
+            "agreement",
+            "agreements",
+            "accord",
+            "accords",
+            "treaty",
+            "protocol",
+            "convention",
+            "conventions",
+            "process",
+            "format",
+            "declaration",
+            "communique",
+            "talks",
+            "deal",
+        ];
+        let s = self.s;
+        for (k, a) in s.actors.iter().enumerate().take(64) {
+            let city = s.items.iter().any(|(i0, _, it)| {
+                *i0 == a.t0 && matches!(it, Item::Entity(_, NameRole::Capital | NameRole::Place))
+            });
+            if !city {
+                continue;
+            }
+            const MODIFIERS: &[&str] = &[
+                "climate",
+                "peace",
+                "nuclear",
+                "ceasefire",
+                "trade",
+                "security",
+                "arms",
+                "border",
+            ];
+            let mut j = a.t1;
+            while j < a.t1 + 2 && MODIFIERS.iter().any(|m| self.is(j, m)) {
+                j += 1;
+            }
+            let named = NAMED.iter().any(|n| self.is(j, n));
+            if named {
+                self.named_after |= 1 << k;
+            }
+        }
+        self
     }
 
     /// For every actor, the first and last actor of its coordinated group; a list needs
@@ -2513,7 +2568,7 @@ impl<'a> Cx<'a> {
 
     fn usable(&self, k: usize) -> bool {
         let a = &self.s.actors[k];
-        !a.media && !a.entities.is_empty()
+        !a.media && !a.entities.is_empty() && (k >= 64 || self.named_after & (1 << k) == 0)
     }
 
     /// Is the trigger at `t0` used as a noun here?
@@ -4901,6 +4956,23 @@ mod tests {
         assert!(has(&f, "USA", RelationKind::Accusation, "IRN"), "{f:?}");
         // responsible for something else is no accusation
         assert!(facts("Britain said France was responsible for security at the port.").is_empty());
+    }
+
+    #[test]
+    fn a_city_that_names_an_agreement_is_no_actor() {
+        for text in [
+            "The US pulled out of the Paris agreement.",
+            "The US pulled out of the Paris climate agreement.",
+        ] {
+            let f = facts(text);
+            assert!(!f.iter().any(|x| x.2 == "FRA"), "{text}: {f:?}");
+        }
+        // a capital for its government still acts
+        let f = facts("Moscow signed a deal with Kiev.");
+        assert!(
+            has(&f, "RUS", RelationKind::AgreementSigned, "UKR"),
+            "{f:?}"
+        );
     }
 
     #[test]

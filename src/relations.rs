@@ -1003,6 +1003,14 @@ const INTENT: &[&str] = &[
     "hopes",
     "able",
     "committed",
+    "willingness",
+    "readiness",
+    "determination",
+    "intention",
+    "desire",
+    "determined",
+    "proposed",
+    "proposes",
 ];
 const HYPOTHETICAL: &[&str] = &[
     "could",
@@ -4973,6 +4981,15 @@ mod tests {
             has(&f, "RUS", RelationKind::AgreementSigned, "UKR"),
             "{f:?}"
         );
+    }
+
+    #[test]
+    fn willingness_to_act_is_a_pledge() {
+        let f = facts("India expressed willingness to resume talks with Pakistan.");
+        assert!(has(&f, "IND", RelationKind::Pledge, "PAK"), "{f:?}");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Talks), "{f:?}");
+        let f = facts("Syrian rebels are determined to stand by Turkey.");
+        assert!(has(&f, "SYR", RelationKind::Pledge, "TUR"), "{f:?}");
     }
 
     #[test]

@@ -4993,6 +4993,22 @@ mod tests {
     }
 
     #[test]
+    fn a_station_is_no_stationing() {
+        for text in [
+            "Iraqi insurgents bombed a police station in Baghdad.",
+            "A bomb went off outside a busy Moscow subway station.",
+        ] {
+            let f = facts(text);
+            assert!(
+                !f.iter().any(|x| x.1 == RelationKind::Deployment),
+                "{text}: {f:?}"
+            );
+        }
+        let f = facts("US troops stationed in Germany were attacked.");
+        assert!(has(&f, "USA", RelationKind::Deployment, "DEU"), "{f:?}");
+    }
+
+    #[test]
     fn liberation_movements_act_for_their_state() {
         // the PLO speaks for Palestine; the IRA fought in Northern Ireland, in the UK
         let f = facts("The PLO rejected the Israeli plan.");

@@ -2375,30 +2375,31 @@ impl<'a> Cx<'a> {
             "talks",
             "deal",
         ];
+        const MODIFIERS: &[&str] = &[
+            "climate",
+            "peace",
+            "nuclear",
+            "ceasefire",
+            "trade",
+            "security",
+            "arms",
+            "border",
+        ];
         let s = self.s;
         for (k, a) in s.actors.iter().enumerate().take(64) {
-            let city = s.items.iter().any(|(i0, _, it)| {
-                *i0 == a.t0 && matches!(it, Item::Entity(_, NameRole::Capital | NameRole::Place))
-            });
-            if !city {
-                continue;
-            }
-            const MODIFIERS: &[&str] = &[
-                "climate",
-                "peace",
-                "nuclear",
-                "ceasefire",
-                "trade",
-                "security",
-                "arms",
-                "border",
-            ];
+            // (the words after first: they rule out nearly every actor without a look
+            // at the items)
             let mut j = a.t1;
             while j < a.t1 + 2 && MODIFIERS.iter().any(|m| self.is(j, m)) {
                 j += 1;
             }
-            let named = NAMED.iter().any(|n| self.is(j, n));
-            if named {
+            if !NAMED.iter().any(|n| self.is(j, n)) {
+                continue;
+            }
+            let city = s.items.iter().any(|(i0, _, it)| {
+                *i0 == a.t0 && matches!(it, Item::Entity(_, NameRole::Capital | NameRole::Place))
+            });
+            if city {
                 self.named_after |= 1 << k;
             }
         }
@@ -3313,7 +3314,8 @@ impl<'a> Cx<'a> {
     }
 
     /// `held talks with rebels`, `signed a peace deal with Tuareg rebels`: `with` (the
-    /// trigger's last word or one of the next five words) and, at most two words on, rebels, insurgents or the opposition of no state named.
+    /// trigger's last word or one of the next five words) and, at most two words on,
+    /// rebels, insurgents or the opposition of no state named.
     fn with_sub_state(&self, t1: usize) -> bool {
         let n = self.s.tokens.len();
         // (the form may end in `with`: `held talks with`)

@@ -77,6 +77,7 @@ mod class {
     pub const DISASTERS: u64 = 1 << 50;
     pub const PUBLISHED: u64 = 1 << 51;
     pub const HELD: u64 = 1 << 52;
+    pub const AGENTS: u64 = 1 << 53;
     /// Not a list: the lower-cased word ends in `ly` and is longer than 4 bytes.
     pub const LY: u64 = 1 << 62;
     /// Not a list: the token has been looked up (a cache of 0 means "not yet").
@@ -137,6 +138,7 @@ const LISTS: &[(u64, &[&str])] = &[
     (class::DISASTERS, DISASTERS),
     (class::PUBLISHED, PUBLISHED),
     (class::HELD, HELD),
+    (class::AGENTS, AGENTS),
 ];
 
 /// The longest word any list may hold: a key packs the word and its length in 16 bytes.
@@ -723,6 +725,33 @@ const PEOPLE: &[&str] = &[
     "dozens",
     "hundreds",
     "thousands",
+];
+/// People named by what they did to others (`the kidnappers of two French reporters`,
+/// `their captors`): who they did it to is no actor of theirs.
+const AGENTS: &[&str] = &[
+    "kidnappers",
+    "kidnapper",
+    "captors",
+    "captor",
+    "abductors",
+    "abductor",
+    "hostage-takers",
+    "killers",
+    "killer",
+    "attackers",
+    "attacker",
+    "assailants",
+    "assailant",
+    "assassins",
+    "assassin",
+    "murderers",
+    "murderer",
+    "hijackers",
+    "hijacker",
+    "jailers",
+    "jailors",
+    "torturers",
+    "executioners",
 ];
 /// People a state holds or represses at home (`detained a Tibetan monk`): with
 /// [`PEOPLE`], the object of a domestic detention or repression.
@@ -1701,6 +1730,21 @@ pub(crate) fn sentence(
             sources.push((Some(k), e));
             confidence = confidence.min(0.5);
         }
+        let mut passive_scene = false;
+        // `Former Saddam deputy arrested in Iraq`, `an Australian engineer had been
+        // abducted in Yemen by armed tribesmen`, `Six Iraqi guards wounded in Mosul`: a
+        // passive detention or attack whose agent is no actor, by the state of the
+        // place named after it (the victims' own state too)
+        if sources.is_empty()
+            && passive
+            && matches!(rule.kind, RelationKind::Detention | RelationKind::Attack)
+            && !target_entities.is_empty()
+            && let Some(e) = cx.scene_where(t0, t1, false)
+        {
+            sources.push((None, e));
+            passive_scene = true;
+            confidence = 0.4;
+        }
         if sources.is_empty() && !target_entities.is_empty() && governed(rule.kind) {
             // the governing actor of the context
             if let Some((i, e)) = cx.context_source(target_entities, t0) {
@@ -1935,7 +1979,9 @@ pub(crate) fn sentence(
                 } else if rule.kind == RelationKind::Attack
                     && subject_noun()
                     && cx.people_follow(t1, false)
-                    && let Some(k) = cx.place_before(t0, &src.1)
+                    && let Some(k) = cx
+                        .main_object(t0, &src.1)
+                        .or_else(|| cx.place_before(t0, &src.1))
                 {
                     // `planes bombed targets in Iraq, killing two people`: the people of
                     // the place named before, not of the attacker's state
@@ -2092,7 +2138,9 @@ pub(crate) fn sentence(
                             || scene_source
                     }
                     // unnamed protesters of the target's own state
-                    (None, Some(_)) => rule.kind == RelationKind::Protest,
+                    // (and the victims of a passive coded to the place: `Iraqi guards
+                    // wounded in Mosul`)
+                    (None, Some(_)) => rule.kind == RelationKind::Protest || passive_scene,
                 };
                 // only a state has a home: an organisation or a person acting on itself
                 // is a misreading (`the UN sent staff to investigate`, `a UN spokesman`)
@@ -2256,9 +2304,11 @@ struct Cx<'a> {
     groups: Vec<(usize, usize)>,
     /// The last answer of [`Cx::subject`]: the trigger, its reading and the subject.
     last_subject: std::cell::Cell<Option<(usize, TriggerPos, Option<usize>)>>,
-    /// Bit `k`: actor `k` (of the first 64) is a city that names an agreement or a
-    /// process (`the Paris agreement`, `the Minsk accords`), no actor.
-    named_after: u64,
+    /// Bit `k`: actor `k` (of the first 64) is no actor here: a city that names an
+    /// agreement or a process (`the Paris agreement`, `the Minsk accords`), the victims
+    /// of an agent noun (`the kidnappers of two French reporters`, `their captors`), or a
+    /// former union naming its member (`the former Soviet republic of Belarus`).
+    unusable: u64,
 }
 
 /// What the relation stage knows of one token.
@@ -2350,9 +2400,10 @@ impl<'a> Cx<'a> {
             toks,
             groups: Vec::new(),
             last_subject: std::cell::Cell::new(None),
-            named_after: 0,
+            unusable: 0,
         }
         .with_named_after()
+        .with_victims()
     }
 
     /// Marks the cities that name an agreement or a process (`the Paris climate
@@ -2400,7 +2451,48 @@ impl<'a> Cx<'a> {
                 *i0 == a.t0 && matches!(it, Item::Entity(_, NameRole::Capital | NameRole::Place))
             });
             if city {
-                self.named_after |= 1 << k;
+                self.unusable |= 1 << k;
+            }
+        }
+        self
+    }
+
+    /// Marks the actors that only qualify another noun: the victims of an agent noun
+    /// (`the kidnappers of two French reporters`, `their captors`, `the Iraqi
+    /// kidnappers of French reporters`) and a former union before `republic of` and its
+    /// member (`the former Soviet republic of Belarus`, `the former Yugoslav republic of
+    /// Macedonia`).
+    fn with_victims(mut self) -> Self {
+        let s = self.s;
+        let n = s.tokens.len();
+        for (k, a) in s.actors.iter().enumerate().take(64) {
+            // `the kidnappers of [two] [French] reporters`: `of`, at most three words
+            // (a number, a determiner, lower-case modifiers) before the actor
+            let mut j = a.t0;
+            let mut words = 0;
+            while j > 0
+                && words < 3
+                && s.tokens[j - 1].kind == TokenKind::Word
+                && !self.has(j - 1, class::OF)
+                && !self.has(j - 1, class::PREPS)
+                && !self.w(j - 1).starts_with(char::is_uppercase)
+            {
+                j -= 1;
+                words += 1;
+            }
+            let of_agent = j >= 2 && self.has(j - 1, class::OF) && self.has(j - 2, class::AGENTS);
+            // `Niger's kidnappers`, `their captors`: an owner right before the agent noun
+            let owner_agent = a.possessive && a.t1 < n && self.has(a.t1, class::AGENTS);
+            // `the former Soviet republic of Belarus`: the union is no actor when a member
+            // is named right after
+            let former = a.t1 + 2 < n
+                && a.t0 > 0
+                && self.is(a.t0 - 1, "former")
+                && (self.is(a.t1, "republic") || self.is(a.t1, "republics"))
+                && self.has(a.t1 + 1, class::OF)
+                && self.toks[a.t1 + 2].start.is_some();
+            if of_agent || owner_agent || former {
+                self.unusable |= 1 << k;
             }
         }
         self
@@ -2577,7 +2669,7 @@ impl<'a> Cx<'a> {
 
     fn usable(&self, k: usize) -> bool {
         let a = &self.s.actors[k];
-        !a.media && !a.entities.is_empty() && (k >= 64 || self.named_after & (1 << k) == 0)
+        !a.media && !a.entities.is_empty() && (k >= 64 || self.unusable & (1 << k) == 0)
     }
 
     /// Is the trigger at `t0` used as a noun here?
@@ -2605,6 +2697,8 @@ impl<'a> Cx<'a> {
         };
         self.has(t0 - 1, class::DETS)
             || possessive(p)
+            // (`where more protests ended`)
+            || p.eq_ignore_ascii_case(b"more") && self.bytes(t0).ends_with(b"s")
             || adjective_after_det()
             || self.has(t0 - 1, class::NOUN_MODIFIERS) && !p.iter().any(u8::is_ascii_uppercase)
     }
@@ -2679,16 +2773,37 @@ impl<'a> Cx<'a> {
     /// right before `in`, `near`, `outside`, `during`, `after` or the end of the
     /// sentence, with no object: `engineers kidnapped in Pakistan`, `two soldiers
     /// reportedly killed`. (`Hamas attacked on October 7` keeps its active reading.)
+    ///
+    /// The phrase before may also be a noun or a number of no actor (`Australian employee
+    /// of Canadian oil company reportedly abducted in Yemen`, `US diplomat among 7
+    /// injured in Islamabad`), and `shot dead` is one too.
     fn reduced_passive(&self, t0: usize, t1: usize) -> bool {
         t1 == t0 + 1
-            && self.w(t0).ends_with("ed")
+            && (self.w(t0).ends_with("ed") || self.is(t0, "shot"))
             && self
                 .skip_left(t0)
-                .and_then(|p| self.ending(p + 1))
-                .is_some_and(|k| !self.s.actors[k].possessive)
+                .is_some_and(|p| match self.ending(p + 1) {
+                    Some(k) => !self.s.actors[k].possessive,
+                    None => {
+                        self.s.tokens[p].kind == TokenKind::Word
+                            && !self.has(
+                                p,
+                                class::AUX
+                                    | class::HAVE_DO
+                                    | class::CLAUSE
+                                    | class::AND_OR_TO
+                                    | class::PREPS
+                                    | class::DETS
+                                    | class::SPEECH,
+                            )
+                            && !["they", "he", "she", "we", "i", "you", "it", "police"]
+                                .iter()
+                                .any(|w| self.is(p, w))
+                    }
+                })
             && (t1 >= self.s.tokens.len()
                 || self.is_char(t1, b'.')
-                || ["in", "near", "outside", "during", "after"]
+                || ["in", "near", "outside", "during", "after", "dead"]
                     .iter()
                     .any(|w| self.is(t1, w)))
     }
@@ -2894,11 +3009,20 @@ impl<'a> Cx<'a> {
             && t0 > 0
             && self.is_char(t0 - 1, b',')
         {
-            let first = self.actors_before(t0).last();
-            return first
-                .into_iter()
-                .flat_map(|f| f..self.first_after(t0))
-                .find(|&k| self.eligible_subject(k, t0));
+            return self.main_subject(t0);
+        }
+        // `Baghdad Bombings Kill One US Soldier, Wound 13`: a title-case verb right after
+        // a comma, a verb trigger shortly before it, is that verb's second (no actor
+        // stands between the comma and the verb)
+        if pos == TriggerPos::Verb
+            && t0 > 1
+            && self.is_char(t0 - 1, b',')
+            && self.w(t0).starts_with(|c: char| c.is_ascii_uppercase())
+            && let Some(v) = (t0.saturating_sub(8)..t0 - 1)
+                .rev()
+                .find(|&j| self.toks[j].verb_end)
+        {
+            return self.subject_of(v, pos);
         }
         // `..., and criticized X`: the second of two verb phrases takes the main subject
         if pos == TriggerPos::Verb
@@ -2910,14 +3034,7 @@ impl<'a> Cx<'a> {
                 p
             };
             if self.is(p, "and") && self.ending(p).is_none() {
-                let first = self.actors_before(t0).last();
-                if let Some(k) = first
-                    .into_iter()
-                    .flat_map(|f| f..self.first_after(t0))
-                    .find(|&k| self.eligible_subject(k, t0))
-                {
-                    return Some(k);
-                }
+                return self.main_subject(t0);
             }
         }
         let mut found = self
@@ -2937,6 +3054,60 @@ impl<'a> Cx<'a> {
         // the subject is its antecedent (only a relative after the subject found counts,
         // so it is looked for only there)
         let k = found?;
+        // `uncertainty over whether their kidnappers had demanded a ransom`, `said that
+        // troops attacked`: a clause opened after the actor found, whose own subject (a
+        // lower-case noun right before the verb, past auxiliaries and adverbs) is no
+        // actor, has no subject named
+        // (an infinitive's subject is its governing verb's: `said the US would leave
+        // while continuing to fight ISIS`; a noun of the speaker's own side is left
+        // to the actor found: `said his country does not plan to deploy`)
+        if pos == TriggerPos::Verb {
+            let mut q = self.skip_left(t0);
+            while let Some(p) = q.filter(|&p| self.has(p, class::AUX) && !self.has(p, class::TO)) {
+                q = self.skip_left(p);
+            }
+            if let Some(p) = q
+                && p >= actors[k].t1
+                && !self.has(p, class::TO)
+                && ![
+                    "country",
+                    "government",
+                    "administration",
+                    "nation",
+                    "army",
+                    "military",
+                    "forces",
+                    "troops",
+                    "regime",
+                    "leadership",
+                    "authorities",
+                ]
+                .iter()
+                .any(|w| self.is(p, w))
+                && self.ending(p + 1).is_none()
+                && self.s.tokens[p].kind == TokenKind::Word
+                && self.w(p).starts_with(|c: char| c.is_ascii_lowercase())
+                && !self.has(
+                    p,
+                    class::CLAUSE
+                        | class::PREPS
+                        | class::DETS
+                        | class::AND_OR_TO
+                        | class::SPEECH
+                        | class::LY,
+                )
+                && (actors[k].t1..p).any(|j| {
+                    // (`Russia and Turkey, whose ministers met`: the antecedent's own)
+                    self.has(j, class::CLAUSE)
+                        && !self.has(j, class::WHICH_WHO)
+                        && !self.is(j, "whose")
+                        && !self.is(j, "whom")
+                        || self.is(j, "whether")
+                })
+            {
+                return None;
+            }
+        }
         // `Mali, which borders Niger, signed`: an actor of a relative clause closed before
         // the verb is not the verb's subject; the clause's antecedent is
         // (`The Saudi-led coalition, which is fighting the Houthis, bombed`: the
@@ -2958,6 +3129,21 @@ impl<'a> Cx<'a> {
             Some(r) => self.ending(r - 1).filter(|&a| self.usable(a)),
             None => found,
         }
+    }
+
+    /// The subject of the sentence's main clause, for a second verb phrase or a
+    /// participial clause at `t0`: the first eligible actor, named before the first verb
+    /// trigger (`Militants said they had beheaded an American hostage and threatened
+    /// to kill a British captive`: the hostage is the first verb's object, and the
+    /// subject is no actor).
+    fn main_subject(&self, t0: usize) -> Option<usize> {
+        let first_verb = (0..t0).find(|&j| self.toks[j].verb_end);
+        let first = self.actors_before(t0).last();
+        first
+            .into_iter()
+            .flat_map(|f| f..self.first_after(t0))
+            .find(|&k| self.eligible_subject(k, t0))
+            .filter(|&k| first_verb.is_none_or(|v| self.s.actors[k].t0 <= v))
     }
 
     /// The last `which`/`who` right after a comma before `t0` and after token `past`,
@@ -3291,6 +3477,29 @@ impl<'a> Cx<'a> {
                     && &self.s.actors[k].entities == want
                     && self.s.actors[k].sector != self.s.actors[src].sector
             })
+    }
+
+    /// `Israeli helicopters attacked a Hamas training camp, killing 14 militants`: for a
+    /// participle after a comma, the first actor after the main clause's verb trigger
+    /// (no comma between) other than `source`: those its people belong to.
+    fn main_object(&self, t0: usize, source: &EntityId) -> Option<usize> {
+        if !(t0 > 1 && self.is_char(t0 - 1, b',') && self.w(t0).ends_with("ing")) {
+            return None;
+        }
+        // (the clause's first verb: `attacked a Hamas training camp`)
+        let lo = (t0.saturating_sub(WINDOW)..t0 - 1)
+            .rev()
+            .find(|&j| self.is_char(j, b','))
+            .map_or(t0.saturating_sub(WINDOW), |c| c + 1);
+        let v = (lo..t0 - 1).find(|&j| self.toks[j].verb_end)?;
+        (0..self.s.actors.len()).find(|&k| {
+            let a = &self.s.actors[k];
+            a.t0 > v
+                && a.t1 < t0
+                && self.usable(k)
+                && !self.is_speaker(k)
+                && !a.entities.contains(source)
+        })
     }
 
     /// The last state named as a place before the trigger (`in Iraq's city of Falluja`,
@@ -3713,6 +3922,11 @@ impl<'a> Cx<'a> {
     /// most eight words after the trigger (`t0..t1`) with no punctuation between, or
     /// ending at most eight words before it (`In Harare, police arrested ...`).
     fn scene(&self, t0: usize, t1: usize) -> Option<EntityId> {
+        self.scene_where(t0, t1, true)
+    }
+
+    /// [`Cx::scene`], after the trigger only unless `before`.
+    fn scene_where(&self, t0: usize, t1: usize, before: bool) -> Option<EntityId> {
         let no_break = |a: usize, b: usize| !(a..b).any(|j| self.has(j, class::PUNCT_STOPS));
         let scene_prep = |j: usize| {
             ["in", "near", "outside", "inside"]
@@ -3736,7 +3950,7 @@ impl<'a> Cx<'a> {
                     && self.usable(k)
                     && a.entities.len() == 1
                     && (a.t0 >= t1 && a.t0 - t1 <= 8 && no_break(t1, a.t0)
-                        || a.t1 <= t0 && t0 - a.t1 <= 8)
+                        || before && a.t1 <= t0 && t0 - a.t1 <= 8)
             })
             .map(|(_, a)| a.entities[0].clone())
             .find(|e| {
@@ -6399,5 +6613,63 @@ mod tests {
     fn a_speech_verb_that_is_the_trigger_keeps_its_subject() {
         let f = facts("Russia insisted that Ukraine pay its gas debts.");
         assert!(has(&f, "RUS", RelationKind::Demand, "UKR"), "{f:?}");
+    }
+
+    #[test]
+    fn the_victims_of_an_agent_noun_are_no_actors() {
+        let f = facts("The Iraqi kidnappers of two French reporters demanded a ransom.");
+        assert!(
+            has(&f, "IRQ", RelationKind::Demand, "IRQ") || f.is_empty(),
+            "{f:?}"
+        );
+        assert!(!f.iter().any(|x| x.0 == "FRA"), "{f:?}");
+        // a former union before `republic of` and its member
+        let f = facts("The EU may impose sanctions on the former Soviet republic of Belarus.");
+        assert!(!f.iter().any(|x| x.2 == "RUS"), "{f:?}");
+    }
+
+    #[test]
+    fn a_clause_whose_subject_is_an_unnamed_noun_has_no_actor() {
+        let f = facts(
+            "Paris held talks on two French journalists amid doubts over whether \
+             their captors had demanded a ransom.",
+        );
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Demand), "{f:?}");
+        // a noun of the actor's own side is the actor's
+        let f = facts("Germany said the army will not deploy troops to Mali.");
+        assert!(has(&f, "DEU", RelationKind::Deployment, "MLI"), "{f:?}");
+        // `where more protests ended`: a noun
+        let f = facts("Kenya, where more protests ended in violence, was calm.");
+        assert!(has(&f, "KEN", RelationKind::Protest, "KEN"), "{f:?}");
+    }
+
+    #[test]
+    fn a_second_verb_takes_the_main_subject_only_when_it_is_named_first() {
+        let f = facts(
+            "Gunmen said they had kidnapped an American engineer and threatened to \
+             kill a British nurse.",
+        );
+        assert!(!f.iter().any(|x| x.0 == "USA"), "{f:?}");
+        // `Kabul Blasts Kill ..., Wound ...`: a headline's second verb after a comma
+        let f = facts("Kabul Blasts Kill Two German Soldiers, Wound Five");
+        assert!(!has(&f, "DEU", RelationKind::Attack, "DEU"), "{f:?}");
+    }
+
+    #[test]
+    fn the_people_a_participle_kills_are_of_the_main_clauses_object() {
+        let f =
+            facts("Israeli aircraft bombed a Hamas compound on Sunday, killing nine militants.");
+        assert!(has(&f, "ISR", RelationKind::Attack, "hamas"), "{f:?}");
+        assert!(!has(&f, "ISR", RelationKind::Attack, "ISR"), "{f:?}");
+    }
+
+    #[test]
+    fn a_headline_passive_is_coded_to_the_place_it_happened() {
+        let f = facts("Canadian aid worker of British charity reportedly abducted in Somalia");
+        assert!(has(&f, "SOM", RelationKind::Detention, "CAN"), "{f:?}");
+        let f = facts("Two Kenyan policemen wounded in Nairobi");
+        assert!(has(&f, "KEN", RelationKind::Attack, "KEN"), "{f:?}");
+        let f = facts("Three Belgian tourists shot dead near Cairo");
+        assert!(has(&f, "EGY", RelationKind::Attack, "BEL"), "{f:?}");
     }
 }

@@ -1788,6 +1788,11 @@ pub(crate) fn sentence(
                     // (`if it is attacked, Norway's foreign minister said`: the speaker is
                     // no place)
                     && !cx.is_speaker(k)
+                    // (a place: `in`, `near`, `outside` ... at most two words before it;
+                    // `killed when a suicide car bomber attacked a U.S. convoy` names no
+                    // place)
+                    && (s.actors[k].t0.saturating_sub(3)..s.actors[k].t0)
+                        .any(|j| cx.has(j, class::PLACE_PREPS) || cx.is(j, "inside"))
                     && !s.actors[k]
                         .entities
                         .iter()

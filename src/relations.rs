@@ -558,6 +558,9 @@ const LIGHT_VERBS: &[&str] = &[
 const AUX: &[&str] = &[
     "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can", "may",
     "might", "should", "must", "did", "does", "do", "be", "been", "not", "n't", "to",
+    // (the halves of a contraction: `didn`, `'`, `t`)
+    "t", "didn", "doesn", "don", "isn", "wasn", "aren", "weren", "hasn", "haven", "hadn", "couldn",
+    "wouldn", "shouldn", "mustn",
 ];
 const ADVERB_SKIP: &[&str] = &[
     "also",
@@ -964,6 +967,8 @@ const NOUN_MODIFIERS: &[&str] = &[
 const NEGATORS: &[&str] = &[
     "not",
     "n't",
+    // (`didn't` is tokenized `didn`, `'`, `t`: the `t` after an apostrophe)
+    "t",
     "never",
     "neither",
     "nor",
@@ -1043,6 +1048,7 @@ const INTENT: &[&str] = &[
 ];
 const HYPOTHETICAL: &[&str] = &[
     "could",
+    "can",
     "might",
     "may",
     "if",
@@ -1456,8 +1462,14 @@ pub(crate) fn sentence(
         ) && rule.pos == TriggerPos::Verb
             && cx.participle_from_or_of(t0, t1, rule.kind)
             && !cx.is_passive(t0, t1);
+        // (`two French reporters still held hostage in Iraq`: the words together are
+        // a passive, the active holds someone hostage)
+        let held_hostage = t1 == t0 + 2
+            && (cx.is(t0, "held") || cx.is(t0, "taken"))
+            && (cx.is(t0 + 1, "hostage") || cx.is(t0 + 1, "captive"));
         let passive = rule.pos == TriggerPos::Verb
             && (cx.is_passive(t0, t1)
+                || held_hostage
                 || matches!(rule.kind, RelationKind::Attack | RelationKind::Detention)
                     && cx.reduced_passive(t0, t1)
                 || named_before_passive);
@@ -2062,7 +2074,7 @@ pub(crate) fn sentence(
                 // (`the police, who could assault them`: a relative clause; `may have
                 // massacred`: a possibility in the past)
                 let relative = j > 0 && ["who", "which", "that"].iter().any(|w| cx.is(j - 1, w));
-                ["may", "might", "could"].iter().any(|w| cx.is(j, w))
+                ["may", "might", "could", "can"].iter().any(|w| cx.is(j, w))
                     && !cx.month_may(j)
                     && !relative
                     && !cx.is(j + 1, "have")
@@ -4201,6 +4213,8 @@ impl<'a> Cx<'a> {
             }
             // the lists are disjoint, so the order of these tests is that of a `match`
             if c & class::NEGATORS != 0
+                && !(self.is(t, "t")
+                    && !(t > 0 && (self.is_char(t - 1, b'\'') || self.w(t - 1) == "’")))
                 || pos == TriggerPos::Noun && steps <= 2 && self.w(t).eq_ignore_ascii_case("no")
             {
                 negated = true;
@@ -6676,5 +6690,32 @@ mod tests {
         assert!(has(&f, "KEN", RelationKind::Attack, "KEN"), "{f:?}");
         let f = facts("Three Belgian tourists shot dead near Cairo");
         assert!(has(&f, "EGY", RelationKind::Attack, "BEL"), "{f:?}");
+    }
+
+    #[test]
+    fn contractions_negate_and_can_is_a_possibility() {
+        // `didn't` is tokenized `didn`, `'`, `t`
+        for text in [
+            "Chad didn't attack Sudan.",
+            "Chad won't attack Sudan.",
+            "Chad can\u{2019}t attack Sudan.",
+        ] {
+            let f = facts(text);
+            assert!(
+                f.iter().all(|x| x.3 == Modality::Negated) && !f.is_empty(),
+                "{text}: {f:?}"
+            );
+        }
+        // a hostile act a state says it can do is a threat
+        let f = facts("Iranian missiles can hit any city in Israel, a general said.");
+        assert!(has(&f, "IRN", RelationKind::Threat, "ISR"), "{f:?}");
+        assert!(!has(&f, "IRN", RelationKind::Attack, "ISR"), "{f:?}");
+    }
+
+    #[test]
+    fn held_hostage_together_is_a_passive() {
+        let f = facts("Two Nepalese engineers still held hostage in Iraq were freed.");
+        assert!(has(&f, "IRQ", RelationKind::Detention, "NPL"), "{f:?}");
+        assert!(!has(&f, "NPL", RelationKind::Detention, "IRQ"), "{f:?}");
     }
 }

@@ -1328,7 +1328,13 @@ pub(crate) fn sentence(
                 .iter()
                 .any(|w| cx.is(*t1, w))
                 && cx.is(t1 + 1, "with");
-            !(caption || state || pronoun_with || cx.is_passive(*t0, *t1))
+            // (`earthquakes kill 23, leave thousands in shelters`: people left somewhere
+            // are put there; one leaves a place)
+            let people = cx.toks.get(*t1).is_some_and(|t| t.start.is_none())
+                && (cx.has(*t1, class::PEOPLE)
+                    || cx.w(*t1).starts_with(|c: char| c.is_ascii_digit())
+                        && !cx.has(t1 + 1, class::UNITS));
+            !(caption || state || pronoun_with || people || cx.is_passive(*t0, *t1))
         })
         // `taken back`, `came back from`, `take their citizens back`: the adverb
         .filter(|(t0, t1, r)| r.pos == TriggerPos::Noun || *t1 != t0 + 1 || !cx.adverb_back(*t0))
@@ -6717,5 +6723,13 @@ mod tests {
         let f = facts("Two Nepalese engineers still held hostage in Iraq were freed.");
         assert!(has(&f, "IRQ", RelationKind::Detention, "NPL"), "{f:?}");
         assert!(!has(&f, "NPL", RelationKind::Detention, "IRQ"), "{f:?}");
+    }
+
+    #[test]
+    fn leaving_people_somewhere_is_no_withdrawal() {
+        let f = facts("Floods in Chad killed 40 and left thousands in camps.");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Withdrawal), "{f:?}");
+        let f = facts("Turkish troops left Syria in 2019.");
+        assert!(has(&f, "TUR", RelationKind::Withdrawal, "SYR"), "{f:?}");
     }
 }

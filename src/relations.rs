@@ -6732,4 +6732,15 @@ mod tests {
         let f = facts("Turkish troops left Syria in 2019.");
         assert!(has(&f, "TUR", RelationKind::Withdrawal, "SYR"), "{f:?}");
     }
+
+    #[test]
+    fn claiming_an_attack_is_the_attack() {
+        let f = facts("The Islamic State group claimed responsibility for the bombing in Kabul.");
+        assert!(
+            has(&f, "islamic-state", RelationKind::Attack, "AFG"),
+            "{f:?}"
+        );
+        // no attack noun, no attack
+        assert!(facts("Chad claimed responsibility for the delay in Niger.").is_empty());
+    }
 }

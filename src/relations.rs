@@ -3047,6 +3047,23 @@ impl<'a> Cx<'a> {
         {
             return self.subject_of(v, pos);
         }
+        // `An attack by al-Shabaab killed 20 people`: the agent of an event noun that
+        // ends right before the verb is its subject
+        if pos == TriggerPos::Verb
+            && let Some(p) = self.skip_left(t0)
+            && let Some(k) = self.ending(p + 1)
+            && actors[k].t0 >= 2
+            && self.is(actors[k].t0 - 1, "by")
+            && self.usable(k)
+            && self
+                .s
+                .items
+                .iter()
+                .any(|(_, b, it)| *b == actors[k].t0 - 1 && matches!(it, Item::Trigger(_)))
+            && !self.toks[actors[k].t0 - 2].verb_end
+        {
+            return Some(k);
+        }
         // `..., and criticized X`: the second of two verb phrases takes the main subject
         if pos == TriggerPos::Verb
             && let Some(p) = self.skip_left(t0)
@@ -6742,5 +6759,13 @@ mod tests {
         );
         // no attack noun, no attack
         assert!(facts("Chad claimed responsibility for the delay in Niger.").is_empty());
+    }
+
+    #[test]
+    fn the_agent_of_an_event_noun_is_the_verbs_subject() {
+        let f = facts("An attack by al-Shabaab killed 20 people in Mogadishu.");
+        assert!(has(&f, "al-shabaab", RelationKind::Attack, "SOM"), "{f:?}");
+        let f = facts("A raid by Israeli troops wounded three Palestinians.");
+        assert!(has(&f, "ISR", RelationKind::Attack, "PSE"), "{f:?}");
     }
 }

@@ -3074,6 +3074,18 @@ impl<'a> Cx<'a> {
                 p
             };
             if self.is(p, "and") && self.ending(p).is_none() {
+                // `Erdogan said it would be a joint operation ..., and urged Nato to act`:
+                // after a comma, the second verb phrase of a sentence that opens with a
+                // speaker is the speaker's
+                if p > 0
+                    && self.is_char(p - 1, b',')
+                    && let Some(k) = (0..actors.len()).find(|&k| self.usable(k))
+                    && self.is_speaker(k)
+                    && !self.introduced_by_prep(k)
+                    && (0..actors[k].t0).all(|j| !self.toks[j].verb_end)
+                {
+                    return Some(k);
+                }
                 return self.main_subject(t0);
             }
         }
@@ -6767,5 +6779,15 @@ mod tests {
         assert!(has(&f, "al-shabaab", RelationKind::Attack, "SOM"), "{f:?}");
         let f = facts("A raid by Israeli troops wounded three Palestinians.");
         assert!(has(&f, "ISR", RelationKind::Attack, "PSE"), "{f:?}");
+    }
+
+    #[test]
+    fn a_second_verb_after_a_speakers_clause_is_the_speakers() {
+        let f = facts(
+            "Erdogan said the operation would involve Syrian rebels backed by Ankara, \
+             and urged Nato to help.",
+        );
+        assert!(has(&f, "TUR", RelationKind::Demand, "nato"), "{f:?}");
+        assert!(!has(&f, "SYR", RelationKind::Demand, "nato"), "{f:?}");
     }
 }

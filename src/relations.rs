@@ -1331,9 +1331,7 @@ pub(crate) fn sentence(
             // (`earthquakes kill 23, leave thousands in shelters`: people left somewhere
             // are put there; one leaves a place)
             let people = cx.toks.get(*t1).is_some_and(|t| t.start.is_none())
-                && (cx.has(*t1, class::PEOPLE)
-                    || cx.w(*t1).starts_with(|c: char| c.is_ascii_digit())
-                        && !cx.has(t1 + 1, class::UNITS));
+                && (cx.has(*t1, class::PEOPLE) || cx.head_count(*t1));
             !(caption || state || pronoun_with || people || cx.is_passive(*t0, *t1))
         })
         // `taken back`, `came back from`, `take their citizens back`: the adverb
@@ -2740,6 +2738,18 @@ impl<'a> Cx<'a> {
         None
     }
 
+    /// The first token left of `t0` past adverbs and auxiliaries; with `stop_at_to`, an
+    /// infinitive's `to` ends the walk and is returned.
+    fn before_auxiliaries(&self, t0: usize, stop_at_to: bool) -> Option<usize> {
+        let mut q = self.skip_left(t0);
+        while let Some(p) =
+            q.filter(|&p| self.has(p, class::AUX) && !(stop_at_to && self.has(p, class::TO)))
+        {
+            q = self.skip_left(p);
+        }
+        q
+    }
+
     fn is_passive(&self, t0: usize, t1: usize) -> bool {
         let participle = participle_ending(self.bytes(t0)) || self.has(t0, class::PARTICIPLES);
         // `were kicked out`; `Eritreans deported by Libya` (a reduced passive)
@@ -3012,11 +3022,10 @@ impl<'a> Cx<'a> {
         let actors = &self.s.actors;
         if pos == TriggerPos::Verb {
             // `an agreement that allowed ...`, `Bazoum, who ...`: the antecedent
-            let mut q = self.skip_left(t0);
-            while let Some(p) = q.filter(|&p| self.has(p, class::AUX)) {
-                q = self.skip_left(p);
-            }
-            if let Some(p) = q.filter(|&p| self.has(p, class::RELATIVES)) {
+            if let Some(p) = self
+                .before_auxiliaries(t0, false)
+                .filter(|&p| self.has(p, class::RELATIVES))
+            {
                 let before = if p > 0 && self.is_char(p - 1, b',') {
                     p - 1
                 } else {
@@ -3113,52 +3122,47 @@ impl<'a> Cx<'a> {
         // (an infinitive's subject is its governing verb's: `said the US would leave
         // while continuing to fight ISIS`; a noun of the speaker's own side is left
         // to the actor found: `said his country does not plan to deploy`)
-        if pos == TriggerPos::Verb {
-            let mut q = self.skip_left(t0);
-            while let Some(p) = q.filter(|&p| self.has(p, class::AUX) && !self.has(p, class::TO)) {
-                q = self.skip_left(p);
-            }
-            if let Some(p) = q
-                && p >= actors[k].t1
-                && !self.has(p, class::TO)
-                && ![
-                    "country",
-                    "government",
-                    "administration",
-                    "nation",
-                    "army",
-                    "military",
-                    "forces",
-                    "troops",
-                    "regime",
-                    "leadership",
-                    "authorities",
-                ]
-                .iter()
-                .any(|w| self.is(p, w))
-                && self.ending(p + 1).is_none()
-                && self.s.tokens[p].kind == TokenKind::Word
-                && self.w(p).starts_with(|c: char| c.is_ascii_lowercase())
-                && !self.has(
-                    p,
-                    class::CLAUSE
-                        | class::PREPS
-                        | class::DETS
-                        | class::AND_OR_TO
-                        | class::SPEECH
-                        | class::LY,
-                )
-                && (actors[k].t1..p).any(|j| {
-                    // (`Russia and Turkey, whose ministers met`: the antecedent's own)
-                    self.has(j, class::CLAUSE)
-                        && !self.has(j, class::WHICH_WHO)
-                        && !self.is(j, "whose")
-                        && !self.is(j, "whom")
-                        || self.is(j, "whether")
-                })
-            {
-                return None;
-            }
+        if pos == TriggerPos::Verb
+            && let Some(p) = self.before_auxiliaries(t0, true)
+            && p >= actors[k].t1
+            && !self.has(p, class::TO)
+            && ![
+                "country",
+                "government",
+                "administration",
+                "nation",
+                "army",
+                "military",
+                "forces",
+                "troops",
+                "regime",
+                "leadership",
+                "authorities",
+            ]
+            .iter()
+            .any(|w| self.is(p, w))
+            && self.ending(p + 1).is_none()
+            && self.s.tokens[p].kind == TokenKind::Word
+            && self.w(p).starts_with(|c: char| c.is_ascii_lowercase())
+            && !self.has(
+                p,
+                class::CLAUSE
+                    | class::PREPS
+                    | class::DETS
+                    | class::AND_OR_TO
+                    | class::SPEECH
+                    | class::LY,
+            )
+            && (actors[k].t1..p).any(|j| {
+                // (`Russia and Turkey, whose ministers met`: the antecedent's own)
+                self.has(j, class::CLAUSE)
+                    && !self.has(j, class::WHICH_WHO)
+                    && !self.is(j, "whose")
+                    && !self.is(j, "whom")
+                    || self.is(j, "whether")
+            })
+        {
+            return None;
         }
         // `Mali, which borders Niger, signed`: an actor of a relative clause closed before
         // the verb is not the verb's subject; the clause's antecedent is
@@ -3601,14 +3605,18 @@ impl<'a> Cx<'a> {
         (t1..(t1 + 4).min(self.s.tokens.len()))
             .take_while(|&j| self.s.tokens[j].kind == TokenKind::Word)
             .any(|j| {
-                let w = self.w(j);
                 let sub_state_noun = self.s.items.iter().any(|(a, _, it)| *a == j && matches!(it, Item::Sector(c) if !matches!(c.as_str(), "GOV" | "MIL" | "DIP")));
-                let head_count = w.starts_with(|c: char| c.is_ascii_digit()) && !self.has(j + 1, class::UNITS);
+                let head_count = self.head_count(j);
                 sub_state_noun
                     || head_count
                     || self.has(j, class::PEOPLE)
                     || held && self.has(j, class::HELD)
             })
+    }
+
+    /// `arresting 12`: a number of people (not `13 billion`).
+    fn head_count(&self, j: usize) -> bool {
+        self.w(j).starts_with(|c: char| c.is_ascii_digit()) && !self.has(j + 1, class::UNITS)
     }
 
     /// The actor who said the clause the trigger is in: `Russia said that Sudan must`.

@@ -6126,6 +6126,36 @@ mod tests {
     }
 
     #[test]
+    fn groups_of_people_in_a_state_act_at_home() {
+        // the sector nouns of `data/sectors.tsv` before `in` + state
+        for (text, state, kind) in [
+            (
+                "Striking miners in Bolivia demanded higher wages.",
+                "BOL",
+                RelationKind::Demand,
+            ),
+            (
+                "Rioters in Kenya attacked police stations.",
+                "KEN",
+                RelationKind::Attack,
+            ),
+            (
+                "Opposition supporters in Togo demanded new elections.",
+                "TGO",
+                RelationKind::Demand,
+            ),
+            (
+                "Islamists in Algeria demanded an Islamic state.",
+                "DZA",
+                RelationKind::Demand,
+            ),
+        ] {
+            let f = facts(text);
+            assert!(has(&f, state, kind, state), "{text}: {f:?}");
+        }
+    }
+
+    #[test]
     fn who_reacts_to_an_event_is_not_its_agent() {
         let f = facts("Saudi Arabia denounced the attack on its embassy in Tehran.");
         assert!(has(&f, "SAU", RelationKind::Condemnation, "IRN"), "{f:?}");

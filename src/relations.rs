@@ -1177,7 +1177,9 @@ pub(crate) fn sentence(
             let fits = |r: &&crate::lexicon::Trigger| (r.pos == TriggerPos::Noun) == noun_ctx;
             let mut fitting = rows.iter().map(|&r| &lex.triggers[r]).filter(fits);
             let holds = |r: &crate::lexicon::Trigger| {
-                cx.object_noun_ok(t0, t1, r) && cx.target_kind_ok(t1, r) && cx.particle_ok(t1, r)
+                cx.object_noun_ok(t0, t1, r)
+                    && cx.target_kind_ok(t0, t1, r)
+                    && cx.particle_ok(t1, r)
             };
             match fitting.next() {
                 Some(r) if r.pos == TriggerPos::Noun || holds(r) => Some(r),
@@ -4090,7 +4092,10 @@ impl<'a> Cx<'a> {
                 !self.is_possessive_mark(j)
                     && (t.kind != TokenKind::Word
                         || !self.w(j).starts_with(char::is_lowercase)
-                        || self.has(j, class::PREPS | class::CLAUSE | class::AND_OR_TO))
+                        || self.has(
+                            j,
+                            class::PREPS | class::CLAUSE | class::AND_OR_TO | class::AUX,
+                        ))
             };
             let named = |b: &Actor| b.person.is_some() && !b.possessive && ends_phrase(b.t1);
             // a head of state or government: the actor's last word or the word after it
@@ -4137,8 +4142,9 @@ impl<'a> Cx<'a> {
     /// For a verb rule with `=kind` conditions: whether an actor that fits them starts
     /// within a few words after the trigger, in its clause. Tested when the rule is
     /// chosen, so that a later rule sharing the form is tried when it fails (`welcomed
-    /// Putin` is a visit, `welcomed the decision` is support).
-    fn target_kind_ok(&self, t1: usize, rule: &crate::lexicon::Trigger) -> bool {
+    /// Putin` is a visit, `welcomed the decision` is support); of a passive, the subject
+    /// (`the Cuban delegation was received by the Mexican president`).
+    fn target_kind_ok(&self, t0: usize, t1: usize, rule: &crate::lexicon::Trigger) -> bool {
         if !rule.target.iter().any(|s| matches!(s, Slot::TargetKind(_))) {
             return true;
         }
@@ -4148,6 +4154,15 @@ impl<'a> Cx<'a> {
                 _ => true,
             })
         };
+        // (the actor right before the auxiliaries: the subject is not worked out yet)
+        if rule.pos == TriggerPos::Verb
+            && self.is_passive(t0, t1)
+            && let Some(k) = self
+                .before_auxiliaries(t0, false)
+                .and_then(|p| self.ending(p + 1))
+        {
+            return self.s.actors[k].entities.iter().any(|e| fits(k, e));
+        }
         // a state named as itself is the very object (`suspended Niger`, `suspended the
         // Central African Republic`; not `suspends helicopter flights after Japan crash`)
         let near = if rule.target.contains(&Slot::TargetKind(EntityKind::Country)) {
@@ -6123,6 +6138,18 @@ mod tests {
         // a state does (`Egyptian police arrested activists`)
         let f = facts("Egyptian police arrested dozens of activists.");
         assert!(has(&f, "EGY", RelationKind::Detention, "EGY"), "{f:?}");
+    }
+
+    #[test]
+    fn a_passive_of_a_visit_names_the_guest_first() {
+        // `=person` is asked of the passive's subject, not of what follows the verb
+        let f = facts("The Cuban delegation was received by the Mexican foreign minister.");
+        assert!(has(&f, "MEX", RelationKind::Talks, "CUB"), "{f:?}");
+        let f = facts("The Polish president was hosted by his German counterpart in Berlin.");
+        assert!(has(&f, "DEU", RelationKind::Talks, "POL"), "{f:?}");
+        // a thing received is no guest
+        let f = facts("The proposal was received by Saudi officials.");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Talks), "{f:?}");
     }
 
     #[test]

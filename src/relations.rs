@@ -851,6 +851,29 @@ const PUBLISHED: &[&str] = &[
     "communique",
     "communiqué",
 ];
+/// What a state proposes or holds, which words, not arms, attack (`attacked a German
+/// proposal`).
+const STANCES: &[&str] = &[
+    "proposal",
+    "proposals",
+    "plan",
+    "plans",
+    "idea",
+    "ideas",
+    "bill",
+    "motion",
+    "resolution",
+    "policy",
+    "policies",
+    "decision",
+    "draft",
+    "stance",
+    "initiative",
+    "scheme",
+    "remarks",
+    "comments",
+    "claims",
+];
 /// Accidents and disasters, which kill without an attacker (`floods killed`, `killed in a
 /// bus crash`).
 const DISASTERS: &[&str] = &[
@@ -2092,6 +2115,25 @@ pub(crate) fn sentence(
         if ordered_out.is_some() {
             kind = RelationKind::Expulsion;
         }
+        // `attacked a German proposal`, `shot down the Russian plan`: words against a
+        // state's proposal are criticism, not force
+        if kind == RelationKind::Attack
+            && rule.pos == TriggerPos::Verb
+            && !passive
+            && (t1..(t1 + 5).min(s.tokens.len()))
+                .take_while(|&j| {
+                    s.tokens[j].kind == TokenKind::Word && !cx.has(j, class::PREPS | class::CLAUSE)
+                })
+                // (the noun right after the actor that holds it: `a German proposal`)
+                .any(|j| STANCES.iter().any(|w| cx.is(j, w)) && cx.ending(j).is_some())
+        {
+            // (`shot down a proposal` turns it down)
+            kind = if cx.is(t1 - 1, "down") {
+                RelationKind::Rejection
+            } else {
+                RelationKind::Condemnation
+            };
+        }
         // `captured part of a guerrilla stronghold`, `seized the town of`: taking ground
         // is an assault, not a detention
         if kind == RelationKind::Detention
@@ -2813,7 +2855,9 @@ impl<'a> Cx<'a> {
     /// of Canadian oil company reportedly abducted in Yemen`, `US diplomat among 7
     /// injured in Islamabad`), and `shot dead` is one too.
     fn reduced_passive(&self, t0: usize, t1: usize) -> bool {
-        t1 == t0 + 1
+        // (`shot dead`, `gunned down`: a participle and its particle, one form)
+        let particle = t1 == t0 + 2 && (self.is(t0 + 1, "dead") || self.is(t0 + 1, "down"));
+        (t1 == t0 + 1 || particle)
             && (self.w(t0).ends_with("ed") || self.is(t0, "shot"))
             && self
                 .skip_left(t0)
@@ -6150,6 +6194,26 @@ mod tests {
         // a thing received is no guest
         let f = facts("The proposal was received by Saudi officials.");
         assert!(!f.iter().any(|x| x.1 == RelationKind::Talks), "{f:?}");
+    }
+
+    #[test]
+    fn shooting_people_is_an_attack_and_shooting_down_a_plan_is_not() {
+        let f = facts("Israeli soldiers shot dead five Palestinians in Gaza on Tuesday.");
+        assert!(has(&f, "ISR", RelationKind::Attack, "PSE"), "{f:?}");
+        let f = facts("Gunmen shot dead a Shiite cleric in Karachi.");
+        assert!(has(&f, "PAK", RelationKind::Attack, "PAK"), "{f:?}");
+        // a reduced passive with its particle
+        let f = facts("British couple shot dead in Thailand");
+        assert!(has(&f, "THA", RelationKind::Attack, "GBR"), "{f:?}");
+        // a state's proposal is met with words
+        let f = facts("France, Sweden and Belgium shot down a German proposal on asylum.");
+        assert!(has(&f, "FRA", RelationKind::Rejection, "DEU"), "{f:?}");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Attack), "{f:?}");
+        let f = facts("Italy attacked the French plan for the border.");
+        assert!(has(&f, "ITA", RelationKind::Condemnation, "FRA"), "{f:?}");
+        // positions are held with arms
+        let f = facts("Israel attacked Hamas positions in Gaza.");
+        assert!(f.iter().any(|x| x.1 == RelationKind::Attack), "{f:?}");
     }
 
     #[test]

@@ -1851,11 +1851,28 @@ pub(crate) fn sentence(
             && !passive
             && rule.kind == RelationKind::Attack
             && rule.pos == TriggerPos::Verb
-            && cx.armed_subject(t0)
+            && cx.armed_subject(t0, true)
             && let Some(e) = cx.scene(t0, t1)
         {
             sources.push((None, e));
             scene_source = true;
+            confidence = 0.4;
+        }
+        // `Tamil rebels ambushed a Sri Lankan army patrol`: rebels of no named state who
+        // attack a state's forces, no place named, rise against that state at home
+        let mut rebels_at_home = false;
+        if sources.is_empty()
+            && !passive
+            && rule.kind == RelationKind::Attack
+            && rule.pos == TriggerPos::Verb
+            && cx.armed_subject(t0, false)
+            && let Some(k) = target
+                .filter(|&k| matches!(s.actors[k].sector.as_deref(), Some("MIL" | "POL" | "GOV")))
+            && let [e] = s.actors[k].entities.as_slice()
+            && lex.entity(e).is_some_and(|x| x.kind == EntityKind::Country)
+        {
+            sources.push((None, e.clone()));
+            rebels_at_home = true;
             confidence = 0.4;
         }
         dedup_by_entity(&mut sources);
@@ -2205,7 +2222,9 @@ pub(crate) fn sentence(
                     // unnamed protesters of the target's own state
                     // (and the victims of a passive coded to the place: `Iraqi guards
                     // wounded in Mosul`)
-                    (None, Some(_)) => rule.kind == RelationKind::Protest || passive_scene,
+                    (None, Some(_)) => {
+                        rule.kind == RelationKind::Protest || passive_scene || rebels_at_home
+                    }
                 };
                 // only a state has a home: an organisation or a person acting on itself
                 // is a misreading (`the UN sent staff to investigate`, `a UN spokesman`)
@@ -4068,9 +4087,9 @@ impl<'a> Cx<'a> {
 
     /// Whether the subject of the verb at `t0` is a noun of armed men with no actor
     /// (`rebels`, `gunmen`, `a suicide bomber`, `suspected Islamist militants`): a noun of
-    /// the rebel or insurgent sectors within the six words before, with no punctuation
-    /// and no actor between.
-    fn armed_subject(&self, t0: usize) -> bool {
+    /// the rebel sector (or, with `insurgents`, the insurgent one too) within the six
+    /// words before, with no punctuation and no actor between.
+    fn armed_subject(&self, t0: usize, insurgents: bool) -> bool {
         (t0.saturating_sub(6)..t0)
             .rev()
             .take_while(|&j| {
@@ -4080,7 +4099,7 @@ impl<'a> Cx<'a> {
             .any(|j| {
                 self.s.items.iter().any(|(a, b, it)| {
                     (*a..*b).contains(&j)
-                        && matches!(it, Item::Sector(c) if matches!(c.as_str(), "REB" | "INS"))
+                        && matches!(it, Item::Sector(c) if c == "REB" || insurgents && c == "INS")
                 })
             })
     }
@@ -6214,6 +6233,15 @@ mod tests {
         // positions are held with arms
         let f = facts("Israel attacked Hamas positions in Gaza.");
         assert!(f.iter().any(|x| x.1 == RelationKind::Attack), "{f:?}");
+    }
+
+    #[test]
+    fn rebels_of_no_named_state_attack_the_forces_of_their_own() {
+        let f = facts("Tamil rebels ambushed a Sri Lankan army patrol, killing 12 soldiers.");
+        assert!(has(&f, "LKA", RelationKind::Attack, "LKA"), "{f:?}");
+        // insurgents may come from anywhere: no guess
+        let f = facts("Insurgents attacked US troops.");
+        assert!(f.is_empty(), "{f:?}");
     }
 
     #[test]

@@ -6245,6 +6245,20 @@ mod tests {
     }
 
     #[test]
+    fn a_ceasefire_is_signed_like_an_agreement() {
+        let f = facts("Sudan signed a ceasefire with Chad.");
+        assert!(
+            has(&f, "SDN", RelationKind::AgreementSigned, "TCD"),
+            "{f:?}"
+        );
+        let f = facts("The Sudanese government signed a truce with southern rebels.");
+        assert!(
+            has(&f, "SDN", RelationKind::AgreementSigned, "SDN"),
+            "{f:?}"
+        );
+    }
+
+    #[test]
     fn groups_of_people_in_a_state_act_at_home() {
         // the sector nouns of `data/sectors.tsv` before `in` + state
         for (text, state, kind) in [

@@ -1500,10 +1500,18 @@ pub(crate) fn actors(
                 let k = *t1;
                 // (`the government in Kabul`, `authorities in Niger`: a government in a
                 // place is its own; troops, diplomats or `US officials` there are not)
+                // (`security forces in Bahrain`, `the army in Mali`: a state's own arms
+                // at home; `troops in Iraq` may be anyone's)
+                let home_forces = code == "MIL"
+                    && (is(*t0, "security")
+                        || is(*t0, "armed")
+                        || is(*t0, "national")
+                        || *t1 == *t0 + 1 && (is(*t0, "army") || is(*t0, "military")));
                 let prep_ok = is(k, "of")
                     || (is(k, "from") && code != "MIL")
                     || (is(k, "in")
                         && (!matches!(code.as_str(), "MIL" | "DIP" | "GOV")
+                            || home_forces
                             || code == "GOV"
                                 && (*t0 > 0 && is(*t0 - 1, "the")
                                     || is(*t0, "authorities")

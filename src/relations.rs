@@ -6259,6 +6259,14 @@ mod tests {
     }
 
     #[test]
+    fn security_forces_in_a_state_are_its_own() {
+        let f = facts("Security forces in Bahrain cracked down on Shiite demonstrators.");
+        assert!(has(&f, "BHR", RelationKind::Repression, "BHR"), "{f:?}");
+        let f = facts("The army in Mali arrested the president.");
+        assert!(has(&f, "MLI", RelationKind::Detention, "MLI"), "{f:?}");
+    }
+
+    #[test]
     fn groups_of_people_in_a_state_act_at_home() {
         // the sector nouns of `data/sectors.tsv` before `in` + state
         for (text, state, kind) in [

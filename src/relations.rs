@@ -6267,6 +6267,14 @@ mod tests {
     }
 
     #[test]
+    fn a_strike_of_some_days_is_a_protest() {
+        let f = facts("Workers at the state oil company in Nigeria staged a three-day strike.");
+        assert!(has(&f, "NGA", RelationKind::Protest, "NGA"), "{f:?}");
+        let f = facts("Doctors in Kenya began an indefinite strike over pay.");
+        assert!(has(&f, "KEN", RelationKind::Protest, "KEN"), "{f:?}");
+    }
+
+    #[test]
     fn groups_of_people_in_a_state_act_at_home() {
         // the sector nouns of `data/sectors.tsv` before `in` + state
         for (text, state, kind) in [

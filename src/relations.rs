@@ -1786,7 +1786,14 @@ pub(crate) fn sentence(
             passive_scene = true;
             confidence = 0.4;
         }
-        if sources.is_empty() && !target_entities.is_empty() && governed(rule.kind) {
+        // (`a resolution that aims to impose a blockade`: a subject named, no actor)
+        if sources.is_empty()
+            && !target_entities.is_empty()
+            && governed(rule.kind)
+            && !(rule.pos == TriggerPos::Verb
+                && !passive
+                && cx.relative_antecedent(t0) == Some(None))
+        {
             // the governing actor of the context
             if let Some((i, e)) = cx.context_source(target_entities, t0) {
                 sources.push((i, e));
@@ -3082,22 +3089,41 @@ impl<'a> Cx<'a> {
         found
     }
 
+    /// The subject of a verb in a relative clause: `Some` of its antecedent, the actor
+    /// right before the relative (`Bazoum, who ...`), or `Some(None)` when the antecedent
+    /// is no actor (`an agreement that allowed ...`); also of an infinitive governed by
+    /// the relative clause's verb (`a resolution that aims to impose a blockade`). `None`:
+    /// the verb is in no relative clause.
+    fn relative_antecedent(&self, t0: usize) -> Option<Option<usize>> {
+        let actors = &self.s.actors;
+        let relative = |q: Option<usize>| q.filter(|&p| self.has(p, class::RELATIVES));
+        let governed = || {
+            let to = self
+                .before_auxiliaries(t0, true)
+                .filter(|&p| self.has(p, class::TO) && self.ending(p).is_none())?;
+            let verb = self.skip_left(to).filter(|&v| {
+                self.s.tokens[v].kind == TokenKind::Word
+                    && self.w(v).starts_with(|c: char| c.is_ascii_lowercase())
+                    && !self.has(v, class::PREPS | class::DETS)
+            })?;
+            relative(self.before_auxiliaries(verb, false))
+        };
+        let p = relative(self.before_auxiliaries(t0, false)).or_else(governed)?;
+        let before = if p > 0 && self.is_char(p - 1, b',') {
+            p - 1
+        } else {
+            p
+        };
+        Some((0..actors.len()).find(|&k| actors[k].t1 == before && self.usable(k)))
+    }
+
     /// The subject of the verb (or the clause of the noun) at `t0`.
     fn subject_of(&self, t0: usize, pos: TriggerPos) -> Option<usize> {
         let actors = &self.s.actors;
-        if pos == TriggerPos::Verb {
-            // `an agreement that allowed ...`, `Bazoum, who ...`: the antecedent
-            if let Some(p) = self
-                .before_auxiliaries(t0, false)
-                .filter(|&p| self.has(p, class::RELATIVES))
-            {
-                let before = if p > 0 && self.is_char(p - 1, b',') {
-                    p - 1
-                } else {
-                    p
-                };
-                return (0..actors.len()).find(|&k| actors[k].t1 == before && self.usable(k));
-            }
+        if pos == TriggerPos::Verb
+            && let Some(antecedent) = self.relative_antecedent(t0)
+        {
+            return antecedent;
         }
         // `A bus collided in Morocco, killing 24 people`: a participial clause after a comma
         // has the main clause's subject
@@ -6272,6 +6298,16 @@ mod tests {
         assert!(has(&f, "NGA", RelationKind::Protest, "NGA"), "{f:?}");
         let f = facts("Doctors in Kenya began an indefinite strike over pay.");
         assert!(has(&f, "KEN", RelationKind::Protest, "KEN"), "{f:?}");
+    }
+
+    #[test]
+    fn an_infinitive_in_a_relative_clause_has_the_antecedent_for_subject() {
+        // the resolution aims to impose: no actor, and no guess from the context
+        let f = facts("Hungary backed a resolution that aims to impose a blockade on Serbia.");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Sanctions), "{f:?}");
+        // an actor antecedent acts
+        let f = facts("Mali, which wants to expel French troops, met Russia.");
+        assert!(f.iter().any(|x| x.0 == "MLI" && x.2 == "FRA"), "{f:?}");
     }
 
     #[test]

@@ -6311,6 +6311,12 @@ mod tests {
     }
 
     #[test]
+    fn an_annexation_is_an_attack_on_the_state_of_the_land() {
+        let f = facts("Russia's annexation of Crimea was condemned by the West.");
+        assert!(has(&f, "RUS", RelationKind::Attack, "UKR"), "{f:?}");
+    }
+
+    #[test]
     fn groups_of_people_in_a_state_act_at_home() {
         // the sector nouns of `data/sectors.tsv` before `in` + state
         for (text, state, kind) in [

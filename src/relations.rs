@@ -6317,6 +6317,12 @@ mod tests {
     }
 
     #[test]
+    fn trading_fire_is_mutual() {
+        let f = facts("Indian and Pakistani troops traded fire across the Line of Control.");
+        assert!(has(&f, "IND", RelationKind::Attack, "PAK"), "{f:?}");
+    }
+
+    #[test]
     fn groups_of_people_in_a_state_act_at_home() {
         // the sector nouns of `data/sectors.tsv` before `in` + state
         for (text, state, kind) in [

@@ -2786,11 +2786,19 @@ impl<'a> Cx<'a> {
                 // (`Brazil's president visited`: the head of an actor, not an adjective)
                 && self.ending(t0).is_none()
         };
+        // (`the Lockerbie bombing`: a name between the article and an -ing form)
+        let name_after_det = || {
+            t0 >= 2
+                && self.has(t0 - 2, class::DETS)
+                && p.first().is_some_and(u8::is_ascii_uppercase)
+                && (self.bytes(t0).ends_with(b"ing") || self.bytes(t0).ends_with(b"ings"))
+        };
         self.has(t0 - 1, class::DETS)
             || possessive(p)
             // (`where more protests ended`)
             || p.eq_ignore_ascii_case(b"more") && self.bytes(t0).ends_with(b"s")
             || adjective_after_det()
+            || name_after_det()
             || self.has(t0 - 1, class::NOUN_MODIFIERS) && !p.iter().any(u8::is_ascii_uppercase)
     }
 
@@ -3623,6 +3631,11 @@ impl<'a> Cx<'a> {
                     && self.usable(k)
                     && &self.s.actors[k].entities == want
                     && self.s.actors[k].sector != self.s.actors[src].sector
+                    // (`is to meet amid signs it will ...`: a pronoun before an
+                    // auxiliary is the subject of a clause of its own)
+                    && !(matches!(self.s.actors[k].referent, Referent::Pronoun(_))
+                        && self.has(self.s.actors[k].t1, class::AUX)
+                        && !self.has(self.s.actors[k].t1, class::TO))
             })
     }
 
@@ -6320,6 +6333,21 @@ mod tests {
     fn trading_fire_is_mutual() {
         let f = facts("Indian and Pakistani troops traded fire across the Line of Control.");
         assert!(has(&f, "IND", RelationKind::Attack, "PAK"), "{f:?}");
+    }
+
+    #[test]
+    fn a_named_event_after_an_article_is_a_noun() {
+        // `the Lockerbie bombing` is no bombing by Libya; Scottish judges are British
+        let f =
+            facts("Libya handed over two suspects in the Lockerbie bombing to Scottish judges.");
+        assert!(has(&f, "LBY", RelationKind::Concession, "GBR"), "{f:?}");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Attack), "{f:?}");
+    }
+
+    #[test]
+    fn a_pronoun_before_an_auxiliary_is_no_object() {
+        let f = facts("The British Cabinet is to meet amid signs it will ban smoking.");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Talks), "{f:?}");
     }
 
     #[test]

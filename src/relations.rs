@@ -1393,6 +1393,7 @@ pub(crate) fn sentence(
     for &(_, t1, r) in &chosen {
         if r.pos == TriggerPos::Verb && t1 <= cx.toks.len() {
             cx.toks[t1 - 1].verb_end = true;
+            cx.toks[t1 - 1].reacts_end = reacts_to(r.kind);
         }
     }
     if chosen.is_empty() {
@@ -2414,6 +2415,8 @@ struct Tok {
     paren: u32,
     /// A verb trigger ends here.
     verb_end: bool,
+    /// A verb trigger that reacts to an event ends here (`condemned`, `denounced`).
+    reacts_end: bool,
     /// [`Cx::introduced_by_prep`] of an actor starting here (0 = not asked yet, 1 = no,
     /// 2 = yes): the subject search asks again for every trigger.
     after_prep: std::cell::Cell<u8>,
@@ -4378,6 +4381,10 @@ impl<'a> Cx<'a> {
                 || pos == TriggerPos::Noun && steps <= 2 && self.w(t).eq_ignore_ascii_case("no")
             {
                 negated = true;
+            } else if pos == TriggerPos::Noun && self.toks[t].reacts_end {
+                // `refused to condemn Russia's invasion`: what comes before a verb that
+                // reacts to the event is said of the reaction, not of the event
+                break;
             } else if c & class::FUTURE != 0
                 || c & class::INTENT != 0 && (t + 1..t0).any(|j| self.has(j, class::TO))
             {
@@ -6348,6 +6355,25 @@ mod tests {
     fn a_pronoun_before_an_auxiliary_is_no_object() {
         let f = facts("The British Cabinet is to meet amid signs it will ban smoking.");
         assert!(!f.iter().any(|x| x.1 == RelationKind::Talks), "{f:?}");
+    }
+
+    #[test]
+    fn a_negation_before_a_reaction_leaves_the_event_asserted() {
+        let f = facts("India refused to condemn Russia's invasion of Ukraine.");
+        assert!(
+            f.iter().any(|x| x.0 == "RUS"
+                && x.1 == RelationKind::Attack
+                && x.2 == "UKR"
+                && x.3 == Modality::Asserted),
+            "{f:?}"
+        );
+        // a denial still denies what it names
+        let f = facts("Israel denied any attack on Iranian diplomats.");
+        assert!(
+            !f.iter()
+                .any(|x| x.1 == RelationKind::Attack && x.3 == Modality::Asserted),
+            "{f:?}"
+        );
     }
 
     #[test]

@@ -3106,7 +3106,6 @@ impl<'a> Cx<'a> {
     /// the relative clause's verb (`a resolution that aims to impose a blockade`). `None`:
     /// the verb is in no relative clause.
     fn relative_antecedent(&self, t0: usize) -> Option<Option<usize>> {
-        let actors = &self.s.actors;
         let relative = |q: Option<usize>| q.filter(|&p| self.has(p, class::RELATIVES));
         let governed = || {
             let to = self
@@ -3125,7 +3124,7 @@ impl<'a> Cx<'a> {
         } else {
             p
         };
-        Some((0..actors.len()).find(|&k| actors[k].t1 == before && self.usable(k)))
+        Some(self.ending(before).filter(|&k| self.usable(k)))
     }
 
     /// The subject of the verb (or the clause of the noun) at `t0`.

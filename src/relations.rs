@@ -78,6 +78,7 @@ mod class {
     pub const PUBLISHED: u64 = 1 << 51;
     pub const HELD: u64 = 1 << 52;
     pub const AGENTS: u64 = 1 << 53;
+    pub const VICTIMS: u64 = 1 << 54;
     /// Not a list: the lower-cased word ends in `ly` and is longer than 4 bytes.
     pub const LY: u64 = 1 << 62;
     /// Not a list: the token has been looked up (a cache of 0 means "not yet").
@@ -139,6 +140,7 @@ const LISTS: &[(u64, &[&str])] = &[
     (class::PUBLISHED, PUBLISHED),
     (class::HELD, HELD),
     (class::AGENTS, AGENTS),
+    (class::VICTIMS, VICTIMS),
 ];
 
 /// The longest word any list may hold: a key packs the word and its length in 16 bytes.
@@ -789,6 +791,40 @@ const HELD: &[&str] = &[
     "leader",
     "opponent",
     "member",
+];
+/// People named by a noun alone, besides [`PEOPLE`], [`HELD`] and the sector nouns,
+/// who are harmed in an attack (`a journalist was killed`, `two men were wounded`).
+const VICTIMS: &[&str] = &[
+    "person",
+    "man",
+    "men",
+    "woman",
+    "women",
+    "child",
+    "children",
+    "boy",
+    "boys",
+    "girl",
+    "girls",
+    "soldier",
+    "policeman",
+    "policemen",
+    "officer",
+    "officers",
+    "civilian",
+    "worker",
+    "workers",
+    "tourist",
+    "tourists",
+    "official",
+    "officials",
+    "reporter",
+    "reporters",
+    "guard",
+    "guards",
+    "pilgrims",
+    "passengers",
+    "bystanders",
 ];
 /// Verbs, besides [`SPEECH`], that introduce a clause someone said.
 const CLAUSE_VERBS: &[&str] = &[
@@ -1530,10 +1566,16 @@ pub(crate) fn sentence(
                             && (j + 1..t0).any(|v| cx.is(v, "and") || cx.is_char(v, b','))
                             && (j + 1..t0).any(|v| cx.toks[v].verb_end)
                     })
+                // (`killed in a fire`, `in a blaze`, not `in an exchange of fire`)
                 || passive
-                    && (t1..(t1 + 5).min(s.tokens.len()))
+                    && (t1..(t1 + 7).min(s.tokens.len()))
                         .take_while(|&j| !cx.has(j, class::PUNCT_STOPS))
-                        .any(|j| cx.has(j, class::DISASTERS))
+                        .any(|j| {
+                            cx.has(j, class::DISASTERS)
+                                || cx.is(j, "coal")
+                                || (cx.is(j, "fire") || cx.begins(j, b"blaze"))
+                                    && cx.has(j - 1, class::DETS)
+                        })
                 // (`A bus ... collided with a truck, killing at least seven people`: a
                 // participle after an accident's verb)
                 || cx.w(t0).ends_with("ing")
@@ -1777,12 +1819,22 @@ pub(crate) fn sentence(
         // abducted in Yemen by armed tribesmen`, `Six Iraqi guards wounded in Mosul`: a
         // passive detention or attack whose agent is no actor, by the state of the
         // place named after it (the victims' own state too)
+        // (`A journalist was killed in a car bomb explosion in Beirut`, `Five people were
+        // wounded in Kabul`: people of no state named, harmed by no one named, are of the
+        // place too)
         if sources.is_empty()
             && passive
             && matches!(rule.kind, RelationKind::Detention | RelationKind::Attack)
-            && !target_entities.is_empty()
-            && let Some(e) = cx.scene_where(t0, t1, false)
+            && let Some(k) = cx.scene_actor(t0, t1, false)
+            // (with no victim named, no other actor between: `people detained during
+            // Isis's reign in Syria`)
+            && (!target_entities.is_empty()
+                || cx.people_subject(t0)
+                    && !s.items.iter().any(|(a, _, it)| {
+                        (t1..s.actors[k].t0).contains(a) && matches!(it, Item::Entity(..))
+                    }))
         {
+            let e = s.actors[k].entities[0].clone();
             sources.push((None, e));
             passive_scene = true;
             confidence = 0.4;
@@ -1886,7 +1938,7 @@ pub(crate) fn sentence(
         dedup_by_entity(&mut sources);
         let mut targets: Vec<Arg> = target.map(|t| cx.args(t)).unwrap_or_default();
         // (and, no one else named, the people of that state)
-        if scene_source && targets.is_empty() {
+        if (scene_source || passive_scene) && targets.is_empty() {
             targets = sources.clone();
         }
         if targets.is_empty()
@@ -2224,8 +2276,10 @@ pub(crate) fn sentence(
                             || a.is_some_and(|i| cx.sub_state(i))
                             || cx.people_follow(t1, held_kind)
                             || cx.with_sub_state(t1)
-                            // (armed men of no named group, at home where they strike)
+                            // (armed men of no named group, at home where they strike;
+                            // people of no state harmed in a place)
                             || scene_source
+                            || passive_scene
                     }
                     // unnamed protesters of the target's own state
                     // (and the victims of a passive coded to the place: `Iraqi guards
@@ -3720,6 +3774,22 @@ impl<'a> Cx<'a> {
             })
     }
 
+    /// Whether the subject of the passive at `t0` is people named by a noun alone (`a
+    /// journalist was killed`, `Three soldiers wounded in Kabul`, `12 were arrested`).
+    fn people_subject(&self, t0: usize) -> bool {
+        self.before_auxiliaries(t0, false).is_some_and(|h| {
+            self.s.tokens[h].kind == TokenKind::Word
+                && !self.s.actors.iter().any(|a| (a.t0..a.t1).contains(&h))
+                && (self.has(h, class::PEOPLE | class::VICTIMS | class::HELD)
+                    || self.head_count(h)
+                    || self
+                        .s
+                        .items
+                        .iter()
+                        .any(|(a, b, it)| (*a..*b).contains(&h) && matches!(it, Item::Sector(_))))
+        })
+    }
+
     /// `arresting 12`: a number of people (not `13 billion`).
     fn head_count(&self, j: usize) -> bool {
         self.w(j).starts_with(|c: char| c.is_ascii_digit()) && !self.has(j + 1, class::UNITS)
@@ -4093,6 +4163,12 @@ impl<'a> Cx<'a> {
 
     /// [`Cx::scene`], after the trigger only unless `before`.
     fn scene_where(&self, t0: usize, t1: usize, before: bool) -> Option<EntityId> {
+        self.scene_actor(t0, t1, before)
+            .map(|k| self.s.actors[k].entities[0].clone())
+    }
+
+    /// The actor [`Cx::scene_where`] takes the state of.
+    fn scene_actor(&self, t0: usize, t1: usize, before: bool) -> Option<usize> {
         let no_break = |a: usize, b: usize| !(a..b).any(|j| self.has(j, class::PUNCT_STOPS));
         let scene_prep = |j: usize| {
             ["in", "near", "outside", "inside"]
@@ -4117,13 +4193,41 @@ impl<'a> Cx<'a> {
                     && a.entities.len() == 1
                     && (a.t0 >= t1 && a.t0 - t1 <= 8 && no_break(t1, a.t0)
                         || before && a.t1 <= t0 && t0 - a.t1 <= 8)
+                    // (`killed in U.S. air strikes`, `in Syrian and Russian raids`: a
+                    // state before an event noun is who did it, no place)
+                    && !self.names_an_event(k)
             })
-            .map(|(_, a)| a.entities[0].clone())
-            .find(|e| {
+            .find(|(_, a)| {
                 self.lex
-                    .entity(e)
+                    .entity(&a.entities[0])
                     .is_some_and(|x| x.kind == EntityKind::Country)
             })
+            .map(|(k, _)| k)
+    }
+
+    /// Whether the actor `k`, or the list it begins (`Syrian and Russian`), stands right
+    /// before a trigger noun: it says whose event that is. A city or region does not
+    /// (`in Mosul attacks`).
+    fn names_an_event(&self, k: usize) -> bool {
+        let actors = &self.s.actors;
+        if self.s.items.iter().any(|(i0, _, it)| {
+            *i0 == actors[k].t0
+                && matches!(it, Item::Entity(_, NameRole::Capital | NameRole::Place))
+        }) {
+            return false;
+        }
+        let mut end = actors[k].t1;
+        for b in &actors[k + 1..] {
+            if b.t0 == end + 1 && self.has(end, class::LINKS) {
+                end = b.t1;
+            } else {
+                break;
+            }
+        }
+        self.s
+            .items
+            .iter()
+            .any(|(a, _, it)| *a == end && matches!(it, Item::Trigger(_)))
     }
 
     /// Whether the subject of the verb at `t0` is a noun of armed men with no actor
@@ -7003,6 +7107,36 @@ mod tests {
             facts("Israeli aircraft bombed a Hamas compound on Sunday, killing nine militants.");
         assert!(has(&f, "ISR", RelationKind::Attack, "hamas"), "{f:?}");
         assert!(!has(&f, "ISR", RelationKind::Attack, "ISR"), "{f:?}");
+    }
+
+    #[test]
+    fn people_of_no_state_harmed_in_a_place_are_of_that_place() {
+        for (text, state) in [
+            (
+                "A local journalist was killed in a car bomb explosion in central Beirut.",
+                "LBN",
+            ),
+            (
+                "Five people were wounded in a grenade attack in Kabul.",
+                "AFG",
+            ),
+            ("Twelve students were arrested in Harare on Monday.", "ZWE"),
+        ] {
+            let f = facts(text);
+            assert!(
+                f.iter().any(|x| x.0 == state && x.2 == state),
+                "{text}: {f:?}"
+            );
+        }
+        // an accident harms no one's people; a state before the event noun did it
+        for text in [
+            "Five people were killed in a fire in Dubai.",
+            "Nine miners were killed in a blast in a coal mine in Ukraine.",
+        ] {
+            assert!(facts(text).is_empty(), "{text}");
+        }
+        let f = facts("Forty people were killed in Russian air strikes in Syria.");
+        assert!(!has(&f, "RUS", RelationKind::Attack, "RUS"), "{f:?}");
     }
 
     #[test]

@@ -7110,6 +7110,22 @@ mod tests {
     }
 
     #[test]
+    fn acronyms_written_as_words_name_their_groups() {
+        let f = facts("Turkey vowed to fight Isis in northern Syria.");
+        assert!(
+            has(&f, "TUR", RelationKind::Threat, "islamic-state"),
+            "{f:?}"
+        );
+        let f = facts("Colombia signed a peace deal with the Farc.");
+        assert!(
+            has(&f, "COL", RelationKind::AgreementSigned, "farc"),
+            "{f:?}"
+        );
+        let f = facts("Spanish police arrested three Eta suspects.");
+        assert!(has(&f, "ESP", RelationKind::Detention, "eta"), "{f:?}");
+    }
+
+    #[test]
     fn people_of_no_state_harmed_in_a_place_are_of_that_place() {
         for (text, state) in [
             (

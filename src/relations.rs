@@ -1722,6 +1722,14 @@ pub(crate) fn sentence(
                         .flatten()
                         .and_then(|j| cx.object(j))
                         .filter(|&k| Some(k) != source)
+                })
+                // `condemned the sanctions imposed by the United States`: a reaction to
+                // an act whose agent follows a participle reacts to that agent
+                .or_else(|| {
+                    (rule.pos == TriggerPos::Verb && reacts_to(rule.kind))
+                        .then(|| cx.participle_agent(t1))
+                        .flatten()
+                        .filter(|&k| Some(k) != source)
                 });
         }
         // `Border agents abused Mexican immigrants, a rights group charged on Saturday`:
@@ -3788,6 +3796,24 @@ impl<'a> Cx<'a> {
                         .iter()
                         .any(|(a, b, it)| (*a..*b).contains(&h) && matches!(it, Item::Sector(_))))
         })
+    }
+
+    /// The agent of a reduced passive in the object after `t1`: `the sanctions imposed
+    /// by the United States`, `the raid launched by Israel` (a noun of at most three words
+    /// with no actor, a participle, `by`).
+    fn participle_agent(&self, t1: usize) -> Option<usize> {
+        let by = (t1 + 2..(t1 + 6).min(self.s.tokens.len())).find(|&j| self.is(j, "by"))?;
+        let clean = (t1..by - 1).all(|j| {
+            self.s.tokens[j].kind == TokenKind::Word
+                && self.toks[j].start.is_none()
+                && !self.has(j, class::PREPS | class::CLAUSE | class::AND_OR_TO)
+        });
+        (clean
+            && participle_ending(self.bytes(by - 1))
+            && !self.has(by - 1, class::PREPS | class::CLAUSE))
+        .then(|| self.prep(by, "by", self.members(None)))
+        .flatten()
+        .filter(|&k| self.s.actors[k].t0 <= by + 3)
     }
 
     /// `arresting 12`: a number of people (not `13 billion`).
@@ -7107,6 +7133,22 @@ mod tests {
             facts("Israeli aircraft bombed a Hamas compound on Sunday, killing nine militants.");
         assert!(has(&f, "ISR", RelationKind::Attack, "hamas"), "{f:?}");
         assert!(!has(&f, "ISR", RelationKind::Attack, "ISR"), "{f:?}");
+    }
+
+    #[test]
+    fn a_reaction_to_an_act_named_with_its_agent_reacts_to_the_agent() {
+        let f = facts("Venezuela condemned the sanctions imposed by the United States.");
+        assert!(has(&f, "VEN", RelationKind::Condemnation, "USA"), "{f:?}");
+        let f = facts("Iran denounced the decision taken by the European Union.");
+        assert!(
+            has(&f, "IRN", RelationKind::Condemnation, "european-union"),
+            "{f:?}"
+        );
+        // an agent far from the object is not its
+        let f = facts(
+            "Iran condemned the sanctions, which were first announced in Brussels by France.",
+        );
+        assert!(!has(&f, "IRN", RelationKind::Condemnation, "FRA"), "{f:?}");
     }
 
     #[test]

@@ -7152,6 +7152,20 @@ mod tests {
     }
 
     #[test]
+    fn dissolving_parties_is_repression_and_parliament_is_not() {
+        let f = facts("The government of Burkina Faso disbanded the main opposition party.");
+        assert!(has(&f, "BFA", RelationKind::Repression, "BFA"), "{f:?}");
+        let f = facts("Japan's prime minister dissolved parliament and called an election.");
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn a_complaint_against_a_state_is_criticism() {
+        let f = facts("Iraq lodged a formal complaint against Turkey at the United Nations.");
+        assert!(has(&f, "IRQ", RelationKind::Condemnation, "TUR"), "{f:?}");
+    }
+
+    #[test]
     fn acronyms_written_as_words_name_their_groups() {
         let f = facts("Turkey vowed to fight Isis in northern Syria.");
         assert!(

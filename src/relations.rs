@@ -7160,6 +7160,17 @@ mod tests {
     }
 
     #[test]
+    fn house_arrest_and_custody_are_detention() {
+        let f = facts("Niger's junta placed President Bazoum under house arrest.");
+        assert!(has(&f, "NER", RelationKind::Detention, "NER"), "{f:?}");
+        let f = facts("Russian police took two Ukrainian sailors into custody.");
+        assert!(has(&f, "RUS", RelationKind::Detention, "UKR"), "{f:?}");
+        // `put` alone is no detention
+        let f = facts("Mali put its troops on alert along the border with Niger.");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Detention), "{f:?}");
+    }
+
+    #[test]
     fn a_complaint_against_a_state_is_criticism() {
         let f = facts("Iraq lodged a formal complaint against Turkey at the United Nations.");
         assert!(has(&f, "IRQ", RelationKind::Condemnation, "TUR"), "{f:?}");

@@ -7171,6 +7171,15 @@ mod tests {
     }
 
     #[test]
+    fn ending_a_restriction_is_a_concession_not_the_restriction() {
+        let f = facts("China revoked the ban on Australian coal.");
+        assert!(has(&f, "CHN", RelationKind::Concession, "AUS"), "{f:?}");
+        assert!(!has(&f, "CHN", RelationKind::Repression, "AUS"), "{f:?}");
+        let f = facts("Sri Lanka ended the curfew in Colombo.");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Repression), "{f:?}");
+    }
+
+    #[test]
     fn a_complaint_against_a_state_is_criticism() {
         let f = facts("Iraq lodged a formal complaint against Turkey at the United Nations.");
         assert!(has(&f, "IRQ", RelationKind::Condemnation, "TUR"), "{f:?}");

@@ -7180,6 +7180,17 @@ mod tests {
     }
 
     #[test]
+    fn dropping_a_veto_or_sanctions_is_a_concession() {
+        let f = facts("Turkey lifted its veto on Sweden's membership of NATO.");
+        assert!(has(&f, "TUR", RelationKind::Concession, "SWE"), "{f:?}");
+        let f = facts("Russia dropped sanctions on Turkish tomatoes.");
+        assert!(has(&f, "RUS", RelationKind::Concession, "TUR"), "{f:?}");
+        assert!(!has(&f, "RUS", RelationKind::Sanctions, "TUR"), "{f:?}");
+        let f = facts("Israeli jets dropped bombs on Gaza.");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Concession), "{f:?}");
+    }
+
+    #[test]
     fn a_complaint_against_a_state_is_criticism() {
         let f = facts("Iraq lodged a formal complaint against Turkey at the United Nations.");
         assert!(has(&f, "IRQ", RelationKind::Condemnation, "TUR"), "{f:?}");

@@ -3790,11 +3790,7 @@ impl<'a> Cx<'a> {
                 && !self.s.actors.iter().any(|a| (a.t0..a.t1).contains(&h))
                 && (self.has(h, class::PEOPLE | class::VICTIMS | class::HELD)
                     || self.head_count(h)
-                    || self
-                        .s
-                        .items
-                        .iter()
-                        .any(|(a, b, it)| (*a..*b).contains(&h) && matches!(it, Item::Sector(_))))
+                    || self.sectors_over(h).next().is_some())
         })
     }
 
@@ -4268,11 +4264,18 @@ impl<'a> Cx<'a> {
                     && !self.s.actors.iter().any(|a| (a.t0..a.t1).contains(&j))
             })
             .any(|j| {
-                self.s.items.iter().any(|(a, b, it)| {
-                    (*a..*b).contains(&j)
-                        && matches!(it, Item::Sector(c) if c == "REB" || insurgents && c == "INS")
-                })
+                self.sectors_over(j)
+                    .any(|c| c == "REB" || insurgents && c == "INS")
             })
+    }
+
+    /// The sector codes of the sector nouns whose spans cover token `j` (`rebels`,
+    /// `striking miners`).
+    fn sectors_over(&self, j: usize) -> impl Iterator<Item = &str> {
+        self.s.items.iter().filter_map(move |(a, b, it)| match it {
+            Item::Sector(c) if (*a..*b).contains(&j) => Some(c.as_str()),
+            _ => None,
+        })
     }
 
     /// The nearest actor before the trigger at `t0`, if it ends at most four words before

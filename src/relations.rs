@@ -2083,6 +2083,7 @@ pub(crate) fn sentence(
                 // own, may name its target: `called for sanctions against Guinea`)
                 if subject_noun()
                     && !protest_object
+                    && !cx.own_thing_object(t1)
                     && (rule.kind != RelationKind::Demand
                         || chosen.iter().any(|&(n0, _, n)| {
                             n.pos == TriggerPos::Noun && n0 >= t1 && n0 - t1 <= 3
@@ -2839,9 +2840,13 @@ impl<'a> Cx<'a> {
             "al", "ent", "ant", "ive", "ous", "ic", "ary", "ful", "ed", "ing", "est", "er",
         ];
         let possessive = |b: &[u8]| b == b"'s" || b == "’s".as_bytes();
+        // (`the military bombed`, `the security forces attacked`: a past tense after a
+        // head noun that also serves as an adjective is a verb; `no need to` is a noun)
+        let past = self.bytes(t0).ends_with(b"ed") && !self.bytes(t0).eq_ignore_ascii_case(b"need");
         // the cheap tests first
         let adjective_after_det = || {
-            t0 >= 2
+            !past
+                && t0 >= 2
                 && p.first()
                     .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
                 && (self.has(t0 - 2, class::DETS) || possessive(self.bytes(t0 - 2)))
@@ -2864,7 +2869,9 @@ impl<'a> Cx<'a> {
             || p.eq_ignore_ascii_case(b"more") && self.bytes(t0).ends_with(b"s")
             || adjective_after_det()
             || name_after_det()
-            || self.has(t0 - 1, class::NOUN_MODIFIERS) && !p.iter().any(u8::is_ascii_uppercase)
+            || !past
+                && self.has(t0 - 1, class::NOUN_MODIFIERS)
+                && !p.iter().any(u8::is_ascii_uppercase)
     }
 
     /// Skips adverbs and auxiliaries leftwards from `t` (exclusive); returns the index of
@@ -4271,6 +4278,33 @@ impl<'a> Cx<'a> {
 
     /// The sector codes of the sector nouns whose spans cover token `j` (`rebels`,
     /// `striking miners`).
+    /// Whether the object after `t1` is a thing of the actor's own, a possessive and a
+    /// noun that names no people (`defended its record in Afghanistan`, `its decision to
+    /// send tanks to Ukraine`): what follows is said of that thing, no target. A place
+    /// of its own (`left their base in Iraq`) or an act (`claimed its assaults into
+    /// Syria`) is no such thing.
+    fn own_thing_object(&self, t1: usize) -> bool {
+        let j = self.past_time(t1) + 1;
+        ["its", "their"].iter().any(|w| self.is(j - 1, w))
+            && self
+                .s
+                .tokens
+                .get(j)
+                .is_some_and(|t| t.kind == TokenKind::Word)
+            && self.w(j).starts_with(|c: char| c.is_ascii_lowercase())
+            && self.toks[j].start.is_none()
+            && self.sectors_over(j).next().is_none()
+            && !self.has(
+                j,
+                class::PEOPLE | class::VICTIMS | class::HELD | class::TERRITORY,
+            )
+            && !self
+                .s
+                .items
+                .iter()
+                .any(|(a, _, it)| (j..j + 2).contains(a) && matches!(it, Item::Trigger(_)))
+    }
+
     fn sectors_over(&self, j: usize) -> impl Iterator<Item = &str> {
         self.s.items.iter().filter_map(move |(a, b, it)| match it {
             Item::Sector(c) if (*a..*b).contains(&j) => Some(c.as_str()),
@@ -7317,5 +7351,34 @@ mod tests {
         );
         assert!(has(&f, "TUR", RelationKind::Demand, "nato"), "{f:?}");
         assert!(!has(&f, "SYR", RelationKind::Demand, "nato"), "{f:?}");
+    }
+
+    #[test]
+    fn a_past_tense_after_military_is_a_verb() {
+        let f = facts("The Russian military bombed a Ukrainian village.");
+        assert!(has(&f, "RUS", RelationKind::Attack, "UKR"), "{f:?}");
+        let f = facts("The US military killed an Iranian general.");
+        assert!(has(&f, "USA", RelationKind::Attack, "IRN"), "{f:?}");
+        // `no need to` stays a noun: no demand
+        let f = facts("Syria said Assad felt no need to negotiate with Turkey.");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Demand), "{f:?}");
+    }
+
+    #[test]
+    fn a_thing_of_the_actors_own_names_no_target() {
+        for text in [
+            "The US army defended its record in Afghanistan.",
+            "Russia drew down its presence, while the US expanded its own in Syria.",
+        ] {
+            let f = facts(text);
+            assert!(
+                !f.iter()
+                    .any(|x| matches!(x.1, RelationKind::Support | RelationKind::Withdrawal)),
+                "{text}: {f:?}"
+            );
+        }
+        // its own place or its own people still lead to the target
+        let f = facts("Nearly 800 British troops left their base in southern Iraq.");
+        assert!(has(&f, "GBR", RelationKind::Withdrawal, "IRQ"), "{f:?}");
     }
 }

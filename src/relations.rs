@@ -1945,6 +1945,20 @@ pub(crate) fn sentence(
         }
         dedup_by_entity(&mut sources);
         let mut targets: Vec<Arg> = target.map(|t| cx.args(t)).unwrap_or_default();
+        // `massed troops on the Syrian border`, `deployed tanks along the Polish
+        // frontier`: forces moved to a state's border face that state (the border is no
+        // actor: what happens there is not the state's doing)
+        if targets.is_empty()
+            && !passive
+            && matches!(
+                rule.kind,
+                RelationKind::Mobilization | RelationKind::Deployment
+            )
+            && let Some(e) = cx.border_state(t1)
+            && !sources.iter().any(|(_, s)| *s == e)
+        {
+            targets.push((None, e));
+        }
         // (and, no one else named, the people of that state)
         if (scene_source || passive_scene) && targets.is_empty() {
             targets = sources.clone();
@@ -4303,6 +4317,39 @@ impl<'a> Cx<'a> {
                 .items
                 .iter()
                 .any(|(a, _, it)| (j..j + 2).contains(a) && matches!(it, Item::Trigger(_)))
+    }
+
+    /// The state of `on|along|near|to the ADJ border|frontier` in the clause after `t1`
+    /// (at most eight words on): `massed troops on the Syrian border` is Syria.
+    fn border_state(&self, t1: usize) -> Option<EntityId> {
+        const EDGE_PREPS: &[&str] = &["on", "along", "near", "to", "toward", "towards", "at"];
+        let n = self.s.tokens.len().min(t1 + 8);
+        let mut j = t1;
+        while j < n {
+            if self.s.tokens[j].kind == TokenKind::Punct || self.has(j, class::CLAUSE) {
+                return None;
+            }
+            // (a trigger may end with its preposition: `sent troops to`)
+            let prep_at = |i: usize| EDGE_PREPS.iter().any(|w| self.is(i, w));
+            let after = if prep_at(j) {
+                Some(j + 1)
+            } else {
+                (j == t1 && t1 > 0 && prep_at(t1 - 1)).then_some(j)
+            };
+            if let Some(a) = after {
+                let a = a + usize::from(self.is(a, "the"));
+                if let Some((_, b, Item::Entity(e, NameRole::Adjective))) =
+                    self.s.items.iter().find(|(i0, _, _)| *i0 == a)
+                    && ["border", "borders", "frontier"]
+                        .iter()
+                        .any(|w| self.is(*b, w))
+                {
+                    return Some(self.lex.entities[*e].id.clone());
+                }
+            }
+            j += 1;
+        }
+        None
     }
 
     fn sectors_over(&self, j: usize) -> impl Iterator<Item = &str> {
@@ -7380,5 +7427,15 @@ mod tests {
         // its own place or its own people still lead to the target
         let f = facts("Nearly 800 British troops left their base in southern Iraq.");
         assert!(has(&f, "GBR", RelationKind::Withdrawal, "IRQ"), "{f:?}");
+    }
+
+    #[test]
+    fn forces_moved_to_a_border_face_its_state() {
+        let f = facts("Turkey massed troops on the Syrian border.");
+        assert!(has(&f, "TUR", RelationKind::Mobilization, "SYR"), "{f:?}");
+        let f = facts("Turkey sent troops to the Syrian border.");
+        assert!(has(&f, "TUR", RelationKind::Deployment, "SYR"), "{f:?}");
+        // fighting there is no act of that state
+        assert!(facts("Fighting raged on the Thai border.").is_empty());
     }
 }

@@ -253,6 +253,9 @@ pub enum OrgType {
     Media,
     /// A company.
     Company,
+    /// A political party or movement (the ANC, the Muslim Brotherhood, Likud): coded as
+    /// its state's, below the government.
+    Party,
 }
 
 impl OrgType {
@@ -263,6 +266,7 @@ impl OrgType {
             OrgType::Ngo => "ngo",
             OrgType::Media => "media",
             OrgType::Company => "company",
+            OrgType::Party => "party",
         }
     }
 }
@@ -275,6 +279,7 @@ impl std::str::FromStr for OrgType {
             "ngo" => Ok(OrgType::Ngo),
             "media" => Ok(OrgType::Media),
             "company" => Ok(OrgType::Company),
+            "party" => Ok(OrgType::Party),
             _ => Err(format!("unknown organisation type {s:?}")),
         }
     }

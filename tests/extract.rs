@@ -249,3 +249,64 @@ fn traps_are_not_actors() {
     );
     assert!(a.is_empty(), "{a:?}");
 }
+
+#[test]
+fn parties_and_movements_are_organisations_of_their_state() {
+    let lex = Lexicon::builtin();
+    for (text, group, state) in [
+        (
+            "The ANC accused Inkatha of attacks on its members.",
+            "anc",
+            "ZAF",
+        ),
+        (
+            "The Khmer Rouge attacked Vietnamese troops.",
+            "khmer-rouge",
+            "KHM",
+        ),
+        ("Algeria banned the FIS in 1992.", "fis", "DZA"),
+        (
+            "Egypt jailed leaders of the Muslim Brotherhood.",
+            "muslim-brotherhood",
+            "EGY",
+        ),
+    ] {
+        let x = extractor().extract(&Document::new("t", text));
+        assert!(
+            x.assertions
+                .iter()
+                .any(|a| a.source.as_str() == group || a.target.as_str() == group),
+            "{text}: {}",
+            show(&x)
+        );
+        let e = lex.entity(&newsgraph::EntityId::new(group)).unwrap();
+        assert_eq!(
+            e.country.as_ref().map(|c| c.as_str()),
+            Some(state),
+            "{group}"
+        );
+    }
+    // a party is a party
+    let anc = lex.entity(&newsgraph::EntityId::new("anc")).unwrap();
+    assert_eq!(anc.org_type, Some(newsgraph::OrgType::Party));
+    // `Fatah` inside a person's name is no party
+    let x = extractor().extract(&Document::new(
+        "t",
+        "Egypt's president Abdel Fatah al-Sisi met the Libyan leader.",
+    ));
+    assert!(
+        !x.mentions.iter().any(|m| m.entity.as_str() == "fatah"),
+        "{}",
+        show(&x)
+    );
+    // the old names of states
+    let x = extractor().extract(&Document::new(
+        "t",
+        "Czechoslovakia expelled two Soviet diplomats.",
+    ));
+    assert!(
+        has(&x, "CZE", RelationKind::Expulsion, "RUS", None),
+        "{}",
+        show(&x)
+    );
+}

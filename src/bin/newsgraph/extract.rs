@@ -505,7 +505,13 @@ mod tests {
         for k in EntityKind::ALL {
             assert_eq!(serde(serde_json::json!(k)).as_deref(), Some(k.as_str()));
         }
-        for t in [OrgType::Igo, OrgType::Ngo, OrgType::Media, OrgType::Company] {
+        for t in [
+            OrgType::Igo,
+            OrgType::Ngo,
+            OrgType::Media,
+            OrgType::Company,
+            OrgType::Party,
+        ] {
             assert_eq!(serde(serde_json::json!(t)).as_deref(), Some(t.as_str()));
         }
         for m in [

@@ -2879,6 +2879,9 @@ impl<'a> Cx<'a> {
         };
         self.has(t0 - 1, class::DETS)
             || possessive(p)
+            // (`under arrest`, `spent years under house arrest`: no verb)
+            || (p.eq_ignore_ascii_case(b"under") || p.eq_ignore_ascii_case(b"house"))
+                && self.bytes(t0).eq_ignore_ascii_case(b"arrest")
             // (`where more protests ended`)
             || p.eq_ignore_ascii_case(b"more") && self.bytes(t0).ends_with(b"s")
             || adjective_after_det()
@@ -7437,5 +7440,24 @@ mod tests {
         assert!(has(&f, "TUR", RelationKind::Deployment, "SYR"), "{f:?}");
         // fighting there is no act of that state
         assert!(facts("Fighting raged on the Thai border.").is_empty());
+    }
+
+    #[test]
+    fn house_arrest_is_a_noun() {
+        // released from it: a concession, no new detention
+        let f = facts("Myanmar's junta released the Thai journalist from house arrest.");
+        assert!(has(&f, "MMR", RelationKind::Concession, "THA"), "{f:?}");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Detention), "{f:?}");
+        // the verb is still a verb
+        let f = facts("Myanmar's junta arrested the Thai journalist.");
+        assert!(has(&f, "MMR", RelationKind::Detention, "THA"), "{f:?}");
+        let f = facts("Myanmar's junta placed the Thai journalist under arrest.");
+        assert!(has(&f, "MMR", RelationKind::Detention, "THA"), "{f:?}");
+    }
+
+    #[test]
+    fn doctors_sent_are_aid() {
+        let f = facts("Cuba sent doctors to Venezuela.");
+        assert!(has(&f, "CUB", RelationKind::Aid, "VEN"), "{f:?}");
     }
 }

@@ -1823,6 +1823,20 @@ pub(crate) fn sentence(
             confidence = confidence.min(0.5);
         }
         let mut passive_scene = false;
+        // `Five Palestinians were killed in an Israeli air strike in Gaza`, `wounded
+        // during a Turkish raid`: a state right before an event noun after the passive
+        // did it (before the place of the scene may be taken for the agent)
+        let mut event_agent = false;
+        if sources.is_empty()
+            && passive
+            && rule.kind == RelationKind::Attack
+            && let Some(k) = cx.event_agent_after(t1)
+            && !target_entities.contains(&s.actors[k].entities[0])
+        {
+            sources.push((Some(k), s.actors[k].entities[0].clone()));
+            event_agent = true;
+            confidence = 0.6;
+        }
         // `Former Saddam deputy arrested in Iraq`, `an Australian engineer had been
         // abducted in Yemen by armed tribesmen`, `Six Iraqi guards wounded in Mosul`: a
         // passive detention or attack whose agent is no actor, by the state of the
@@ -1962,6 +1976,15 @@ pub(crate) fn sentence(
         // (and, no one else named, the people of that state)
         if (scene_source || passive_scene) && targets.is_empty() {
             targets = sources.clone();
+        }
+        // (no victim named: the people of the place it happened in)
+        if event_agent
+            && targets.is_empty()
+            && let Some(e) = cx
+                .scene(t0, t1)
+                .filter(|e| !sources.iter().any(|(_, s)| s == e))
+        {
+            targets.push((None, e));
         }
         if targets.is_empty()
             && let Some(p) = protested
@@ -2879,6 +2902,11 @@ impl<'a> Cx<'a> {
         };
         self.has(t0 - 1, class::DETS)
             || possessive(p)
+            // (`an immediate end to`, `a complete halt to`: an act stopped, a noun)
+            || t0 >= 2
+                && self.has(t0 - 2, class::DETS)
+                && self.is(t0 + 1, "to")
+                && ["end", "halt", "stop"].iter().any(|w| self.is(t0, w))
             // (`under arrest`, `spent years under house arrest`: no verb)
             || (p.eq_ignore_ascii_case(b"under") || p.eq_ignore_ascii_case(b"house"))
                 && self.bytes(t0).eq_ignore_ascii_case(b"arrest")
@@ -3003,11 +3031,23 @@ impl<'a> Cx<'a> {
                                 .any(|w| self.is(p, w))
                     }
                 })
-            && (t1 >= self.s.tokens.len()
-                || self.is_char(t1, b'.')
-                || ["in", "near", "outside", "during", "after", "dead"]
+            && {
+                // (past a day: `five Palestinians killed Saturday in Gaza`)
+                let t1 = if ["today", "yesterday", "overnight"]
                     .iter()
-                    .any(|w| self.is(t1, w)))
+                    .chain(&crate::dates::WEEKDAYS)
+                    .any(|w| self.w(t1).eq_ignore_ascii_case(w))
+                {
+                    t1 + 1
+                } else {
+                    t1
+                };
+                t1 >= self.s.tokens.len()
+                    || self.is_char(t1, b'.')
+                    || ["in", "near", "outside", "during", "after", "dead"]
+                        .iter()
+                        .any(|w| self.is(t1, w))
+            }
     }
 
     /// `thousands of`, `dozens of`, `members of`: a quantity before `of` (transparent).
@@ -4355,6 +4395,32 @@ impl<'a> Cx<'a> {
         None
     }
 
+    /// The actor of `in|during|by|under [a] [lower-case words] STATE EVENT-NOUN` right
+    /// after a passive ending at `t1` (`in an Israeli air strike`, `during a Turkish
+    /// raid`): who did the act the passive names.
+    fn event_agent_after(&self, t1: usize) -> Option<usize> {
+        // (past a time word: `killed Saturday in`)
+        let j = (t1..(t1 + 3).min(self.s.tokens.len()))
+            .take_while(|&j| self.s.tokens[j].kind == TokenKind::Word)
+            .find(|&j| {
+                ["in", "during", "by", "under"]
+                    .iter()
+                    .any(|w| self.is(j, w))
+            })?;
+        let k = self.first_after(j + 1);
+        let a = self.s.actors.get(k)?;
+        (a.t0 > j
+            && a.t0 <= j + 4
+            && (j + 1..a.t0).all(|i| {
+                self.s.tokens[i].kind == TokenKind::Word
+                    && self.w(i).starts_with(|c: char| c.is_ascii_lowercase())
+            })
+            && a.entities.len() == 1
+            && self.usable(k)
+            && self.names_an_event(k))
+        .then_some(k)
+    }
+
     fn sectors_over(&self, j: usize) -> impl Iterator<Item = &str> {
         self.s.items.iter().filter_map(move |(a, b, it)| match it {
             Item::Sector(c) if (*a..*b).contains(&j) => Some(c.as_str()),
@@ -5385,8 +5451,14 @@ mod tests {
         let f = facts("Italy scrapped its strategic partnership with China.");
         assert!(has(&f, "ITA", RelationKind::AgreementEnded, "CHN"), "{f:?}");
         assert!(!f.iter().any(|x| x.1 == RelationKind::Alliance), "{f:?}");
-        // military operations are no agreement
-        assert!(facts("Russia ended its military operations in Syria.").is_empty());
+        // military operations are no agreement: ending them is a de-escalation
+        let f = facts("Russia ended its military operations in Syria.");
+        assert!(
+            f.iter()
+                .all(|x| x.1 == RelationKind::DeEscalation && x.0 == "RUS" && x.2 == "SYR"),
+            "{f:?}"
+        );
+        assert!(!f.is_empty());
     }
 
     #[test]
@@ -7459,5 +7531,36 @@ mod tests {
     fn doctors_sent_are_aid() {
         let f = facts("Cuba sent doctors to Venezuela.");
         assert!(has(&f, "CUB", RelationKind::Aid, "VEN"), "{f:?}");
+    }
+
+    #[test]
+    fn a_state_before_the_event_noun_after_a_passive_did_it() {
+        let f = facts("Five Palestinians were killed in an Israeli air strike in Gaza.");
+        assert!(has(&f, "ISR", RelationKind::Attack, "PSE"), "{f:?}");
+        assert!(!has(&f, "PSE", RelationKind::Attack, "PSE"), "{f:?}");
+        let f = facts("Two Iraqi soldiers were wounded in a Turkish attack in Mosul.");
+        assert!(has(&f, "TUR", RelationKind::Attack, "IRQ"), "{f:?}");
+        // no victim named: the people of the place
+        let f = facts("Forty people were killed in Russian air strikes in Syria.");
+        assert!(has(&f, "RUS", RelationKind::Attack, "SYR"), "{f:?}");
+        // a reduced passive past a day
+        let f = facts("Five Palestinians killed Saturday in an Israeli raid.");
+        assert!(has(&f, "ISR", RelationKind::Attack, "PSE"), "{f:?}");
+    }
+
+    #[test]
+    fn an_attack_ended_is_a_de_escalation() {
+        let f = facts("Israel ended its most powerful assault in the Gaza Strip.");
+        assert!(has(&f, "ISR", RelationKind::DeEscalation, "PSE"), "{f:?}");
+        let f = facts("Russia suspended its bombing campaign in Syria.");
+        assert!(has(&f, "RUS", RelationKind::DeEscalation, "SYR"), "{f:?}");
+        assert!(!f.iter().any(|x| x.1 == RelationKind::Attack), "{f:?}");
+        // `an immediate end to` is a noun: no act of the one who asks for it
+        let f =
+            facts("Egypt demanded an immediate end to the Israeli offensive in the Gaza Strip.");
+        assert!(
+            !f.iter().any(|x| x.1 == RelationKind::DeEscalation),
+            "{f:?}"
+        );
     }
 }

@@ -2118,6 +2118,12 @@ pub(crate) fn sentence(
                 // (both searches stand for nothing unless the subject is the noun's)
                 // (a demand names whom it asks; only what it asks for, an act of its
                 // own, may name its target: `called for sanctions against Guinea`)
+                // (a participle set off by a comma modifies the noun before it, its
+                // target: what follows its closing comma is the main clause's, `tribes,
+                // backed by a US-led coalition, are fighting Isis`)
+                let aside_end = (passive && t0 > 0 && cx.is_char(t0 - 1, b','))
+                    .then(|| (t1..s.tokens.len()).find(|&j| cx.is_char(j, b',')))
+                    .flatten();
                 if subject_noun()
                     && !protest_object
                     && !cx.own_thing_object(t1)
@@ -2127,6 +2133,7 @@ pub(crate) fn sentence(
                         }))
                     && let Some(k) =
                         cx.any_in_clause(t0, t1, first, rule.kind.is_symmetric(), held_kind)
+                    && aside_end.is_none_or(|e| s.actors[k].t0 < e)
                     // (the forces a deployment or withdrawal moves are no target)
                     && !cx.forces_moved(rule.kind, k)
                 {
@@ -7562,5 +7569,17 @@ mod tests {
             !f.iter().any(|x| x.1 == RelationKind::DeEscalation),
             "{f:?}"
         );
+    }
+
+    #[test]
+    fn a_participle_between_commas_takes_no_target_from_the_main_clause() {
+        let f = facts("Kurdish tribes, backed by the United States, are fighting Isis.");
+        assert!(
+            !has(&f, "USA", RelationKind::Support, "islamic-state"),
+            "{f:?}"
+        );
+        // without the commas the clause goes on
+        let f = facts("Rebels backed by Rwanda seized Goma.");
+        assert!(has(&f, "RWA", RelationKind::Support, "COD"), "{f:?}");
     }
 }

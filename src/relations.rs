@@ -1684,7 +1684,31 @@ pub(crate) fn sentence(
                 target = cx.fill(&rule.target, t0, t1, rule.pos, source, true);
             }
         } else {
-            source = cx.fill(&rule.source, t0, t1, rule.pos, None, false);
+            let found = cx.fill(&rule.source, t0, t1, rule.pos, None, false);
+            // `holding the Isis fighters while withdrawing US troops from Syria`: forces
+            // of a state, moved by no state or organisation named, are moved by their
+            // own state
+            let state_like = |k: usize| {
+                s.actors[k].entities.iter().any(|e| {
+                    lex.entity(e).is_some_and(|x| {
+                        matches!(x.kind, EntityKind::Country | EntityKind::Organization)
+                    })
+                })
+            };
+            source = match (rule.kind, rule.pos) {
+                (RelationKind::Deployment | RelationKind::Withdrawal, TriggerPos::Verb)
+                    if found.is_none_or(|k| !state_like(k)) =>
+                {
+                    cx.object(t1)
+                        .filter(|&o| {
+                            s.actors[o].sector.as_deref() == Some("MIL")
+                                && s.actors[o].entities.len() == 1
+                                && state_like(o)
+                        })
+                        .or(found)
+                }
+                _ => found,
+            };
             // `denounced the attack on its embassy`, `protested over the detention of a
             // businessman`: the subject of a verb that reacts to an event is not the
             // agent of the event its object names, who stays unnamed
@@ -7581,5 +7605,21 @@ mod tests {
         // without the commas the clause goes on
         let f = facts("Rebels backed by Rwanda seized Goma.");
         assert!(has(&f, "RWA", RelationKind::Support, "COD"), "{f:?}");
+    }
+
+    #[test]
+    fn forces_of_a_state_moved_by_no_state_are_moved_by_theirs() {
+        let f = facts(
+            "The administration wants to hold the Isis fighters while withdrawing US troops \
+             from Syria.",
+        );
+        assert!(f.iter().any(|x| x.0 == "USA" && x.2 == "SYR"), "{f:?}");
+        assert!(!f.iter().any(|x| x.0 == "islamic-state"), "{f:?}");
+        // an organisation moving other states' troops keeps them
+        let f = facts("The UN deployed Pakistani troops to Congo.");
+        assert!(
+            has(&f, "united-nations", RelationKind::Deployment, "COD"),
+            "{f:?}"
+        );
     }
 }

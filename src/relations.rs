@@ -1993,7 +1993,7 @@ pub(crate) fn sentence(
                 RelationKind::Mobilization | RelationKind::Deployment
             )
             && let Some(e) = cx.border_state(t1)
-            && !sources.iter().any(|(_, s)| *s == e)
+            && !sources.iter().any(|(_, src)| *src == e)
         {
             targets.push((None, e));
         }
@@ -2006,7 +2006,7 @@ pub(crate) fn sentence(
             && targets.is_empty()
             && let Some(e) = cx
                 .scene(t0, t1)
-                .filter(|e| !sources.iter().any(|(_, s)| s == e))
+                .filter(|e| !sources.iter().any(|(_, src)| src == e))
         {
             targets.push((None, e));
         }
@@ -4398,13 +4398,13 @@ impl<'a> Cx<'a> {
     fn border_state(&self, t1: usize) -> Option<EntityId> {
         const EDGE_PREPS: &[&str] = &["on", "along", "near", "to", "toward", "towards", "at"];
         let n = self.s.tokens.len().min(t1 + 8);
+        let prep_at = |i: usize| EDGE_PREPS.iter().any(|w| self.is(i, w));
         let mut j = t1;
         while j < n {
             if self.s.tokens[j].kind == TokenKind::Punct || self.has(j, class::CLAUSE) {
                 return None;
             }
             // (a trigger may end with its preposition: `sent troops to`)
-            let prep_at = |i: usize| EDGE_PREPS.iter().any(|w| self.is(i, w));
             let after = if prep_at(j) {
                 Some(j + 1)
             } else {
